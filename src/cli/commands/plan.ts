@@ -1,0 +1,7 @@
+// Placeholder until this command lands (see its issue); replaced, never shipped.
+import { GoalsError } from '../../core/errors.js';
+import type { CommandContext, ExitCode } from '../context.js';
+
+export async function planCommand(_ctx: CommandContext): Promise<ExitCode> {
+  throw new GoalsError('USAGE', '`goals plan` is not available yet.');
+}

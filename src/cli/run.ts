@@ -1,0 +1,306 @@
+/**
+ * The whole program: `run(argv, io)` parses the command line, runs one
+ * command and returns the exit code. Commands are imported only when they
+ * run, so `goals --version` and `goals validate` never load SQLite or the
+ * prompt library.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { Io } from './io.js';
+import type { CommandContext, ExitCode, GlobalOptions } from './context.js';
+import { decideColour, makeChalk } from './colour.js';
+import { printError } from './print-error.js';
+
+export const EXIT = { ok: 0, found: 1, failed: 2, cancelled: 130 } as const;
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  done, nothing found at a failing level
+  1  found what it looks for: a goal breaks a SMART rule at 'error' (validate),
+     a goal's status is in --fail-on (check)
+  2  could not do its job: bad usage, missing or unreadable file, invalid
+     goals.yaml, rejected CSV, locked or corrupt database; nothing was changed
+  130 cancelled (Ctrl-C)`;
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+type Action = (ctx: CommandContext, ...args: unknown[]) => Promise<ExitCode>;
+
+export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const version = readVersion();
+  let exitCode: ExitCode = EXIT.ok;
+  let debug = argv.includes('--debug');
+  const program = new Command('goals');
+
+  /** Wraps a lazily imported command: context in, exit code out. */
+  const lazy =
+    (load: () => Promise<Action>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const command = args[args.length - 1] as Command;
+      const global = command.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
+      debug = Boolean(global.debug);
+      const colour = decideColour(global.color, io.env, io.stdout);
+      const colourErr = decideColour(global.color, io.env, io.stderr);
+      const ctx: CommandContext = {
+        io,
+        global,
+        version,
+        colour,
+        colourErr,
+        chalk: makeChalk(colour),
+        chalkErr: makeChalk(colourErr),
+      };
+      const action = await load();
+      exitCode = await action(ctx, ...args.slice(0, -1));
+    };
+
+  program
+    .description(
+      'SMART goals as code: check goals.yaml, import metric exports, see where every goal stands.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s),
+    })
+    .showSuggestionAfterError(true)
+    .option('-c, --config <path>', 'goals file (default: nearest goals.yaml upward)')
+    .option(
+      '--as-of <date>',
+      'evaluate as of this date, YYYY-MM-DD (default: today in settings.timezone)',
+    )
+    .option('--db <path>', 'snapshot store (default: settings.database; env GOALS_DB)')
+    .option('--no-color', 'no colour (also NO_COLOR); colour is used only on a terminal')
+    .option('-q, --quiet', 'print only what matters: findings, failing goals, errors')
+    .option('--debug', 'show stack traces of internal errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ goals validate                  check goals.yaml against the SMART rules
+  $ goals check                     where every goal stands against its deadline
+  $ goals import exports/*.csv --source weekly-kpis
+  $ goals new                       write a SMART goal, one question at a time
+${EXIT_CODES_HELP}`,
+    );
+
+  program
+    .command('validate')
+    .description('check goals.yaml: schema and SMART rules, with a S/M/A/R/T grid per goal')
+    .addOption(formatOption(['table', 'json', 'github']))
+    .option('--no-sync', 'do not import changed sources first')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ goals validate
+  $ goals validate -c team/goals.yaml --format json
+  $ goals validate --format github      annotations for GitHub Actions
+${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/validate.js')).validateCommand as Action));
+
+  program
+    .command('check')
+    .description('sync sources, evaluate every goal and print where it stands')
+    .addOption(formatOption(['table', 'json', 'markdown', 'junit', 'github']))
+    .option('-g, --goal <id>', 'only this goal (repeatable)', collect, [])
+    .option('--objective <id>', 'only goals of this objective (repeatable)', collect, [])
+    .option('--status <list>', 'only goals with these statuses, comma-separated')
+    .option(
+      '--fail-on <list>',
+      'exit 1 when a goal has one of these statuses (or stale)',
+      'off-track,missed',
+    )
+    .option('-o, --output <file>', 'also write the report (in --format) to this file')
+    .option('--no-sync', 'do not import changed sources first')
+    .addHelpText(
+      'after',
+      `
+Statuses: achieved, on-track, at-risk, off-track, missed, no-data, not-started
+(and the flag 'stale'). --fail-on takes any of them.
+
+Examples:
+  $ goals check
+  $ goals check --as-of 2026-08-20 --goal csat-q3
+  $ goals check --format junit -o goals.xml --fail-on off-track,missed,stale
+  $ goals check --format github         in GitHub Actions (automatic there)
+${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/check.js')).checkCommand as Action));
+
+  program
+    .command('import')
+    .description('import CSV exports into the snapshot store')
+    .argument('[files...]', 'CSV files (default: every source in goals.yaml)')
+    .option('-s, --source <id>', 'read the files with the mapping of this source in goals.yaml')
+    .addOption(
+      new Option(
+        '--layout <layout>',
+        'wide: a column per metric; long: metric and value columns',
+      ).choices(['wide', 'long']),
+    )
+    .option('--date-column <name>', 'the date column')
+    .option('--date-format <format>', 'YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY …')
+    .option(
+      '--metric <mapping>',
+      'wide: "Column=metric_id[:unit]"; long: the metric column (repeatable)',
+      collect,
+      [],
+    )
+    .option('--value-column <name>', 'long: the value column (default "value")')
+    .option('--segment <mapping>', 'segment key from a column: team=Team (repeatable)', collect, [])
+    .option('--delimiter <char>', 'field delimiter: , ; tab |  (default: sniffed)')
+    .option('--decimal <char>', 'decimal separator: . or ,')
+    .option('--encoding <name>', 'utf-8, utf-16le or windows-1252 (default: detected)')
+    .option('--skip-invalid', 'import the good rows and list the bad ones')
+    .option('-n, --dry-run', 'validate and show what would change, write nothing')
+    .option('--inspect', 'show how the file is read and mapped, import nothing')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ goals import                                   every source of goals.yaml
+  $ goals import exports/week-47.csv --source weekly-kpis
+  $ goals import kpis.csv --date-column Week --date-format DD.MM.YYYY \\
+      --metric "CSAT %=csat" --metric "First reply (h)=first_response_time:h"
+  $ goals import metrics.csv --layout long --segment team=team
+  $ goals import --inspect kpis.csv
+${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/import.js')).importCommand as Action));
+
+  program
+    .command('explain')
+    .description('one goal: every number, the formula behind it and why its status is what it is')
+    .argument('<goal>', 'goal id')
+    .addOption(formatOption(['table', 'json']))
+    .option('--no-sync', 'do not import changed sources first')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ goals explain csat-q3\n  $ goals explain csat-q3 --as-of 2026-08-20\n${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/explain.js')).explainCommand as Action));
+
+  program
+    .command('history')
+    .description("a goal's metric over time, as a chart with the target and the expected path")
+    .argument('<goal>', 'goal id')
+    .addOption(formatOption(['table', 'json', 'csv']))
+    .option('--no-sync', 'do not import changed sources first')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ goals history csat-q3\n  $ goals history csat-q3 --format csv > csat.csv\n${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/history.js')).historyCommand as Action));
+
+  program
+    .command('metrics')
+    .description('the metric catalog: built-in and custom metrics, units, ranges, formulas')
+    .addOption(formatOption(['table', 'json']))
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ goals metrics\n  $ goals metrics --format json\n${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/metrics.js')).metricsCommand as Action));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of goals.yaml (for editor completion)')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ goals schema > goals.schema.json\n  then start goals.yaml with:\n  # yaml-language-server: $schema=./goals.schema.json\n${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/schema.js')).schemaCommand as Action));
+
+  program
+    .command('init')
+    .description('create goals.yaml here: team settings, objectives and a first goal')
+    .option('--template <name>', 'write a starter set instead of asking: customer-service')
+    .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Sofia')
+    .option('--fiscal-year-start <month>', 'month 1-12 the fiscal year starts in')
+    .option('--objective <id=title>', 'an objective (repeatable)', collect, [])
+    .option('--no-input', 'never prompt; missing answers are errors')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ goals init\n  $ goals init --template customer-service\n${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/init.js')).initCommand as Action));
+
+  program
+    .command('new')
+    .description('add a SMART goal to goals.yaml, one question per letter (or all by flags)')
+    .option('--id <id>', 'goal id (default: from the metric and deadline)')
+    .option('--title <text>', 'the goal in words (default: proposed)')
+    .option('--metric <id>', 'metric id (goals metrics)')
+    .option('--segment <key=value>', 'segment (repeatable)', collect, [])
+    .option('--baseline <value>', 'starting value (default: latest snapshot)')
+    .option('--target <value>', 'target: 85, "2h", "+10%", "+5pp"')
+    .addOption(
+      new Option('--type <type>', 'default: from the metric').choices([
+        'increase',
+        'decrease',
+        'stay-above',
+        'stay-below',
+      ]),
+    )
+    .option('--start <date>', 'YYYY-MM-DD or YYYY-Qn (default: start of the deadline quarter)')
+    .option('--deadline <date>', 'YYYY-MM-DD or YYYY-Qn')
+    .option('--milestone <date=target>', 'milestone (repeatable)', collect, [])
+    .option('--objective <id>', 'objective the goal serves')
+    .option('--owner <name>', 'the person accountable')
+    .option('-y, --yes', 'accept proposals without asking')
+    .option('--no-input', 'never prompt; missing answers are errors naming the flag')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ goals new\n  $ goals new --metric csat --target 85 --deadline 2026-Q4 --objective quality \\\n      --owner "Maria" --title "Reach 85% CSAT by the end of Q4" --no-input\n${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/new.js')).newCommand as Action));
+
+  program
+    .command('plan')
+    .description('quarterly review: how last quarter ended and next quarter’s goals from the trend')
+    .option('--quarter <YYYY-Qn>', 'the quarter to plan (default: the next one)')
+    .option('--no-input', 'print the proposals as YAML instead of asking')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ goals plan --quarter 2026-Q4\n  $ goals plan --quarter 2026-Q4 --no-input > proposals.yaml\n${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/plan.js')).planCommand as Action));
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every usage error is 2.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.failed;
+    }
+    const colourErr = decideColour(
+      argv.includes('--no-color') ? false : undefined,
+      io.env,
+      io.stderr,
+    );
+    return printError(error, { io, chalk: makeChalk(colourErr), version, debug });
+  }
+}
+
+function formatOption(formats: string[]): Option {
+  return new Option('-f, --format <format>', 'output format').choices(formats).default('table');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,395 @@
+/**
+ * Reads goals.yaml in phases, collecting every problem as a finding:
+ * YAML syntax (with positions) → plain data (aliases bounded) → schema (zod,
+ * strict) → duplicate ids. Goals that fail the schema are set aside so the
+ * rest can still be checked in the same run.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import type { z } from 'zod';
+import { goalsFileSchema, goalSchema, settingsSchema } from './schema.js';
+import type { GoalsFile, GoalInput } from './schema.js';
+import { GoalsError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import { compareFindings } from '../core/finding.js';
+import { describeIssue } from './describe-issue.js';
+
+/** Larger goals files are refused: a real one is a few hundred KiB at most. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+export type YamlPath = ReadonlyArray<string | number>;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface LoadedGoals {
+  /** Absolute path of the file. */
+  path: string;
+  /** The path as shown to the user (relative to the working directory). */
+  displayPath: string;
+  text: string;
+  /** Best effort: sections that failed the schema take their defaults, failing goals are left out. */
+  config: GoalsFile;
+  /** Index in the file of each goal in `config.goals`. */
+  goalIndexes: number[];
+  /** Every goal written in the file, valid or not, with the lines it spans. */
+  rawGoals: RawGoal[];
+  /** yaml/* and schema/* findings. */
+  findings: Finding[];
+  /** Line and column (1-based) of a path in the document. */
+  positionOf(path: YamlPath): Position;
+}
+
+export interface RawGoal {
+  id: string;
+  title: string;
+  line: number;
+  endLine: number;
+}
+
+export function loadGoals(path: string, cwd: string): LoadedGoals {
+  const displayPath = relative(cwd, path) || path;
+  let size: number;
+  let text: string;
+  try {
+    size = statSync(path).size;
+    if (size > MAX_CONFIG_BYTES) {
+      throw new GoalsError(
+        'GOALS_FILE_TOO_LARGE',
+        `${displayPath} is ${(size / 1024 / 1024).toFixed(1)} MiB; goals files over ${MAX_CONFIG_BYTES / 1024 / 1024} MiB are refused.`,
+        { hint: 'Keep goals in goals.yaml and data in CSV exports (sources:).' },
+      );
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof GoalsError) throw error;
+    throw new GoalsError(
+      'GOALS_FILE_UNREADABLE',
+      `Cannot read ${displayPath}: ${(error as Error).message}`,
+      {
+        hint: 'Check that the file exists and that you may read it.',
+        cause: error,
+      },
+    );
+  }
+  return parseGoals(text, displayPath, path);
+}
+
+export function parseGoals(text: string, displayPath: string, path = displayPath): LoadedGoals {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    lineCounter,
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const findings: Finding[] = [];
+  const at = (offset: number): Position => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const positionOf = (yamlPath: YamlPath): Position => {
+    const offset = offsetOf(doc, yamlPath);
+    return offset === undefined ? { line: 1, column: 1 } : at(offset);
+  };
+  const finding = (f: Omit<Finding, 'file' | 'line' | 'column'>, pos: Position): Finding => ({
+    ...f,
+    file: displayPath,
+    ...pos,
+  });
+
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    findings.push(
+      finding(
+        {
+          severity: doc.errors.includes(error as never) ? 'error' : 'warning',
+          rule: 'yaml/syntax',
+          message: firstLine(error.message),
+          hint: yamlHint(error.code),
+        },
+        at(error.pos[0]),
+      ),
+    );
+  }
+  const empty = (): LoadedGoals => ({
+    path,
+    displayPath,
+    text,
+    config: goalsFileSchema.parse({ version: 1 }),
+    goalIndexes: [],
+    rawGoals: [],
+    findings: findings.sort(compareFindings),
+    positionOf,
+  });
+  if (doc.errors.length > 0) return empty();
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    findings.push(
+      finding(
+        {
+          severity: 'error',
+          rule: 'yaml/aliases',
+          message: `The file could not be read: ${firstLine((error as Error).message)}`,
+          hint: 'Write the values out instead of nesting aliases (*name); at most 100 alias uses are expanded.',
+        },
+        { line: 1, column: 1 },
+      ),
+    );
+    return empty();
+  }
+  if (data === null || data === undefined) {
+    findings.push(
+      finding(
+        {
+          severity: 'error',
+          rule: 'schema/empty',
+          message: 'The file is empty.',
+          hint: 'Start it with `version: 1` and a `goals:` list, or run `goals init`.',
+        },
+        { line: 1, column: 1 },
+      ),
+    );
+    return empty();
+  }
+
+  const parsed = goalsFileSchema.safeParse(data);
+  const schemaFinding = (issue: z.core.$ZodIssue, base: YamlPath = []): Finding => {
+    const issuePath = [...base, ...(issue.path as Array<string | number>)];
+    const described = describeIssue(issue, issuePath, data);
+    const pos =
+      issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+        ? (positionOfKey(doc, issuePath, issue.keys[0], at) ?? positionOf(issuePath))
+        : positionOf(issuePath);
+    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    return finding(
+      {
+        severity: 'error',
+        rule: `schema/${issue.code}`,
+        message: described.message,
+        hint: described.hint,
+        ...goalIdAt(data, issuePath),
+        path: key === undefined ? issuePath : [...issuePath, key],
+      },
+      pos,
+    );
+  };
+
+  let config: GoalsFile;
+  let goalIndexes: number[];
+  if (parsed.success) {
+    config = parsed.data;
+    goalIndexes = config.goals.map((_, i) => i);
+  } else {
+    for (const issue of parsed.error.issues) {
+      // An unknown key lists several keys at once; report each where it stands.
+      if (issue.code === 'unrecognized_keys' && issue.keys.length > 1) {
+        for (const key of issue.keys) findings.push(schemaFinding({ ...issue, keys: [key] }));
+      } else {
+        findings.push(schemaFinding(issue));
+      }
+    }
+    ({ config, goalIndexes } = salvage(data, findings));
+  }
+  findings.push(...duplicateIdFindings(data, positionOf, displayPath));
+  return {
+    path,
+    displayPath,
+    text,
+    config,
+    goalIndexes,
+    rawGoals: rawGoalsOf(doc, data, at),
+    findings: findings.sort(compareFindings),
+    positionOf,
+  };
+}
+
+function rawGoalsOf(doc: Document, data: unknown, at: (offset: number) => Position): RawGoal[] {
+  const seq = isMap(doc.contents) ? doc.contents.get('goals', true) : undefined;
+  const goals = isRecord(data) && Array.isArray(data.goals) ? (data.goals as unknown[]) : [];
+  if (!isSeq(seq)) return [];
+  return seq.items.map((node, i) => {
+    const raw = goals[i];
+    const range = (node as { range?: [number, number, number] }).range ?? [0, 0, 0];
+    const record = isRecord(raw) ? raw : {};
+    return {
+      id: typeof record.id === 'string' ? record.id : `#${i + 1}`,
+      title: typeof record.title === 'string' ? record.title : '',
+      line: at(range[0]).line,
+      endLine: at(Math.max(range[0], range[1] - 1)).line,
+    };
+  });
+}
+
+/**
+ * Keeps what is valid of an invalid file so that its goals can still be
+ * checked: a goal with a bad key is checked without that key (so a misspelt
+ * `tagret` also shows as a missing target); one that still fails is left out.
+ */
+function salvage(
+  data: unknown,
+  findings: readonly Finding[],
+): { config: GoalsFile; goalIndexes: number[] } {
+  const record = isRecord(data) ? data : {};
+  const section = <T>(key: string, parse: (v: unknown) => T | undefined, fallback: T): T => {
+    const value = Object.hasOwn(record, key) ? record[key] : undefined;
+    return value === undefined ? fallback : (parse(value) ?? fallback);
+  };
+  const base = goalsFileSchema.parse({ version: 1 });
+  const listOf =
+    <T>(schema: z.ZodType<T>) =>
+    (v: unknown) =>
+      Array.isArray(v) ? v.map((item) => schema.safeParse(item)) : undefined;
+  const shape = goalsFileSchema.shape;
+  const goals: GoalInput[] = [];
+  const goalIndexes: number[] = [];
+  const rawGoals =
+    Object.hasOwn(record, 'goals') && Array.isArray(record.goals) ? record.goals : [];
+  rawGoals.forEach((raw: unknown, i: number) => {
+    const badKeys = findings
+      .filter((f) => f.path?.[0] === 'goals' && f.path[1] === i && typeof f.path[2] === 'string')
+      .map((f) => f.path![2] as string);
+    const trimmed = isRecord(raw)
+      ? Object.fromEntries(Object.entries(raw).filter(([k]) => !badKeys.includes(k)))
+      : raw;
+    const r = goalSchema.safeParse(trimmed);
+    if (r.success) {
+      goals.push(r.data);
+      goalIndexes.push(i);
+    }
+  });
+  const validItems = <T>(results: Array<{ success: boolean; data?: T }> | undefined): T[] =>
+    (results ?? []).filter((r) => r.success).map((r) => r.data as T);
+  return {
+    config: {
+      version: 1,
+      settings: section('settings', (v) => settingsSchema.safeParse(v).data, base.settings),
+      objectives: validItems(section('objectives', listOf(shape.objectives.unwrap().element), [])),
+      metrics: validItems(section('metrics', listOf(shape.metrics.unwrap().element), [])),
+      sources: validItems(section('sources', listOf(shape.sources.unwrap().element), [])),
+      goals,
+    },
+    goalIndexes,
+  };
+}
+
+function duplicateIdFindings(
+  data: unknown,
+  positionOf: (p: YamlPath) => Position,
+  file: string,
+): Finding[] {
+  if (!isRecord(data)) return [];
+  const findings: Finding[] = [];
+  for (const list of ['objectives', 'metrics', 'sources', 'goals'] as const) {
+    const items = Object.hasOwn(data, list) ? data[list] : undefined;
+    if (!Array.isArray(items)) continue;
+    const seen = new Map<string, number>();
+    items.forEach((item: unknown, i) => {
+      if (!isRecord(item) || typeof item.id !== 'string') return;
+      const first = seen.get(item.id);
+      if (first === undefined) {
+        seen.set(item.id, i);
+        return;
+      }
+      const firstPos = positionOf([list, first, 'id']);
+      findings.push({
+        severity: 'error',
+        rule: 'schema/duplicate-id',
+        message: `${singular(list)} id '${item.id}' is used twice (first at line ${firstPos.line}).`,
+        hint: `Ids must be unique within ${list}: rename one of them.`,
+        file,
+        ...positionOf([list, i, 'id']),
+        ...(list === 'goals' ? { goal: item.id } : {}),
+      });
+    });
+  }
+  return findings;
+}
+
+function singular(list: string): string {
+  return (
+    { objectives: 'Objective', metrics: 'Metric', sources: 'Source', goals: 'Goal' }[list] ?? list
+  );
+}
+
+function goalIdAt(data: unknown, path: YamlPath): { goal?: string } {
+  if (path[0] !== 'goals' || typeof path[1] !== 'number' || !isRecord(data)) return {};
+  const goals = data.goals;
+  const goal = Array.isArray(goals) ? (goals[path[1]] as unknown) : undefined;
+  return isRecord(goal) && typeof goal.id === 'string' ? { goal: goal.id } : {};
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Offset of the node at a path; for a map key, the key itself. A path that
+ * does not exist (a missing key) points at the nearest existing parent.
+ */
+function offsetOf(doc: Document, path: YamlPath): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node);
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(key),
+      ) as Pair<Node, Node> | undefined;
+      if (!pair) return offset;
+      offset = rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key];
+      if (item === undefined) return offset;
+      node = isPair(item) ? item.key : item;
+      offset = rangeStart(node) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function positionOfKey(
+  doc: Document,
+  path: YamlPath,
+  key: string,
+  at: (offset: number) => Position,
+): Position | undefined {
+  const offset = offsetOf(doc, [...path, key]);
+  const parent = offsetOf(doc, path);
+  return offset !== undefined && offset !== parent ? at(offset) : undefined;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range?.[0];
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each key may appear once in a mapping: remove or rename the second one.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'Check the indentation and punctuation on this line and the one before it.';
+    case 'TAB_AS_INDENT':
+      return 'YAML indents with spaces, never tabs.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key must fit on one line; quote values that contain ": ".';
+    default:
+      return 'Fix the YAML syntax at this position; quote values that contain ": " or start with special characters.';
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Calendar dates as ISO strings (`YYYY-MM-DD`). A date is a day in the team's
+ * time zone, never an instant; day arithmetic goes through UTC day numbers so
+ * that no local time zone or DST change can shift it.
+ */
+
+/** An ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const QUARTER = /^(\d{4})-Q([1-4])$/i;
+const MS_PER_DAY = 86_400_000;
+
+/** Whether year/month/day form a real calendar day (no 2026-02-30). */
+export function isValidDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Builds an ISO date, or undefined when the day does not exist. */
+export function makeDate(year: number, month: number, day: number): IsoDate | undefined {
+  if (!isValidDay(year, month, day) || year < 1 || year > 9999) return undefined;
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Parses `YYYY-MM-DD`; undefined when malformed or not a real day. */
+export function parseIsoDate(text: string): IsoDate | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return undefined;
+  return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Days since 1970-01-01 for an ISO date. */
+export function toDayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** Adds calendar months, clamping the day to the month's end (Jan 31 + 1 → Feb 28). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return makeDate(year, month, Math.min(d, daysInMonth(year, month)))!;
+}
+
+export interface Quarter {
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+}
+
+export function parseQuarter(text: string): Quarter | undefined {
+  const m = QUARTER.exec(text.trim());
+  if (!m) return undefined;
+  return { year: Number(m[1]), quarter: Number(m[2]) as Quarter['quarter'] };
+}
+
+export function formatQuarter(q: Quarter): string {
+  return `${q.year}-Q${q.quarter}`;
+}
+
+/**
+ * First and last day of a quarter. With a fiscal year starting in month
+ * `fiscalYearStart`, fiscal year N begins on that month of calendar year N
+ * (fiscal_year_start: 4 → 2026-Q1 is 2026-04-01 … 2026-06-30).
+ */
+export function quarterRange(q: Quarter, fiscalYearStart = 1): { start: IsoDate; end: IsoDate } {
+  const start = addMonths(makeDate(q.year, fiscalYearStart, 1)!, (q.quarter - 1) * 3);
+  const end = addDays(addMonths(start, 3), -1);
+  return { start, end };
+}
+
+/** The (fiscal) quarter a date falls in. */
+export function quarterOf(date: IsoDate, fiscalYearStart = 1): Quarter {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const offset = (m - fiscalYearStart + 12) % 12;
+  const year = m >= fiscalYearStart ? y : y - 1;
+  return { year, quarter: (Math.floor(offset / 3) + 1) as Quarter['quarter'] };
+}
+
+export function nextQuarter(q: Quarter, step = 1): Quarter {
+  const index = q.year * 4 + (q.quarter - 1) + step;
+  return { year: Math.floor(index / 4), quarter: ((index % 4) + 1) as Quarter['quarter'] };
+}
+
+/** A date or quarter as written in goals.yaml, resolved to a day. */
+export type DateRole = 'start' | 'end';
+
+/**
+ * Resolves `YYYY-MM-DD` or `YYYY-Qn`: a quarter means its first day when it
+ * is a start and its last day when it is a deadline.
+ */
+export function resolveDateOrQuarter(
+  text: string,
+  role: DateRole,
+  fiscalYearStart = 1,
+): IsoDate | undefined {
+  const date = parseIsoDate(text);
+  if (date) return date;
+  const q = parseQuarter(text);
+  if (!q) return undefined;
+  const range = quarterRange(q, fiscalYearStart);
+  return role === 'start' ? range.start : range.end;
+}
+
+/** Today's calendar date in an IANA time zone. */
+export function todayIn(timeZone: string, now: Date): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Metric values as people read them: `81.3 %`, `2 h 30 m`, `42`, `1,234`.
+ * Pure text, no colour; used by rule messages and every reporter.
+ */
+import { formatDuration } from './duration.js';
+import type { MetricUnit } from './metrics.js';
+
+/** A number with at most `digits` decimals, no trailing zeros, no "-0". */
+export function formatNumber(value: number, digits = 1): string {
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  const text = (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', {
+    maximumFractionDigits: digits,
+    useGrouping: Math.abs(rounded) >= 10_000,
+  });
+  return text;
+}
+
+export function formatMetricValue(value: number, unit: MetricUnit): string {
+  switch (unit) {
+    case 'percent':
+      return `${formatNumber(value)} %`;
+    case 'duration':
+      return formatDuration(value);
+    case 'count':
+      return formatNumber(value, Math.abs(value) < 100 ? 1 : 0);
+    case 'score':
+      return formatNumber(value, 2);
+  }
+}
+
+/** A change per week: `+0.5 pp/week`, `−12 m/week`. */
+export function formatRate(perWeek: number, unit: MetricUnit, signed = false): string {
+  const sign = signed ? (perWeek > 0 ? '+' : perWeek < 0 ? '−' : '±') : perWeek < 0 ? '−' : '';
+  const magnitude = Math.abs(perWeek);
+  const body =
+    unit === 'percent'
+      ? `${formatNumber(magnitude, 2)} pp`
+      : unit === 'duration'
+        ? formatDuration(magnitude)
+        : formatNumber(magnitude, 2);
+  return `${sign}${body}/week`;
+}
