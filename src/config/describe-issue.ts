@@ -51,11 +51,21 @@ export function describeIssue(
         hint: unionHint(path),
       };
     case 'too_small':
-    case 'too_big':
+    case 'too_big': {
+      const value = valueAt(data, path);
+      const isSmall = issue.code === 'too_small';
+      if (typeof value === 'number') {
+        const limit = Number(isSmall ? issue.minimum : issue.maximum);
+        return {
+          message: `${where}: ${value} is ${isSmall ? 'less than the minimum' : 'more than the maximum'}, ${limit}.`,
+          hint: `Use a value ${isSmall ? 'of at least' : 'of at most'} ${limit}.`,
+        };
+      }
       return {
-        message: `${where}: ${lowerFirst(issue.message)}.`,
-        hint: 'Change the value to fit the limit.',
+        message: `${where}: ${isSmall ? 'must not be empty' : lowerFirst(issue.message)}.`,
+        hint: isSmall ? 'Write a value here.' : 'Shorten the value.',
       };
+    }
     case 'invalid_format':
     case 'custom':
       return { message: `${where}: ${issue.message}.`, hint: formatHint(path) };
@@ -69,7 +79,7 @@ export function describeIssue(
 
 /** "goal 'csat-q3' → target", "settings → timezone", "sources[2] → date". */
 export function describePath(path: YamlPath, data: unknown): string {
-  if (path.length === 0) return 'goals.yaml';
+  if (path.length === 0) return 'The file';
   const [list, index, ...rest] = path;
   let head: string;
   let tail = rest;
@@ -79,10 +89,10 @@ export function describePath(path: YamlPath, data: unknown): string {
     ['goals', 'objectives', 'metrics', 'sources'].includes(list)
   ) {
     const id = idAt(data, [list, index]);
-    const noun = list.slice(0, -1).replace(/^objective$/, 'objective');
+    const noun = `${list.charAt(0).toUpperCase()}${list.slice(1, -1)}`;
     head = id ? `${noun} '${sanitizeLine(id)}'` : `${noun} #${index + 1}`;
   } else {
-    head = String(list);
+    head = String(list).charAt(0).toUpperCase() + String(list).slice(1);
     tail = index === undefined ? [] : [index, ...rest];
   }
   if (tail.length === 0) return head;

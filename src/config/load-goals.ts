@@ -10,7 +10,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } from 'yaml
 import type { Document, Node, Pair } from 'yaml';
 import type { z } from 'zod';
 import { goalsFileSchema, goalSchema, settingsSchema } from './schema.js';
-import type { GoalsFile, GoalInput } from './schema.js';
+import type { GoalsFile } from './schema.js';
 import { GoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
@@ -237,45 +237,52 @@ function salvage(
   findings: readonly Finding[],
 ): { config: GoalsFile; goalIndexes: number[] } {
   const record = isRecord(data) ? data : {};
-  const section = <T>(key: string, parse: (v: unknown) => T | undefined, fallback: T): T => {
-    const value = Object.hasOwn(record, key) ? record[key] : undefined;
-    return value === undefined ? fallback : (parse(value) ?? fallback);
-  };
-  const base = goalsFileSchema.parse({ version: 1 });
-  const listOf =
-    <T>(schema: z.ZodType<T>) =>
-    (v: unknown) =>
-      Array.isArray(v) ? v.map((item) => schema.safeParse(item)) : undefined;
-  const shape = goalsFileSchema.shape;
-  const goals: GoalInput[] = [];
-  const goalIndexes: number[] = [];
-  const rawGoals =
-    Object.hasOwn(record, 'goals') && Array.isArray(record.goals) ? record.goals : [];
-  rawGoals.forEach((raw: unknown, i: number) => {
-    const badKeys = findings
-      .filter((f) => f.path?.[0] === 'goals' && f.path[1] === i && typeof f.path[2] === 'string')
-      .map((f) => f.path![2] as string);
+  const valueOf = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+  /** The keys of the object at `path` that have a finding. */
+  const badKeysAt = (path: YamlPath): string[] =>
+    findings
+      .filter(
+        (f) =>
+          f.path !== undefined &&
+          f.path.length > path.length &&
+          path.every((p, i) => f.path![i] === p) &&
+          typeof f.path[path.length] === 'string',
+      )
+      .map((f) => f.path![path.length] as string);
+  /** Parses an object without its bad keys; undefined if it still fails. */
+  const parseWithout = <T>(schema: z.ZodType<T>, raw: unknown, path: YamlPath): T | undefined => {
+    const bad = badKeysAt(path);
     const trimmed = isRecord(raw)
-      ? Object.fromEntries(Object.entries(raw).filter(([k]) => !badKeys.includes(k)))
+      ? Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.includes(k)))
       : raw;
-    const r = goalSchema.safeParse(trimmed);
-    if (r.success) {
-      goals.push(r.data);
-      goalIndexes.push(i);
-    }
-  });
-  const validItems = <T>(results: Array<{ success: boolean; data?: T }> | undefined): T[] =>
-    (results ?? []).filter((r) => r.success).map((r) => r.data as T);
+    const result = schema.safeParse(trimmed);
+    return result.success ? result.data : undefined;
+  };
+  /** Valid items of a list, with the index each had in the file. */
+  const listOf = <T>(key: string, schema: z.ZodType<T>): Array<{ item: T; index: number }> => {
+    const raw = valueOf(key);
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((item: unknown, index) => {
+      const parsed = parseWithout(schema, item, [key, index]);
+      return parsed === undefined ? [] : [{ item: parsed, index }];
+    });
+  };
+  const settings =
+    valueOf('settings') === undefined
+      ? undefined
+      : parseWithout(settingsSchema, valueOf('settings'), ['settings']);
+  const goals = listOf('goals', goalSchema);
+  const shape = goalsFileSchema.shape;
   return {
     config: {
       version: 1,
-      settings: section('settings', (v) => settingsSchema.safeParse(v).data, base.settings),
-      objectives: validItems(section('objectives', listOf(shape.objectives.unwrap().element), [])),
-      metrics: validItems(section('metrics', listOf(shape.metrics.unwrap().element), [])),
-      sources: validItems(section('sources', listOf(shape.sources.unwrap().element), [])),
-      goals,
+      settings: settings ?? settingsSchema.parse({}),
+      objectives: listOf('objectives', shape.objectives.unwrap().element).map((x) => x.item),
+      metrics: listOf('metrics', shape.metrics.unwrap().element).map((x) => x.item),
+      sources: listOf('sources', shape.sources.unwrap().element).map((x) => x.item),
+      goals: goals.map((x) => x.item),
     },
-    goalIndexes,
+    goalIndexes: goals.map((x) => x.index),
   };
 }
 

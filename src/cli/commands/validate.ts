@@ -88,8 +88,14 @@ export async function validateProject(
       list.push({ letter, severity });
       perGoal.set(fileIndex, list);
     };
+    const invalidKeys = new Set(
+      loaded.findings
+        .filter((f) => f.path?.[0] === 'goals')
+        .map((f) => `${f.path![1]}/${f.path![2]}`),
+    );
     for (const f of smart) {
       const fileIndex = loaded.goalIndexes[f.goalIndex]!;
+      if (f.rule.absentKey && invalidKeys.has(`${fileIndex}/${f.rule.absentKey}`)) continue;
       findings.push({
         severity: f.severity,
         rule: f.rule.id,

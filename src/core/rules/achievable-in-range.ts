@@ -2,6 +2,21 @@ import type { Rule, RuleReport } from './rule.js';
 import { goalName } from './rule.js';
 import { formatMetricValue } from '../format-value.js';
 import { baselineValue } from '../resolve-goal.js';
+import type { MetricDefinition } from '../metrics.js';
+
+/** `0 % to 100 %`, `0 s to ∞`. */
+export function rangeOf(metric: MetricDefinition): string {
+  const [min, max] = metric.range;
+  const f = (v: number | null, inf: string) =>
+    v === null ? inf : formatMetricValue(v, metric.unit);
+  return `${f(min, '−∞')} to ${f(max, '∞')}`;
+}
+
+/** Whether a value lies in the metric's valid range. */
+export function isInRange(metric: MetricDefinition, value: number): boolean {
+  const [min, max] = metric.range;
+  return (min === null || value >= min) && (max === null || value <= max);
+}
 
 export const achievableInRange: Rule = {
   meta: {
@@ -15,15 +30,14 @@ export const achievableInRange: Rule = {
     const { goal } = ctx;
     const metric = goal.metric;
     if (!metric) return [];
-    const [min, max] = metric.range;
     const reports: RuleReport[] = [];
-    const rangeText = `${min === null ? '−∞' : formatMetricValue(min, metric.unit)} to ${max === null ? '∞' : formatMetricValue(max, metric.unit)}`;
+    const rangeText = rangeOf(metric);
     const check = (value: number | undefined, path: Array<string | number>, what: string) => {
       if (value === undefined || Number.isNaN(value)) return;
-      if ((min !== null && value < min) || (max !== null && value > max)) {
+      if (!isInRange(metric, value)) {
         reports.push({
           message: `${goalName(ctx)}: ${what} ${formatMetricValue(value, metric.unit)} is outside the range of ${metric.name} (${rangeText}).`,
-          hint: `Choose a ${what} between ${rangeText}.`,
+          hint: `Choose a ${what} from ${rangeText}.`,
           path,
         });
       }

@@ -4,6 +4,7 @@ import { formatMetricValue, formatRate } from '../format-value.js';
 import { judgePace } from '../pace.js';
 import { baselineValue } from '../resolve-goal.js';
 import { GOAL_TYPES } from '../compare.js';
+import { isInRange } from './achievable-in-range.js';
 
 export const achievableRealisticPace: Rule = {
   meta: {
@@ -20,7 +21,8 @@ export const achievableRealisticPace: Rule = {
     const history = ctx.history ?? [];
     const baseline = baselineValue(goal) ?? history.find((p) => p.date >= start)?.value;
     const target = goal.targetValue;
-    if (baseline === undefined || target === undefined) return [];
+    // An impossible target is achievable/in-range's finding, not a pace problem.
+    if (baseline === undefined || target === undefined || !isInRange(metric, target)) return [];
     const judgement = judgePace({ baseline, target, start, deadline, history });
     if (!judgement || judgement.realistic) return [];
     const unit = metric.unit;

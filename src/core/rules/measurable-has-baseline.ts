@@ -8,6 +8,7 @@ export const measurableHasBaseline: Rule = {
     description:
       'There is a baseline: written in the file, or a snapshot on or after start to take it from.',
     defaultLevel: 'warn',
+    absentKey: 'baseline',
   },
   check(ctx) {
     const { goal, history } = ctx;

@@ -7,6 +7,7 @@ export const measurableHasTarget: Rule = {
     letter: 'M',
     description: 'The goal has a numeric target.',
     defaultLevel: 'error',
+    absentKey: 'target',
   },
   check(ctx) {
     const { target, input } = ctx.goal;

@@ -7,6 +7,7 @@ export const relevantHasObjective: Rule = {
     letter: 'R',
     description: 'The goal is linked to an objective it serves.',
     defaultLevel: 'warn',
+    absentKey: 'objective',
   },
   check(ctx) {
     if (ctx.goal.input.objective !== undefined) return [];

@@ -12,6 +12,11 @@ export interface RuleMeta {
   /** What the rule checks, for `goals validate --help` and the docs. */
   description: string;
   defaultLevel: RuleLevel;
+  /**
+   * The key whose absence the rule reports. When that key is written but
+   * invalid, the schema finding says so and this rule keeps quiet.
+   */
+  absentKey?: string;
 }
 
 export interface RuleContext {

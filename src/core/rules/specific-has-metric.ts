@@ -7,6 +7,7 @@ export const specificHasMetric: Rule = {
     letter: 'S',
     description: 'A goal names the metric it moves.',
     defaultLevel: 'error',
+    absentKey: 'metric',
   },
   check(ctx) {
     if (ctx.goal.input.metric !== undefined) return [];

@@ -7,6 +7,7 @@ export const specificHasOwner: Rule = {
     letter: 'S',
     description: 'Somebody is accountable for the goal.',
     defaultLevel: 'warn',
+    absentKey: 'owner',
   },
   check(ctx) {
     if (ctx.goal.input.owner !== undefined) return [];

@@ -7,6 +7,7 @@ export const timeBoundHasDeadline: Rule = {
     letter: 'T',
     description: 'The goal has a deadline.',
     defaultLevel: 'error',
+    absentKey: 'deadline',
   },
   check(ctx) {
     if (ctx.goal.input.deadline !== undefined) return [];

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGoals, parseGoals, MAX_CONFIG_BYTES } from '../../src/config/load-goals.js';
+import { GoalsError } from '../../src/core/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const brief = (text: string) =>
+  parseGoals(text, 'goals.yaml').findings.map(
+    (f) => `${f.line}:${f.column} ${f.rule} ${f.message}`,
+  );
+
+describe('parseGoals', () => {
+  it('reads a valid file with defaults filled in', () => {
+    const loaded = parseGoals(
+      'version: 1\ngoals:\n  - id: a\n    title: Reach 85% CSAT\n',
+      'goals.yaml',
+    );
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.config.settings).toEqual({
+      timezone: 'UTC',
+      fiscal_year_start: 1,
+      database: '.goals/goals.db',
+      stale_after: '14d',
+      at_risk_margin: 0.2,
+      rules: {},
+    });
+    expect(loaded.config.goals[0]).toEqual({ id: 'a', title: 'Reach 85% CSAT', status: 'active' });
+  });
+
+  it('reports a YAML syntax error at its line and column', () => {
+    expect(brief('version: 1\ngoals:\n  - id: a\n    title: [unclosed\n')).toEqual([
+      expect.stringMatching(/^5:1 yaml\/syntax /),
+    ]);
+    expect(brief('version: 1\ngoals:\n  - id: a\n   title: x\n')).toEqual([
+      '4:1 yaml/syntax Sequence item without - indicator',
+    ]);
+  });
+
+  it('reports a duplicate key', () => {
+    expect(brief('version: 1\nversion: 1\n')).toEqual(['2:1 yaml/syntax Map keys must be unique']);
+  });
+
+  it('reports every schema problem in one run, each where it stands', () => {
+    const text = [
+      'version: 1', // 1
+      'settings:', // 2
+      '  fiscal_year_start: 13', // 3
+      'goals:', // 4
+      '  - id: a', // 5
+      '    title: Reach 85% CSAT', // 6
+      '    tagret: 85', // 7
+      '    deadline: 2026-02-30', // 8
+      '    type: up', // 9
+      '  - title: no id', // 10
+      '',
+    ].join('\n');
+    expect(brief(text)).toEqual([
+      '3:3 schema/too_big Settings: fiscal_year_start: 13 is more than the maximum, 12.',
+      "7:5 schema/unrecognized_keys Goal 'a': unknown key 'tagret' (did you mean 'target'?).",
+      "8:5 schema/custom Goal 'a': deadline: expected a date YYYY-MM-DD or a quarter YYYY-Qn.",
+      `9:5 schema/invalid_value Goal 'a': type: "up" is not allowed.`,
+      "10:5 schema/invalid_type Goal #2: 'id' is required.",
+    ]);
+  });
+
+  it('points a missing key at the object that lacks it', () => {
+    const loaded = parseGoals('version: 1\ngoals:\n  - id: a\n    owner: Maria\n', 'goals.yaml');
+    expect(loaded.findings.map((f) => [f.line, f.column, f.message, f.hint])).toEqual([
+      [3, 5, "Goal 'a': 'title' is required.", "Add 'title:' here."],
+    ]);
+  });
+
+  it('reports duplicate ids with the first occurrence', () => {
+    const text = 'version: 1\ngoals:\n  - id: a\n    title: x 1\n  - id: a\n    title: y 2\n';
+    expect(brief(text)).toEqual([
+      "5:5 schema/duplicate-id Goal id 'a' is used twice (first at line 3).",
+    ]);
+  });
+
+  it('keeps the valid goals of an invalid file, minus their bad keys', () => {
+    const text =
+      'version: 1\ngoals:\n  - id: a\n    title: x 1\n    tagret: 5\n  - id: b c\n    title: y 2\n  - id: d\n    title: z 3\n';
+    const loaded = parseGoals(text, 'goals.yaml');
+    expect(loaded.config.goals.map((g) => g.id)).toEqual(['a', 'd']);
+    expect(loaded.goalIndexes).toEqual([0, 2]);
+    expect(loaded.rawGoals.map((g) => [g.id, g.line, g.endLine])).toEqual([
+      ['a', 3, 5],
+      ['b c', 6, 7],
+      ['d', 8, 9],
+    ]);
+  });
+
+  it('refuses alias bombs', () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      '',
+    ].join('\n');
+    expect(brief(bomb)).toEqual([
+      '1:1 yaml/aliases The file could not be read: Excessive alias count indicates a resource exhaustion attack',
+    ]);
+  });
+
+  it('treats __proto__ as a plain unknown key', () => {
+    const loaded = parseGoals(
+      'version: 1\n__proto__: { polluted: true }\ngoals: []\n',
+      'goals.yaml',
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(loaded.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "2:1 The file: unknown key '__proto__'.",
+    ]);
+  });
+
+  it('never echoes control characters from the file', () => {
+    const loaded = parseGoals(
+      'version: 1\ngoals:\n  - id: a\n    title: x 1\n    "\\e[31mred": 1\n',
+      'goals.yaml',
+    );
+    expect(loaded.findings[0]!.message).toBe("Goal 'a': unknown key '\\x1b[31mred'.");
+  });
+
+  it('reads YAML 1.1 booleans and dates as text', () => {
+    const loaded = parseGoals(
+      '%YAML 1.1\n---\nversion: 1\ngoals:\n  - id: yes\n    title: on 2026-01-01\n    deadline: 2026-09-30\n',
+      'goals.yaml',
+    );
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.config.goals[0]).toMatchObject({ id: 'yes', deadline: '2026-09-30' });
+  });
+
+  it('reports an empty file', () => {
+    expect(brief('')).toEqual(['1:1 schema/empty The file is empty.']);
+  });
+});
+
+describe('loadGoals', () => {
+  it('refuses files over the size limit without parsing them', () => {
+    const dir = tempDir();
+    const path = join(dir, 'goals.yaml');
+    writeFileSync(path, `version: 1\n# ${'x'.repeat(MAX_CONFIG_BYTES)}\n`);
+    expect(() => loadGoals(path, dir)).toThrowError(GoalsError);
+    expect(() => loadGoals(path, dir)).toThrowError(
+      'goals.yaml is 4.0 MiB; goals files over 4 MiB are refused.',
+    );
+  });
+
+  it('shows paths relative to the working directory', () => {
+    const dir = tempDir({ 'goals.yaml': 'version: 1\n' });
+    expect(loadGoals(join(dir, 'goals.yaml'), dir).displayPath).toBe('goals.yaml');
+  });
+});

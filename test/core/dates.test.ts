@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  parseIsoDate,
+  parseQuarter,
+  quarterOf,
+  quarterRange,
+  resolveDateOrQuarter,
+  todayIn,
+  nextQuarter,
+} from '../../src/core/dates.js';
+
+describe('dates', () => {
+  it.each([
+    ['2026-09-30', '2026-09-30'],
+    ['2024-02-29', '2024-02-29'],
+    ['2026-02-29', undefined],
+    ['2026-13-01', undefined],
+    ['2026-9-30', undefined],
+    ['30.09.2026', undefined],
+  ])('parseIsoDate(%s) = %s', (text, expected) => {
+    expect(parseIsoDate(text)).toBe(expected);
+  });
+
+  it('counts days across DST and leap years', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('adds months clamping to the month end', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-15', 18)).toBe('2028-05-15');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+  });
+
+  it('resolves calendar quarters', () => {
+    expect(parseQuarter('2026-Q3')).toEqual({ year: 2026, quarter: 3 });
+    expect(parseQuarter('2026-Q5')).toBeUndefined();
+    expect(quarterRange({ year: 2026, quarter: 3 })).toEqual({
+      start: '2026-07-01',
+      end: '2026-09-30',
+    });
+    expect(resolveDateOrQuarter('2026-Q4', 'end')).toBe('2026-12-31');
+    expect(resolveDateOrQuarter('2026-Q4', 'start')).toBe('2026-10-01');
+    expect(resolveDateOrQuarter('2026-10-15', 'end')).toBe('2026-10-15');
+  });
+
+  it('resolves fiscal quarters: fiscal year N starts in calendar year N', () => {
+    expect(quarterRange({ year: 2026, quarter: 1 }, 4)).toEqual({
+      start: '2026-04-01',
+      end: '2026-06-30',
+    });
+    expect(quarterRange({ year: 2026, quarter: 4 }, 4)).toEqual({
+      start: '2027-01-01',
+      end: '2027-03-31',
+    });
+    expect(quarterOf('2027-02-10', 4)).toEqual({ year: 2026, quarter: 4 });
+    expect(quarterOf('2026-11-23')).toEqual({ year: 2026, quarter: 4 });
+    expect(nextQuarter({ year: 2026, quarter: 4 })).toEqual({ year: 2027, quarter: 1 });
+  });
+
+  it('takes today in the team’s time zone', () => {
+    const now = new Date('2026-11-22T23:30:00Z');
+    expect(todayIn('UTC', now)).toBe('2026-11-22');
+    expect(todayIn('Europe/Sofia', now)).toBe('2026-11-23');
+    expect(todayIn('America/Los_Angeles', now)).toBe('2026-11-22');
+  });
+});

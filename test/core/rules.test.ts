@@ -1,0 +1,636 @@
+/**
+ * Every SMART rule with a table of goals it must flag and goals it must not,
+ * including the examples of DESIGN §7. A rule without a table fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { goalSchema } from '../../src/config/schema.js';
+import { buildCatalog } from '../../src/core/metrics.js';
+import { resolveGoal } from '../../src/core/resolve-goal.js';
+import { RULES } from '../../src/core/rules/index.js';
+import type { RuleContext, RuleReport } from '../../src/core/rules/rule.js';
+import type { Point } from '../../src/core/snapshot.js';
+import { addDays } from '../../src/core/dates.js';
+
+/** A goal that passes every rule; each case changes a few fields. */
+const GOOD = {
+  id: 'csat-q4',
+  title: 'Reach 85% CSAT by the end of Q4',
+  owner: 'Maria',
+  objective: 'quality',
+  metric: 'csat',
+  baseline: 80,
+  target: 85,
+  start: '2026-07-01',
+  deadline: '2026-12-31',
+};
+
+interface Case {
+  name: string;
+  goal: Record<string, unknown>;
+  history?: Point[];
+  hasSource?: boolean;
+  /** Expected reports: message and path; [] for "must not flag". */
+  expected: Array<Pick<RuleReport, 'message' | 'path'>>;
+}
+
+function context(c: Case): RuleContext {
+  const input = goalSchema.parse({ ...GOOD, ...c.goal });
+  for (const [k, v] of Object.entries(c.goal))
+    if (v === undefined) delete (input as Record<string, unknown>)[k];
+  const catalog = buildCatalog([{ id: 'trained', unit: 'percent', direction: 'increase' }]);
+  return {
+    goal: resolveGoal(input, { catalog, fiscalYearStart: 1 }),
+    objectives: new Set(['quality', 'retention']),
+    catalog,
+    history: c.history,
+    hasSource: c.hasSource ?? true,
+  };
+}
+
+/** Weekly snapshots from 2026-05-04, one value per week. */
+function weekly(values: number[]): Point[] {
+  return values.map((value, i) => ({ date: addDays('2026-05-04', 7 * i), value }));
+}
+
+const CASES: Record<string, Case[]> = {
+  'specific/has-metric': [
+    { name: 'a goal with a metric', goal: {}, expected: [] },
+    {
+      name: '"Improve customer service" with no metric',
+      goal: { title: 'Improve customer service', metric: undefined },
+      expected: [
+        { message: "Goal 'csat-q4' has no metric: nothing says what will be measured.", path: [] },
+      ],
+    },
+  ],
+  'specific/vague-title': [
+    { name: 'a title with a number', goal: { title: 'Improve CSAT to 85%' }, expected: [] },
+    {
+      name: 'a specific title without vague verbs',
+      goal: { title: 'Reach the CSAT target' },
+      expected: [],
+    },
+    {
+      name: 'Improve customer service',
+      goal: { title: 'Improve customer service' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': the title "Improve customer service" says "Improve" but not by how much.`,
+          path: ['title'],
+        },
+      ],
+    },
+    {
+      name: 'better support',
+      goal: { title: 'Better and faster support' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': the title "Better and faster support" says "Better" but not by how much.`,
+          path: ['title'],
+        },
+      ],
+    },
+  ],
+  'specific/has-owner': [
+    { name: 'with an owner', goal: {}, expected: [] },
+    {
+      name: 'no owner',
+      goal: { owner: undefined },
+      expected: [
+        { message: "Goal 'csat-q4' has no owner: nobody is accountable for it.", path: [] },
+      ],
+    },
+  ],
+  'specific/ambiguous-change': [
+    { name: 'points on a percent metric', goal: { target: '+5pp' }, expected: [] },
+    {
+      name: 'a relative change on a duration',
+      goal: { metric: 'first_response_time', baseline: '4h', target: '-15%' },
+      expected: [],
+    },
+    {
+      name: 'increase CSAT by 10%',
+      goal: { baseline: 78, target: '+10%' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "+10%" on Customer satisfaction, a percent metric, can be read two ways: 78 × 1.1 = 85.8 (relative), or 78 +10 = 88 (points).`,
+          path: ['target'],
+        },
+      ],
+    },
+  ],
+  'specific/has-type': [
+    { name: 'a metric with a direction', goal: {}, expected: [] },
+    {
+      name: 'ticket volume with a type',
+      goal: { metric: 'ticket_volume', baseline: 100, target: 90, type: 'decrease' },
+      expected: [],
+    },
+    {
+      name: 'ticket volume without a type',
+      goal: { metric: 'ticket_volume', baseline: 100, target: 90 },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': Ticket volume has no better direction, so the goal must say which way it should go.",
+          path: [],
+        },
+      ],
+    },
+  ],
+  'measurable/known-metric': [
+    { name: 'a built-in metric', goal: {}, expected: [] },
+    { name: 'a declared metric', goal: { metric: 'trained' }, expected: [] },
+    {
+      name: 'a typo',
+      goal: { metric: 'cast' },
+      expected: [
+        {
+          message: "Goal 'csat-q4': unknown metric 'cast' (did you mean 'csat'?).",
+          path: ['metric'],
+        },
+      ],
+    },
+    {
+      name: 'nothing close',
+      goal: { metric: 'happiness' },
+      expected: [{ message: "Goal 'csat-q4': unknown metric 'happiness'.", path: ['metric'] }],
+    },
+  ],
+  'measurable/has-target': [
+    { name: 'a numeric target', goal: {}, expected: [] },
+    {
+      name: 'no target',
+      goal: { target: undefined },
+      expected: [
+        { message: "Goal 'csat-q4' has no target: nothing says when it is reached.", path: [] },
+      ],
+    },
+    {
+      name: 'words',
+      goal: { target: 'much better' },
+      expected: [
+        { message: `Goal 'csat-q4': target "much better" is not a value.`, path: ['target'] },
+      ],
+    },
+  ],
+  'measurable/unit': [
+    {
+      name: 'a duration with a unit',
+      goal: { metric: 'first_response_time', baseline: '4h', target: '2h' },
+      expected: [],
+    },
+    {
+      name: 'a duration without a unit',
+      goal: { metric: 'first_response_time', baseline: '4h', target: 2 },
+      expected: [
+        {
+          message: "Goal 'csat-q4': target 2 has no unit, and this metric is a duration.",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'hours for a percentage',
+      goal: { target: '2h' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "2h" is a duration, but this metric is a percent.`,
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'a baseline in the wrong unit',
+      goal: { baseline: { value: '3h', date: '2026-06-30' } },
+      expected: [
+        {
+          message: `Goal 'csat-q4': baseline "3h" is a duration, but this metric is a percent.`,
+          path: ['baseline', 'value'],
+        },
+      ],
+    },
+  ],
+  'measurable/percent-scale': [
+    { name: '0–100', goal: {}, expected: [] },
+    {
+      name: 'a ratio',
+      goal: { baseline: 0.8, target: 0.85 },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': target 0.85 looks like a ratio, but Customer satisfaction is a percentage (0–100).",
+          path: ['target'],
+        },
+        {
+          message:
+            "Goal 'csat-q4': baseline 0.8 looks like a ratio, but Customer satisfaction is a percentage (0–100).",
+          path: ['baseline'],
+        },
+      ],
+    },
+  ],
+  'measurable/has-baseline': [
+    { name: 'written baseline', goal: {}, hasSource: false, expected: [] },
+    {
+      name: 'a source will provide it',
+      goal: { baseline: undefined },
+      hasSource: true,
+      expected: [],
+    },
+    {
+      name: 'a snapshot after start',
+      goal: { baseline: undefined },
+      history: [{ date: '2026-07-06', value: 79 }],
+      hasSource: false,
+      expected: [],
+    },
+    {
+      name: 'only snapshots before start',
+      goal: { baseline: undefined },
+      history: [{ date: '2026-06-29', value: 79 }],
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4' has no baseline and no snapshot on or after 2026-07-01 to take it from.",
+          path: [],
+        },
+      ],
+    },
+    {
+      name: 'no source, no store',
+      goal: { baseline: undefined },
+      hasSource: false,
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4' has no baseline and no snapshot on or after 2026-07-01 to take it from.",
+          path: [],
+        },
+      ],
+    },
+  ],
+  'measurable/has-data': [
+    { name: 'a source provides it', goal: {}, expected: [] },
+    {
+      name: 'snapshots in the store',
+      goal: {},
+      hasSource: false,
+      history: [{ date: '2026-07-06', value: 79 }],
+      expected: [],
+    },
+    {
+      name: 'nothing provides it',
+      goal: { segment: { team: 'EMEA' } },
+      hasSource: false,
+      history: [],
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': no source or snapshot provides csat for team=EMEA, so progress cannot be measured.",
+          path: ['metric'],
+        },
+      ],
+    },
+  ],
+  'achievable/in-range': [
+    { name: 'in range', goal: {}, expected: [] },
+    {
+      name: 'NPS may be negative',
+      goal: { metric: 'nps', baseline: -20, target: -5 },
+      expected: [],
+    },
+    {
+      name: 'NPS 150',
+      goal: { metric: 'nps', baseline: 20, target: 150 },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': target 150 is outside the range of Net Promoter Score (-100 to 100).",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'CSAT 120 %',
+      goal: { target: '120%' },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': target 120 % is outside the range of Customer satisfaction (0 % to 100 %).",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'a relative target that overshoots',
+      goal: { baseline: 95, target: '+10%' },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': target 104.5 % is outside the range of Customer satisfaction (0 % to 100 %).",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'a milestone above 100 %',
+      goal: { milestones: [{ date: '2026-09-30', target: 105 }] },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': milestone 105 % is outside the range of Customer satisfaction (0 % to 100 %).",
+          path: ['milestones', 0, 'target'],
+        },
+      ],
+    },
+    {
+      name: 'a negative count baseline',
+      goal: { metric: 'backlog', baseline: -5, target: 10, type: 'stay-below' },
+      expected: [
+        {
+          message: "Goal 'csat-q4': baseline -5 is outside the range of Open tickets (0 to ∞).",
+          path: ['baseline'],
+        },
+      ],
+    },
+  ],
+  'achievable/not-already-met': [
+    { name: 'baseline below target', goal: {}, expected: [] },
+    {
+      name: 'a stay goal holds its level',
+      goal: { type: 'stay-above', baseline: 90, target: 85 },
+      expected: [],
+    },
+    {
+      name: 'baseline above target',
+      goal: { baseline: 88 },
+      expected: [
+        {
+          message: "Goal 'csat-q4': the baseline 88 % already meets the target 85 %.",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'decrease goal already below',
+      goal: { metric: 'first_response_time', baseline: '90m', target: '2h' },
+      expected: [
+        {
+          message: "Goal 'csat-q4': the baseline 1 h 30 m already meets the target 2 h.",
+          path: ['target'],
+        },
+      ],
+    },
+  ],
+  'achievable/perfect-score': [
+    { name: 'a high but possible target', goal: { target: 95, baseline: 90 }, expected: [] },
+    {
+      name: 'CSAT 100 %',
+      goal: { target: 100, baseline: 96 },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': the target 100 % is the best Customer satisfaction can ever be; one bad week makes it unreachable.",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'churn 0',
+      goal: { metric: 'churn_rate', baseline: 0.5, target: 0 },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': the target 0 % is the best Customer churn can ever be; one bad week makes it unreachable.",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'FRT 0',
+      goal: { metric: 'first_response_time', baseline: '1m', target: '0m' },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': the target 0 s is the best First response time can ever be; one bad week makes it unreachable.",
+          path: ['target'],
+        },
+      ],
+    },
+  ],
+  'achievable/realistic-pace': [
+    { name: 'a modest change, no history', goal: {}, expected: [] },
+    {
+      name: 'more than 50 % of the baseline, no history',
+      goal: { metric: 'first_response_time', baseline: '4h', target: '1h', start: '2026-01-01' },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': going from 4 h to 1 h by 2026-12-31 is a change of 75 % of the baseline (more than 50 %).",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'CSAT 60 → 80 in a month, no history',
+      goal: { baseline: 60, target: 80, start: '2026-12-01' },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': going from 60 % to 80 % by 2026-12-31 is 34 % of the baseline per month (more than 15 %).",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'within 2× the fastest 4-week pace seen',
+      goal: { baseline: 80, target: 85 },
+      // +2 points over 4 weeks at best → 0.5/week; needed 5 / 26.3 weeks = 0.19/week
+      history: weekly([78, 78.5, 79, 79.5, 80, 80, 80, 80, 80]),
+      expected: [],
+    },
+    {
+      name: 'more than 2× the fastest 4-week pace seen',
+      goal: { baseline: 80, target: 95, start: '2026-10-01' },
+      history: weekly([80, 80.1, 80.2, 80.3, 80.4, 80.4, 80.5, 80.6, 80.6]),
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': reaching 95 % needs 1.15 pp/week, more than 2× the fastest 4-week pace in its history (0.1 pp/week).",
+          path: ['target'],
+        },
+      ],
+    },
+  ],
+  'relevant/has-objective': [
+    { name: 'linked', goal: {}, expected: [] },
+    {
+      name: 'not linked',
+      goal: { objective: undefined },
+      expected: [
+        {
+          message: "Goal 'csat-q4' is linked to no objective: nothing says why it matters.",
+          path: [],
+        },
+      ],
+    },
+  ],
+  'relevant/known-objective': [
+    { name: 'known', goal: {}, expected: [] },
+    {
+      name: 'a typo',
+      goal: { objective: 'retension' },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': objective 'retension' does not exist (did you mean 'retention'?).",
+          path: ['objective'],
+        },
+      ],
+    },
+  ],
+  'time-bound/has-deadline': [
+    { name: 'with a deadline', goal: {}, expected: [] },
+    {
+      name: 'no deadline',
+      goal: { deadline: undefined },
+      expected: [
+        {
+          message: "Goal 'csat-q4' has no deadline: it can never be late, and never done.",
+          path: [],
+        },
+      ],
+    },
+  ],
+  'time-bound/deadline-after-start': [
+    { name: 'in order', goal: {}, expected: [] },
+    {
+      name: 'a quarter deadline, start defaulted',
+      goal: { start: undefined, deadline: '2026-Q4' },
+      expected: [],
+    },
+    {
+      name: 'deadline before start',
+      goal: { start: '2026-10-01', deadline: '2026-09-30' },
+      expected: [
+        {
+          message: "Goal 'csat-q4': the deadline 2026-09-30 is not after the start 2026-10-01.",
+          path: ['deadline'],
+        },
+      ],
+    },
+    {
+      name: 'same day',
+      goal: { start: '2026-10-01', deadline: '2026-10-01' },
+      expected: [
+        {
+          message: "Goal 'csat-q4': the deadline 2026-10-01 is not after the start 2026-10-01.",
+          path: ['deadline'],
+        },
+      ],
+    },
+  ],
+  'time-bound/horizon': [
+    { name: 'six months', goal: {}, expected: [] },
+    {
+      name: 'exactly 18 months',
+      goal: { start: '2026-01-01', deadline: '2027-07-01' },
+      expected: [],
+    },
+    {
+      name: 'two years',
+      goal: { start: '2026-01-01', deadline: '2027-12-31' },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': the deadline 2027-12-31 is more than 18 months after the start 2026-01-01; too far away to steer by.",
+          path: ['deadline'],
+        },
+      ],
+    },
+  ],
+  'time-bound/has-checkpoints': [
+    { name: 'a quarter', goal: { start: '2026-10-01', deadline: '2026-12-31' }, expected: [] },
+    {
+      name: 'half a year with a milestone',
+      goal: { milestones: [{ date: '2026-09-30', target: 82 }] },
+      expected: [],
+    },
+    {
+      name: 'half a year without milestones',
+      goal: {},
+      expected: [
+        {
+          message: "Goal 'csat-q4' runs 183 days with no milestone to check progress against.",
+          path: [],
+        },
+      ],
+    },
+  ],
+  'time-bound/milestone-dates': [
+    {
+      name: 'inside, in order',
+      goal: {
+        milestones: [
+          { date: '2026-08-31', target: 82 },
+          { date: '2026-Q3', target: 83 },
+        ],
+      },
+      expected: [],
+    },
+    {
+      name: 'after the deadline',
+      goal: { milestones: [{ date: '2027-01-31', target: 82 }] },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': milestone 2027-01-31 is not between the start 2026-07-01 and the deadline 2026-12-31.",
+          path: ['milestones', 0, 'date'],
+        },
+      ],
+    },
+    {
+      name: 'out of order',
+      goal: {
+        milestones: [
+          { date: '2026-10-31', target: 83 },
+          { date: '2026-08-31', target: 82 },
+        ],
+      },
+      expected: [
+        {
+          message: "Goal 'csat-q4': milestone 2026-08-31 comes after a milestone dated 2026-10-31.",
+          path: ['milestones', 1, 'date'],
+        },
+      ],
+    },
+  ],
+};
+
+describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
+  const cases = CASES[id];
+  it('has a table of cases that it must and must not flag', () => {
+    expect(cases?.some((c) => c.expected.length === 0)).toBe(true);
+    expect(cases?.some((c) => c.expected.length > 0)).toBe(true);
+  });
+  it.each((cases ?? []).map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const reports = rule.check(context(c));
+    expect(reports.map((r) => ({ message: r.message, path: r.path }))).toEqual(c.expected);
+    for (const r of reports) expect(r.hint.length).toBeGreaterThan(10);
+  });
+});
+
+it('every rule id is letter/name and its letter matches', () => {
+  const letters = {
+    specific: 'S',
+    measurable: 'M',
+    achievable: 'A',
+    relevant: 'R',
+    'time-bound': 'T',
+  };
+  for (const rule of RULES) {
+    const [word] = rule.meta.id.split('/');
+    expect(letters[word as keyof typeof letters]).toBe(rule.meta.letter);
+  }
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseTarget, parseValue, resolveTarget } from '../../src/core/values.js';
+
+describe('parseTarget', () => {
+  it.each([
+    [85, 'percent', { kind: 'absolute', value: 85 }],
+    ['85%', 'percent', { kind: 'absolute', value: 85 }],
+    ['+10%', 'percent', { kind: 'relative', fraction: 0.1 }],
+    ['-15%', 'duration', { kind: 'relative', fraction: -0.15 }],
+    ['+5pp', 'percent', { kind: 'delta', delta: 5 }],
+    ['2h', 'duration', { kind: 'absolute', value: 7200 }],
+    ['-30m', 'duration', { kind: 'delta', delta: -1800 }],
+    ['+3', 'score', { kind: 'delta', delta: 3 }],
+    [40, 'score', { kind: 'absolute', value: 40 }],
+  ] as const)('%j on a %s metric', (raw, unit, expected) => {
+    expect(parseTarget(raw, unit)).toEqual(expected);
+  });
+
+  it('asks for a unit on a duration metric', () => {
+    expect(parseTarget(2, 'duration')).toEqual({
+      problem: 'unit',
+      message: '2 has no unit, and this metric is a duration.',
+      hint: 'Write the unit: "2h", "2m" or "2d".',
+    });
+  });
+
+  it('refuses units that do not convert', () => {
+    expect(parseTarget('2h', 'percent')).toMatchObject({
+      problem: 'unit',
+      message: '"2h" is a duration, but this metric is a percent.',
+    });
+    expect(parseTarget('+5pp', 'duration')).toMatchObject({ problem: 'unit' });
+    expect(parseTarget('85%', 'count')).toMatchObject({ problem: 'unit' });
+  });
+
+  it('refuses text that is no value', () => {
+    expect(parseTarget('about 85', 'percent')).toMatchObject({
+      problem: 'not-a-number',
+      message: '"about 85" is not a value.',
+    });
+  });
+});
+
+describe('resolveTarget', () => {
+  it('applies changes to the baseline', () => {
+    expect(resolveTarget({ kind: 'relative', fraction: 0.1 }, 78)).toBe(85.8);
+    expect(resolveTarget({ kind: 'relative', fraction: -0.15 }, 14400)).toBe(12240);
+    expect(resolveTarget({ kind: 'delta', delta: 5 }, 78)).toBe(83);
+    expect(resolveTarget({ kind: 'delta', delta: 5 }, undefined)).toBeUndefined();
+    expect(resolveTarget({ kind: 'absolute', value: 85 }, undefined)).toBe(85);
+  });
+});
+
+describe('parseValue', () => {
+  it('reads values in the metric unit', () => {
+    expect(parseValue('4h', 'duration')).toEqual({ value: 14400 });
+    expect(parseValue('78', 'percent')).toEqual({ value: 78 });
+    expect(parseValue(-20, 'score')).toEqual({ value: -20 });
+  });
+});
