@@ -111,7 +111,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
           message: firstLine(error.message),
           hint: yamlHint(error.code),
         },
-        at(error.pos[0]),
+        syntaxPosition(text, at(error.pos[0])),
       ),
     );
   }
@@ -377,6 +377,18 @@ function positionOfKey(
 function rangeStart(node: unknown): number | undefined {
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range?.[0];
+}
+
+/**
+ * An error found at the end of the file (a quote never closed) is shown at
+ * the end of the last line with text, where the user has to look.
+ */
+function syntaxPosition(text: string, pos: Position): Position {
+  const lines = text.split(/\r?\n/);
+  let line = pos.line;
+  if ((lines[line - 1] ?? '').trim() !== '') return pos;
+  while (line > 1 && (lines[line - 1] ?? '').trim() === '') line--;
+  return { line, column: (lines[line - 1] ?? '').length + 1 };
 }
 
 function firstLine(message: string): string {

@@ -18,6 +18,7 @@ const id = (what: string, example: string) =>
 
 const isoDate = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD' })
   .refine((s) => parseIsoDate(s) !== undefined, {
     error: 'expected a date written YYYY-MM-DD (a real calendar day)',
   })
@@ -25,6 +26,9 @@ const isoDate = z
 
 const dateOrQuarter = z
   .string()
+  .regex(/^(\d{4}-\d{2}-\d{2}|\d{4}-Q[1-4])$/, {
+    error: 'expected a date YYYY-MM-DD or a quarter YYYY-Qn',
+  })
   .refine((s) => parseIsoDate(s) !== undefined || parseQuarter(s) !== undefined, {
     error: 'expected a date YYYY-MM-DD or a quarter YYYY-Qn',
   })
@@ -251,7 +255,10 @@ export const goalSchema = z.strictObject({
   metric: z
     .string()
     .optional()
-    .meta({ description: 'Metric id: built in (goals metrics) or declared in metrics:.' }),
+    .meta({
+      description: 'Metric id: built in (goals metrics) or declared in metrics:.',
+      examples: ['csat', 'first_response_time', 'nps'],
+    }),
   segment: segment.optional(),
   type: goalTypeSchema.optional(),
   baseline: baselineSchema.optional().meta({

@@ -30,7 +30,7 @@ describe('parseGoals', () => {
 
   it('reports a YAML syntax error at its line and column', () => {
     expect(brief('version: 1\ngoals:\n  - id: a\n    title: [unclosed\n')).toEqual([
-      expect.stringMatching(/^5:1 yaml\/syntax /),
+      '4:21 yaml/syntax Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
     expect(brief('version: 1\ngoals:\n  - id: a\n   title: x\n')).toEqual([
       '4:1 yaml/syntax Sequence item without - indicator',
