@@ -81,6 +81,21 @@ const CASES: Record<string, Case[]> = {
       ],
     },
     {
+      name: 'increase CSAT',
+      goal: { title: 'Increase CSAT this quarter' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': the title "Increase CSAT this quarter" says "Increase" but not by how much.`,
+          path: ['title'],
+        },
+      ],
+    },
+    {
+      name: 'a training goal',
+      goal: { title: 'Train every agent in de-escalation by December' },
+      expected: [],
+    },
+    {
       name: 'better support',
       goal: { title: 'Better and faster support' },
       expected: [

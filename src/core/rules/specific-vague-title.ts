@@ -1,8 +1,13 @@
 import type { Rule } from './rule.js';
 import { goalName } from './rule.js';
 
+/**
+ * Words that promise a direction but no amount. Without a number in the
+ * title ("Increase CSAT", "Improve customer service") nobody can tell when
+ * the goal is done.
+ */
 const VAGUE =
-  /\b(improv\w*|better|enhanc\w*|optimi[sz]\w*|boost\w*|strengthen\w*|maximi[sz]\w*|minimi[sz]\w*|work on|focus on|step up|raise the bar|excel\w*|great\w*|world.class|best)\b/i;
+  /\b(improv\w*|better|enhanc\w*|optimi[sz]\w*|boost\w*|strengthen\w*|maximi[sz]\w*|minimi[sz]\w*|increas\w*|reduc\w*|decreas\w*|grow\w*|rais\w*|lower\w*|work on|focus on|step up|excel\w*|great\w*|world.class|best)\b/i;
 
 export const specificVagueTitle: Rule = {
   meta: {
