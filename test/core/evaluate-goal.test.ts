@@ -1,0 +1,684 @@
+/**
+ * Every status rule of DESIGN §6 with exact numbers, for increase, decrease
+ * and stay goals, before and after the deadline, with milestones, baselines
+ * from snapshots, the stale flag and the pace.
+ */
+import { describe, expect, it } from 'vitest';
+import { goalSchema } from '../../src/config/schema.js';
+import { addDays } from '../../src/core/dates.js';
+import { evaluateGoal, findEvaluationProblems } from '../../src/core/evaluate-goal.js';
+import type { EvaluateOptions, GoalEvaluation } from '../../src/core/evaluate-goal.js';
+import { buildCatalog } from '../../src/core/metrics.js';
+import { resolveGoal } from '../../src/core/resolve-goal.js';
+import type { Point } from '../../src/core/snapshot.js';
+
+const catalog = buildCatalog([
+  { id: 'score', unit: 'score', direction: 'increase', range: [null, null] },
+]);
+
+function goalOf(fields: Record<string, unknown>) {
+  const input = goalSchema.parse({ id: 'g', title: 'A goal', ...fields });
+  return resolveGoal(input, { catalog, fiscalYearStart: 1 });
+}
+
+function evaluate(
+  fields: Record<string, unknown>,
+  points: Point[],
+  asOf: string,
+  options: Partial<EvaluateOptions> = {},
+): GoalEvaluation {
+  return evaluateGoal(goalOf(fields), points, {
+    asOf,
+    atRiskMargin: 0.2,
+    staleAfterDays: 14,
+    ...options,
+  });
+}
+
+/** Points every `step` days from `from`. */
+function series(from: string, step: number, values: number[]): Point[] {
+  return values.map((value, i) => ({ date: addDays(from, step * i), value }));
+}
+
+const statusOf = (e: GoalEvaluation) => e.status;
+
+// An increase goal over 90 days: 2026-07-01 … 2026-09-28 (positions 0 … 90).
+const RISE = { metric: 'score', baseline: 50, start: '2026-07-01', deadline: '2026-09-28' };
+// Four snapshots 10 days apart, +2.5 each: slope 0.25/day, forecast 50 + 0.25 × 89 = 72.25.
+const RISING = series('2026-07-01', 10, [50, 52.5, 55, 57.5]);
+
+describe('the example of DESIGN §8', () => {
+  // csat-q3: 78 → 85 from 2026-07-01 to 2026-09-30, as of 2026-08-20.
+  const e = evaluate(
+    { metric: 'csat', baseline: 78, target: 85, start: '2026-07-01', deadline: '2026-09-30' },
+    [
+      { date: '2026-07-06', value: 78.5 },
+      { date: '2026-08-17', value: 81.2 },
+    ],
+    '2026-08-20',
+  );
+
+  it('computes progress, expected progress, days left and the pace needed', () => {
+    expect(e.current).toEqual({ date: '2026-08-17', value: 81.2 });
+    expect(e.progress).toBe((81.2 - 78) / (85 - 78)); // 0.457
+    expect(e.expectedProgress).toBe(51 / 92); // 0.554: 51 of 92 days have ended
+    expect(e.daysLeft).toBe(41);
+    expect(e.pace.neededPerWeek).toBe((85 - 81.2) / (41 / 7)); // 0.65
+  });
+
+  it('without a forecast (2 dates) judges progress against expected: at risk', () => {
+    expect(e.forecast).toBeNull();
+    expect(e.forecastProgress).toBeNull();
+    expect(e.pace.perWeek).toBeNull();
+    expect(e.status).toBe('at-risk');
+    expect(e.checks.map((c) => [c.status, c.holds])).toEqual([
+      ['not-started', false],
+      ['no-data', false],
+      ['achieved', false],
+      ['missed', false],
+      ['on-track', false],
+      ['at-risk', true],
+    ]);
+    expect(e.checks.at(-1)!.reason).toBe(
+      'progress 45.7 % ≥ expected 55.4 % − margin 20 % = 35.4 %',
+    );
+  });
+});
+
+describe('increase goals with a forecast (≥ 3 dates): forecast progress decides', () => {
+  const asOf = '2026-07-31';
+
+  it('forecast 72.25 for a target of 72: progress 1.011 ≥ 1 → on-track', () => {
+    const e = evaluate({ ...RISE, target: 72 }, RISING, asOf);
+    expect(e.forecast).toBe(72.25);
+    expect(e.forecastProgress).toBe(22.25 / 22);
+    expect(e.status).toBe('on-track');
+  });
+
+  it('a forecast landing exactly on the target is on track', () => {
+    const e = evaluate({ ...RISE, target: 72.25 }, RISING, asOf);
+    expect(e.forecastProgress).toBe(1);
+    expect(e.status).toBe('on-track');
+  });
+
+  it('target 75: forecast progress 0.89 ≥ 1 − 0.2 → at-risk', () => {
+    const e = evaluate({ ...RISE, target: 75 }, RISING, asOf);
+    expect(e.forecastProgress).toBe(22.25 / 25);
+    expect(e.status).toBe('at-risk');
+    expect(e.checks.at(-1)!.reason).toBe('forecast progress 89 % ≥ 100 % − margin 20 % = 80 %');
+  });
+
+  it('forecast progress exactly 1 − margin is still at risk', () => {
+    // 22.25 ÷ 27.8125 = 0.8
+    const e = evaluate({ ...RISE, target: 77.8125 }, RISING, asOf);
+    expect(e.forecastProgress).toBe(0.8);
+    expect(e.status).toBe('at-risk');
+  });
+
+  it('target 80: forecast progress 0.742 < 0.8 → off-track', () => {
+    const e = evaluate({ ...RISE, target: 80 }, RISING, asOf);
+    expect(e.forecastProgress).toBe(22.25 / 30);
+    expect(e.status).toBe('off-track');
+  });
+
+  it('the margin comes from the options', () => {
+    const e = evaluate({ ...RISE, target: 80 }, RISING, asOf, { atRiskMargin: 0.3 });
+    expect(e.status).toBe('at-risk');
+  });
+
+  it('the forecast decides even when current progress is behind the expected path', () => {
+    // progress 7.5/22 = 0.34, expected 31/90 = 0.344: behind, yet the trend gets there.
+    const e = evaluate({ ...RISE, target: 72 }, RISING, asOf);
+    expect(e.progress).toBe(7.5 / 22);
+    expect(e.expectedProgress).toBe(31 / 90);
+    expect(e.status).toBe('on-track');
+  });
+
+  it('uses only snapshots since the start for the forecast', () => {
+    const before = [
+      { date: '2026-06-01', value: 0 },
+      { date: '2026-06-10', value: 0 },
+    ];
+    const e = evaluate({ ...RISE, target: 72 }, [...before, ...RISING], asOf);
+    expect(e.forecast).toBe(72.25);
+    expect(e.figures.find((f) => f.name === 'forecast')!.snapshots).toEqual(RISING);
+  });
+
+  it('is robust to an outlier (Theil–Sen)', () => {
+    const points = [...RISING, { date: '2026-08-10', value: 60 }];
+    points[2] = { date: '2026-07-21', value: 10 }; // a broken survey week
+    const e = evaluate({ ...RISE, target: 72 }, points, '2026-08-10');
+    expect(e.forecast).toBe(72.25);
+  });
+});
+
+describe('increase goals without a forecast: progress against expected progress', () => {
+  // Two snapshots only; as of 2026-08-14 (position 45 of 90): expected 0.5.
+  const asOf = '2026-08-14';
+  const two = (value: number) => [
+    { date: '2026-07-01', value: 50 },
+    { date: '2026-08-10', value },
+  ];
+
+  it('progress 0.5 ≥ expected 0.5 → on-track', () => {
+    const e = evaluate({ ...RISE, target: 70 }, two(60), asOf);
+    expect(e.progress).toBe(0.5);
+    expect(e.expectedProgress).toBe(0.5);
+    expect(e.status).toBe('on-track');
+  });
+
+  it('progress 0.3 ≥ 0.5 − 0.2 → at-risk', () => {
+    const e = evaluate({ ...RISE, target: 70 }, two(56), asOf);
+    expect(e.progress).toBe(0.3);
+    expect(e.status).toBe('at-risk');
+  });
+
+  it('progress 0.25 < 0.3 → off-track', () => {
+    const e = evaluate({ ...RISE, target: 70 }, two(55), asOf);
+    expect(e.progress).toBe(0.25);
+    expect(e.status).toBe('off-track');
+  });
+
+  it('progress is unclamped: below the baseline it is negative', () => {
+    const e = evaluate({ ...RISE, target: 70 }, two(45), asOf);
+    expect(e.progress).toBe(-0.25);
+    expect(e.status).toBe('off-track');
+  });
+});
+
+describe('decrease goals mirror increase goals', () => {
+  // First response time: 4 h → 2 h (seconds), 2026-07-01 … 2026-09-28.
+  const FRT = {
+    metric: 'first_response_time',
+    baseline: '4h',
+    start: '2026-07-01',
+    deadline: '2026-09-28',
+  };
+  // −360 s every 10 days: slope −36 s/day, forecast 14400 − 36 × 89 = 11196 s.
+  const falling = series('2026-07-01', 10, [14400, 14040, 13680, 13320]);
+
+  it('forecast 0.89 of the way → at-risk', () => {
+    const e = evaluate({ ...FRT, target: '3h' }, falling, '2026-07-31');
+    expect(e.forecast).toBe(11196);
+    expect(e.forecastProgress).toBe((11196 - 14400) / (10800 - 14400)); // 0.89
+    expect(e.status).toBe('at-risk');
+  });
+
+  it('a target the trend beats → on-track', () => {
+    const e = evaluate({ ...FRT, target: '3h10m' }, falling, '2026-07-31');
+    expect(e.forecastProgress).toBe((11196 - 14400) / (11400 - 14400));
+    expect(e.status).toBe('on-track');
+  });
+
+  it('a target far below the trend → off-track', () => {
+    const e = evaluate({ ...FRT, target: '2h' }, falling, '2026-07-31');
+    expect(e.forecastProgress).toBe(3204 / 7200);
+    expect(e.status).toBe('off-track');
+  });
+
+  it('current at or below the target → achieved (≤ for decrease)', () => {
+    const e = evaluate({ ...FRT, target: '3h42m' }, falling, '2026-07-31');
+    expect(e.current!.value).toBe(13320);
+    expect(e.status).toBe('achieved');
+    expect(e.pace.neededPerWeek).toBe(0);
+  });
+
+  it('needed pace is negative for a decrease goal', () => {
+    const e = evaluate({ ...FRT, target: '2h' }, falling, '2026-07-31');
+    expect(e.daysLeft).toBe(59);
+    expect(e.pace.neededPerWeek).toBe((7200 - 13320) / (59 / 7));
+    expect(e.pace.perWeek).toBe(-36 * 7);
+  });
+});
+
+describe('achieved and missed', () => {
+  it('achieved as soon as the current value meets the target (≥), even before the deadline', () => {
+    const e = evaluate({ ...RISE, target: 57.5 }, RISING, '2026-07-31');
+    expect(e.status).toBe('achieved');
+    expect(e.progress).toBe(1);
+  });
+
+  it('achieved is judged on the newest snapshot: an earlier peak does not count', () => {
+    const points = [...RISING, { date: '2026-08-05', value: 51 }];
+    const e = evaluate({ ...RISE, target: 57.5 }, points, '2026-08-06');
+    expect(e.current).toEqual({ date: '2026-08-05', value: 51 });
+    // not achieved; the trend (robust to the drop) still gets there
+    expect(e.forecast).toBe(72.25);
+    expect(e.status).toBe('on-track');
+  });
+
+  it('after the deadline: judged on the newest snapshot on or before it', () => {
+    const points = [
+      { date: '2026-09-21', value: 69 },
+      { date: '2026-09-28', value: 71 },
+      { date: '2026-10-05', value: 60 }, // after the deadline: ignored
+    ];
+    const e = evaluate({ ...RISE, target: 70 }, points, '2026-11-16');
+    expect(e.isPastDeadline).toBe(true);
+    expect(e.judgedAt).toBe('2026-09-28');
+    expect(e.current).toEqual({ date: '2026-09-28', value: 71 });
+    expect(e.status).toBe('achieved');
+    expect(e.daysLeft).toBe(-49);
+  });
+
+  it('missed: the deadline passed and the last snapshot before it misses the target', () => {
+    const points = [
+      { date: '2026-09-21', value: 69 },
+      { date: '2026-10-05', value: 75 }, // reached, but too late
+    ];
+    const e = evaluate({ ...RISE, target: 70 }, points, '2026-11-16');
+    expect(e.current).toEqual({ date: '2026-09-21', value: 69 });
+    expect(e.status).toBe('missed');
+    expect(e.checks.at(-1)!.reason).toBe(
+      'the deadline 2026-09-28 has passed and current 69 (2026-09-21) is not ≥ 70',
+    );
+    expect(e.pace.neededPerWeek).toBeNull();
+  });
+
+  it('the deadline day itself is still open (it ends at 24:00)', () => {
+    const points = [{ date: '2026-09-21', value: 69 }];
+    const e = evaluate({ ...RISE, target: 70 }, points, '2026-09-28');
+    expect(e.isPastDeadline).toBe(false);
+    expect(e.daysLeft).toBe(0);
+    expect(e.expectedProgress).toBe(1);
+    expect(e.progress).toBe(0.95);
+    // not missed yet: 0.95 ≥ 1 − 0.2
+    expect(e.status).toBe('at-risk');
+  });
+});
+
+describe('not-started and no-data', () => {
+  it('not-started: as of is before the start, whatever the data', () => {
+    const e = evaluate({ ...RISE, target: 70 }, [{ date: '2026-06-01', value: 99 }], '2026-06-30');
+    expect(e.status).toBe('not-started');
+    expect(e.expectedProgress).toBe(0);
+    expect(e.stale).toBe(false);
+    expect(e.checks).toEqual([
+      {
+        status: 'not-started',
+        holds: true,
+        reason: 'as of 2026-06-30 is before the start 2026-07-01',
+      },
+    ]);
+  });
+
+  it('no-data: no snapshot at all', () => {
+    const e = evaluate({ ...RISE, target: 70 }, [], '2026-08-01');
+    expect(e.status).toBe('no-data');
+    expect(e.current).toBeNull();
+    expect(e.progress).toBeNull();
+    expect(e.stale).toBe(false);
+  });
+
+  it('no-data: snapshots only after as of', () => {
+    const e = evaluate({ ...RISE, target: 70 }, [{ date: '2026-08-02', value: 60 }], '2026-08-01');
+    expect(e.status).toBe('no-data');
+  });
+
+  it('no-data after the deadline: snapshots only after the deadline', () => {
+    const e = evaluate({ ...RISE, target: 70 }, [{ date: '2026-10-01', value: 80 }], '2026-11-16');
+    expect(e.status).toBe('no-data');
+    expect(e.checks.at(-1)!.reason).toBe('no snapshot on or before 2026-09-28');
+  });
+
+  it('a snapshot before the start counts as current (DESIGN §6: on or before as of)', () => {
+    const e = evaluate({ ...RISE, target: 70 }, [{ date: '2026-06-25', value: 50 }], '2026-07-05');
+    expect(e.status).not.toBe('no-data');
+    expect(e.current).toEqual({ date: '2026-06-25', value: 50 });
+  });
+});
+
+describe('baselines and targets', () => {
+  const NO_BASELINE = { metric: 'score', start: '2026-07-01', deadline: '2026-09-28' };
+
+  it('without a baseline: the first snapshot on or after the start', () => {
+    const points = [{ date: '2026-06-20', value: 40 }, ...RISING];
+    const e = evaluate({ ...NO_BASELINE, target: 72 }, points, '2026-07-31');
+    expect(e.baseline).toEqual({ value: 50, date: '2026-07-01', from: 'snapshot' });
+    expect(e.forecastProgress).toBe(22.25 / 22);
+  });
+
+  it('a relative target resolves against that baseline', () => {
+    const e = evaluate({ ...NO_BASELINE, target: '+10%' }, RISING, '2026-07-31');
+    expect(e.target).toBe(55);
+    expect(e.status).toBe('achieved');
+    const figure = e.figures.find((f) => f.name === 'target')!;
+    expect(figure.formula).toBe('baseline × (1 + change)');
+    expect(figure.inputs).toEqual([
+      { name: 'baseline', value: 50, kind: 'value' },
+      { name: 'change', value: 0.1, kind: 'ratio' },
+    ]);
+  });
+
+  it('nothing since the start yet: the newest snapshot before it stands in', () => {
+    const e = evaluate(
+      { ...NO_BASELINE, target: '+5' },
+      [{ date: '2026-06-29', value: 40 }],
+      '2026-07-03',
+    );
+    expect(e.baseline).toEqual({ value: 40, date: '2026-06-29', from: 'before-start' });
+    expect(e.target).toBe(45);
+    expect(e.progress).toBe(0);
+    // 3 of 90 days: expected 0.033 − 0.2 < 0 ≤ progress
+    expect(e.status).toBe('at-risk');
+  });
+
+  it('a snapshot after as of never becomes the baseline', () => {
+    const e = evaluate({ ...NO_BASELINE, target: 72 }, RISING, '2026-06-30');
+    expect(e.baseline).toBeNull();
+    expect(e.status).toBe('not-started');
+  });
+
+  it('a baseline that already meets the target leaves progress without a scale', () => {
+    const e = evaluate(
+      { ...RISE, baseline: 80, target: 70 },
+      [{ date: '2026-07-10', value: 60 }],
+      '2026-07-11',
+    );
+    expect(e.progress).toBeNull();
+    expect(e.status).toBe('off-track');
+    expect(e.figures.find((f) => f.name === 'progress')!.note).toBe(
+      'the baseline already meets the target: there is no way to go',
+    );
+  });
+});
+
+describe('expected progress through milestones', () => {
+  // fcr-75 of goals.example.yaml: 68 → 75, 2026-07-01 … 2026-12-31, 71 by 2026-09-30.
+  const FCR = {
+    metric: 'fcr',
+    baseline: 68,
+    target: 75,
+    start: '2026-07-01',
+    deadline: '2026-12-31',
+    milestones: [{ date: '2026-09-30', target: 71 }],
+  };
+
+  it('before the milestone: from 0 to 3/7 over its 92 days', () => {
+    const e = evaluate(FCR, [{ date: '2026-08-10', value: 69 }], '2026-08-15');
+    expect(e.expectedProgress).toBe((3 / 7) * (46 / 92));
+  });
+
+  it('on the milestone day: exactly its progress', () => {
+    const e = evaluate(FCR, [{ date: '2026-09-28', value: 70 }], '2026-09-30');
+    expect(e.expectedProgress).toBe(3 / 7);
+  });
+
+  it('after the milestone: from 3/7 to 1 over the remaining 92 days', () => {
+    const e = evaluate(FCR, [{ date: '2026-11-16', value: 71 }], '2026-11-16');
+    expect(e.expectedProgress).toBe(3 / 7 + (1 - 3 / 7) * (47 / 92));
+    expect(e.path.map((k) => [k.kind, k.date, k.position])).toEqual([
+      ['start', '2026-07-01', 0],
+      ['milestone', '2026-09-30', 92],
+      ['deadline', '2026-12-31', 184],
+    ]);
+  });
+
+  it('a linear goal of the same dates expects more by mid-November', () => {
+    const { milestones: _, ...linear } = FCR;
+    const e = evaluate(linear, [{ date: '2026-11-16', value: 71 }], '2026-11-16');
+    expect(e.expectedProgress).toBe(139 / 184);
+  });
+
+  it('milestones change the status without a forecast', () => {
+    // progress 3/7 = 0.43; expected 0.72 with the milestone (off-track), 0.76 without.
+    const e = evaluate(FCR, [{ date: '2026-11-16', value: 71 }], '2026-11-16');
+    expect(e.status).toBe('off-track');
+    const early = evaluate(FCR, [{ date: '2026-09-30', value: 71 }], '2026-09-30');
+    expect(early.status).toBe('on-track');
+  });
+});
+
+describe('stay-above and stay-below goals', () => {
+  // Keep ≥ 90 % from 2026-10-01 to 2026-12-31.
+  const SLA = { metric: 'frt_within_sla', type: 'stay-above', target: 90, deadline: '2026-Q4' };
+
+  it('every snapshot held and the trend holds → on-track', () => {
+    const e = evaluate(SLA, series('2026-10-05', 7, [92, 93, 92, 93, 92, 93, 92]), '2026-11-16');
+    expect(e.start).toBe('2026-10-01');
+    expect(e.held).toEqual({ met: 7, total: 7 });
+    expect(e.progress).toBeNull();
+    expect(e.expectedProgress).toBeNull();
+    expect(e.pace.neededPerWeek).toBeNull();
+    expect(e.status).toBe('on-track');
+  });
+
+  it('an earlier snapshot broke it, the latest holds → at-risk', () => {
+    const e = evaluate(SLA, series('2026-10-05', 7, [92, 89, 92, 93, 92, 93, 92]), '2026-11-16');
+    expect(e.held).toEqual({ met: 6, total: 7 });
+    expect(e.status).toBe('at-risk');
+    expect(e.checks.at(-1)!.reason).toBe(
+      'the latest snapshot 92 % is ≥ 90 %, but 1 of 7 snapshots from 2026-10-01 to 2026-11-16 broke ≥ 90 % (first on 2026-10-12: 89 %)',
+    );
+  });
+
+  it('all held, but the trend crosses the threshold by the deadline → at-risk', () => {
+    // −0.5 a week: 90.5 on 2026-11-16, 87.3 forecast at the deadline 45 days later.
+    const e = evaluate(
+      SLA,
+      series('2026-10-05', 7, [93.5, 93, 92.5, 92, 91.5, 91, 90.5]),
+      '2026-11-16',
+    );
+    expect(e.held).toEqual({ met: 7, total: 7 });
+    expect(e.forecast).toBeCloseTo(90.5 - (0.5 / 7) * 45, 9);
+    expect(e.status).toBe('at-risk');
+  });
+
+  it('the latest snapshot breaks it → off-track', () => {
+    const e = evaluate(SLA, series('2026-10-05', 7, [92, 93, 92, 93, 92, 93, 88]), '2026-11-16');
+    expect(e.status).toBe('off-track');
+  });
+
+  it('after the deadline, every snapshot in the period held → achieved', () => {
+    const points = [
+      { date: '2026-09-28', value: 80 }, // before the start: does not count
+      ...series('2026-10-05', 14, [91, 92, 93, 94, 95, 96, 97]),
+      { date: '2027-01-04', value: 70 }, // after the deadline: does not count
+    ];
+    const e = evaluate(SLA, points, '2027-02-01');
+    expect(e.held).toEqual({ met: 7, total: 7 });
+    expect(e.status).toBe('achieved');
+  });
+
+  it('after the deadline, one snapshot broke it → missed', () => {
+    const e = evaluate(SLA, series('2026-10-05', 14, [91, 92, 89.9, 94, 95, 96, 97]), '2027-02-01');
+    expect(e.status).toBe('missed');
+  });
+
+  it('stay-below mirrors stay-above', () => {
+    const below = { ...SLA, type: 'stay-below', target: -90 };
+    const values = [92, 89, 92, 93, 92, 93, 92].map((v) => -v);
+    const e = evaluate(below, series('2026-10-05', 7, values), '2026-11-16');
+    expect(e.status).toBe('at-risk');
+    const broken = evaluate(below, series('2026-10-05', 7, [-92, -93, -88]), '2026-10-20');
+    expect(broken.status).toBe('off-track');
+  });
+
+  it('a threshold met exactly holds (ties meet)', () => {
+    const e = evaluate(SLA, series('2026-10-05', 7, [90, 90, 90]), '2026-10-20');
+    expect(e.status).toBe('on-track');
+  });
+});
+
+describe('stale', () => {
+  const points = [{ date: '2026-08-01', value: 60 }];
+
+  it('newest snapshot exactly stale_after old is not stale, one day more is', () => {
+    expect(evaluate({ ...RISE, target: 70 }, points, '2026-08-15').stale).toBe(false);
+    expect(evaluate({ ...RISE, target: 70 }, points, '2026-08-16').stale).toBe(true);
+  });
+
+  it('stale_after comes from the options (fractional days allowed)', () => {
+    const e = evaluate({ ...RISE, target: 70 }, points, '2026-08-03', { staleAfterDays: 1.5 });
+    expect(e.stale).toBe(true);
+  });
+
+  it('an achieved goal can be stale', () => {
+    const e = evaluate({ ...RISE, target: 60 }, points, '2026-09-01');
+    expect([e.status, e.stale]).toEqual(['achieved', true]);
+  });
+
+  it('after the deadline the age counts up to the deadline, not to as of', () => {
+    const late = [{ date: '2026-09-21', value: 60 }];
+    const e = evaluate({ ...RISE, target: 70 }, late, '2027-03-01');
+    expect(e.status).toBe('missed');
+    expect(e.stale).toBe(false);
+    const stale = evaluate({ ...RISE, target: 70 }, points, '2027-03-01');
+    expect(stale.stale).toBe(true);
+  });
+});
+
+describe('recent pace', () => {
+  it('is the Theil–Sen slope of the last six weeks × 7', () => {
+    // +1 a week for 10 weeks, then +3 a week: the last six weeks see +3 (and the turn).
+    const values = [50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 62, 65, 68, 71, 74];
+    const e = evaluate(
+      { ...RISE, target: 90, deadline: '2026-12-31' },
+      series('2026-07-01', 7, values),
+      '2026-10-07',
+    );
+    expect(e.figures.find((f) => f.name === 'pace.perWeek')!.snapshots.map((p) => p.date)).toEqual([
+      '2026-08-26',
+      '2026-09-02',
+      '2026-09-09',
+      '2026-09-16',
+      '2026-09-23',
+      '2026-09-30',
+      '2026-10-07',
+    ]);
+    expect(e.pace.perWeek).toBe(3);
+  });
+
+  it('a sparse (monthly) series uses its last three snapshots', () => {
+    const monthly = [
+      { date: '2026-04-30', value: 3 },
+      { date: '2026-05-31', value: 2.9 },
+      { date: '2026-06-30', value: 2.8 },
+      { date: '2026-07-31', value: 2.6 },
+    ];
+    const e = evaluate(
+      {
+        metric: 'churn_rate',
+        baseline: 2.8,
+        target: 2,
+        start: '2026-07-01',
+        deadline: '2026-09-30',
+      },
+      monthly,
+      '2026-08-15',
+    );
+    expect(e.figures.find((f) => f.name === 'pace.perWeek')!.snapshots).toEqual(monthly.slice(1));
+    // slopes −0.1/30, −0.3/61, −0.2/31 per day: the median is −0.3/61
+    expect(e.pace.perWeek).toBeCloseTo((-0.3 / 61) * 7, 12);
+  });
+});
+
+describe('snapshots as given', () => {
+  it('several snapshots on one date count once, by their median', () => {
+    const e = evaluate(
+      { ...RISE, target: 70 },
+      [
+        { date: '2026-08-01', value: 60 },
+        { date: '2026-08-01', value: 64 },
+        { date: '2026-08-01', value: 62 },
+      ],
+      '2026-08-02',
+    );
+    expect(e.current).toEqual({ date: '2026-08-01', value: 62 });
+  });
+
+  it('keeps the last 12 snapshots up to the judged date for sparklines', () => {
+    // Every 2 days from 2026-07-01: 16 snapshots up to 2026-07-31 (50 … 65).
+    const many = series(
+      '2026-07-01',
+      2,
+      Array.from({ length: 20 }, (_, i) => 50 + i),
+    );
+    const e = evaluate({ ...RISE, target: 100 }, many, '2026-07-31');
+    expect(e.recent.map((p) => p.value)).toEqual([54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65]);
+    expect(e.recent.at(-1)).toEqual({ date: '2026-07-31', value: 65 });
+  });
+});
+
+describe('goals that cannot be evaluated', () => {
+  it('names what is missing, with the key at fault', () => {
+    expect(findEvaluationProblems(goalOf({ metric: 'score', deadline: '2026-Q4' }))).toEqual([
+      { message: 'it has no target', path: ['target'] },
+    ]);
+    expect(
+      findEvaluationProblems(goalOf({ metric: 'nope', target: 5, deadline: '2026-Q4' })),
+    ).toEqual([{ message: 'its metric "nope" is not in the catalog', path: ['metric'] }]);
+    expect(
+      findEvaluationProblems(goalOf({ metric: 'ticket_volume', target: 5, deadline: '2026-Q4' })),
+    ).toEqual([
+      {
+        message: 'its metric ticket_volume has no better direction, and it has no type',
+        path: ['type'],
+      },
+    ]);
+    expect(
+      findEvaluationProblems(
+        goalOf({ metric: 'score', target: 5, start: '2026-10-01', deadline: '2026-09-30' }),
+      ),
+    ).toEqual([
+      { message: 'its deadline 2026-09-30 is not after its start 2026-10-01', path: ['deadline'] },
+    ]);
+    expect(
+      findEvaluationProblems(
+        goalOf({ ...RISE, target: 70, milestones: [{ date: '2026-10-15', target: 60 }] }),
+      ),
+    ).toEqual([
+      {
+        message:
+          'milestone 2026-10-15 is not after the start and the milestone before it, on or before the deadline',
+        path: ['milestones', 0],
+      },
+    ]);
+    expect(findEvaluationProblems(goalOf({ ...RISE, target: 70 }))).toEqual([]);
+  });
+
+  it('evaluateGoal refuses them', () => {
+    expect(() => evaluate({ metric: 'score', deadline: '2026-Q4' }, [], '2026-11-16')).toThrow(
+      'Goal g cannot be evaluated: it has no target.',
+    );
+  });
+});
+
+describe('derivations for goals explain', () => {
+  it('every figure names its formula and inputs', () => {
+    const e = evaluate({ ...RISE, target: 75 }, RISING, '2026-07-31');
+    expect(e.figures.map((f) => f.name)).toEqual([
+      'current',
+      'baseline',
+      'target',
+      'progress',
+      'expectedProgress',
+      'forecast',
+      'forecastProgress',
+      'pace.perWeek',
+      'pace.neededPerWeek',
+      'daysLeft',
+      'stale',
+    ]);
+    const progress = e.figures.find((f) => f.name === 'progress')!;
+    expect(progress).toEqual({
+      name: 'progress',
+      value: 7.5 / 25,
+      kind: 'ratio',
+      formula: '(current − baseline) ÷ (target − baseline)',
+      inputs: [
+        { name: 'current', value: 57.5, kind: 'value' },
+        { name: 'baseline', value: 50, kind: 'value' },
+        { name: 'target', value: 75, kind: 'value' },
+      ],
+      snapshots: [{ date: '2026-07-31', value: 57.5 }],
+    });
+    const forecast = e.figures.find((f) => f.name === 'forecast')!;
+    expect(forecast.inputs).toEqual([
+      { name: 'snapshots', value: 4, kind: 'count' },
+      { name: 'slope', value: 1.75, kind: 'rate' },
+      { name: 'deadline', value: '2026-09-28', kind: 'date' },
+    ]);
+    expect(statusOf(e)).toBe('at-risk');
+  });
+});
