@@ -35,6 +35,8 @@ interface Question {
 export interface TextQuestion extends Question {
   /** A proposal: pre-filled, taken as is with --yes or when nobody can be asked. */
   default?: string;
+  /** Pre-filled for editing when asked, but never taken without asking (an owner's name). */
+  prefill?: string;
   /** `true`, or why the answer is refused (shown under the prompt, which asks again). */
   validate?: (text: string) => true | string;
 }
@@ -131,9 +133,10 @@ function whyNoInput(io: Io, noInput: boolean | undefined): string {
 /** The @inquirer/prompts `input` config for a question (exported for @inquirer/testing). */
 export function inputConfig(q: TextQuestion) {
   const validate = q.validate;
+  const shown = q.default ?? q.prefill;
   return {
     message: q.message,
-    ...(q.default !== undefined ? { default: q.default, prefill: 'editable' as const } : {}),
+    ...(shown ? { default: shown, prefill: 'editable' as const } : {}),
     ...(validate ? { validate: (text: string) => validate(text) } : {}),
   };
 }

@@ -225,13 +225,23 @@ ${EXIT_CODES_HELP}`,
     .command('init')
     .description('create goals.yaml here: team settings, objectives and a first goal')
     .option('--template <name>', 'write a starter set instead of asking: customer-service')
-    .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Sofia')
-    .option('--fiscal-year-start <month>', 'month 1-12 the fiscal year starts in')
+    .option('--team <name>', 'whose goals these are (a comment at the top of the file)')
+    .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Sofia (default: the system’s)')
+    .option('--fiscal-year-start <month>', 'month 1-12 the fiscal year starts in (default: 1)')
     .option('--objective <id=title>', 'an objective (repeatable)', collect, [])
-    .option('--no-input', 'never prompt; missing answers are errors')
+    .option('--no-input', 'never prompt: defaults for the settings, no first goal')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ goals init\n  $ goals init --template customer-service\n${EXIT_CODES_HELP}`,
+      `
+Writes goals.yaml (never over an existing one) and goals.schema.json beside it,
+so editors complete and check the file.
+
+Examples:
+  $ goals init
+  $ goals init --template customer-service
+  $ goals init --team "Support EMEA" --timezone Europe/Sofia \\
+      --objective fast-help="Customers get help fast" --no-input
+${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/init.js')).initCommand as Action));
 
@@ -240,7 +250,24 @@ ${EXIT_CODES_HELP}`,
     .description('add a SMART goal to goals.yaml, one question per letter (or all by flags)')
     .option('--id <id>', 'goal id (default: from the metric and deadline)')
     .option('--title <text>', 'the goal in words (default: proposed)')
-    .option('--metric <id>', 'metric id (goals metrics)')
+    .option('--metric <id>', 'metric id (goals metrics); a new id with --metric-unit defines it')
+    .addOption(
+      new Option('--metric-unit <unit>', 'new metric: its unit').choices([
+        'percent',
+        'score',
+        'count',
+        'duration',
+      ]),
+    )
+    .option('--metric-name <name>', 'new metric: its name (default: the id)')
+    .addOption(
+      new Option('--metric-direction <dir>', 'new metric: which way is better').choices([
+        'increase',
+        'decrease',
+        'neutral',
+      ]),
+    )
+    .option('--metric-range <min..max>', 'new metric: valid range (default: from the unit)')
     .option('--segment <key=value>', 'segment (repeatable)', collect, [])
     .option('--baseline <value>', 'starting value (default: latest snapshot)')
     .option('--target <value>', 'target: 85, "2h", "+10%", "+5pp"')
@@ -255,9 +282,9 @@ ${EXIT_CODES_HELP}`,
     .option('--start <date>', 'YYYY-MM-DD or YYYY-Qn (default: start of the deadline quarter)')
     .option('--deadline <date>', 'YYYY-MM-DD or YYYY-Qn')
     .option('--milestone <date=target>', 'milestone (repeatable)', collect, [])
-    .option('--objective <id>', 'objective the goal serves')
+    .option('--objective <id[=title]>', 'objective the goal serves; id=title creates it')
     .option('--owner <name>', 'the person accountable')
-    .option('-y, --yes', 'accept proposals without asking')
+    .option('-y, --yes', 'accept proposals (title, id, baseline, start, milestones) without asking')
     .option('--no-input', 'never prompt; missing answers are errors naming the flag')
     .addHelpText(
       'after',

@@ -24,6 +24,8 @@ import type { MetricDefinition, MetricDirection, MetricUnit } from './metrics.js
 import type { PaceJudgement } from './pace.js';
 import { isInRange, rangeOf } from './rules/achievable-in-range.js';
 import type { Segment } from './snapshot.js';
+import { resolveGoal } from './resolve-goal.js';
+import { specificVagueTitle } from './rules/specific-vague-title.js';
 import { suggest } from './suggest.js';
 import { parseTarget, parseValue, resolveTarget, roundValue } from './values.js';
 import type { TargetSpec } from './values.js';
@@ -588,29 +590,33 @@ export function formatMilestones(milestones: readonly MilestoneAnswer[], unit: M
 
 // ─── The title and the id ────────────────────────────────────────────────────
 
-const VAGUE =
-  /\b(improv\w*|better|enhanc\w*|optimi[sz]\w*|boost\w*|strengthen\w*|maximi[sz]\w*|minimi[sz]\w*|work on|focus on|step up|raise the bar|excel\w*|great\w*|world.class|best)\b/i;
-
 /**
  * A title says how much: it has a number. Stricter than
- * `specific/vague-title` (which only flags vague verbs without one),
- * because here the coach has just proposed a title with the number in it.
+ * `specific/vague-title` (which flags only vague verbs without a number),
+ * because here the coach has just proposed a title with the number in it;
+ * when that rule fires too, its words explain why.
  */
 export function checkTitle(text: string, proposal?: string): Checked<string> {
   const title = text.trim();
   const example = proposal ? `e.g. "${proposal}"` : 'e.g. "Reach 85% CSAT by the end of Q4"';
   if (title === '') return fail(`Write the goal in words, ${example}.`);
   if (/[\r\n]/.test(title)) return fail('Keep the title on one line.');
-  if (!/\d/.test(title)) {
-    const vague = VAGUE.exec(title);
-    return fail(
-      vague
-        ? `"${title}" says "${vague[0]}" but not by how much or by when: put the number and the date in it, ${example}.`
-        : `"${title}" has no number: say how much and by when, ${example}.`,
-    );
-  }
-  return ok(title);
+  if (/\d/.test(title)) return ok(title);
+  const goal = resolveGoal({ id: 'new', title, status: 'active' }, NO_METRICS);
+  const [vague] = specificVagueTitle.check({
+    goal,
+    objectives: new Set(),
+    catalog: NO_METRICS.catalog,
+    history: undefined,
+    hasSource: false,
+  });
+  const why = vague
+    ? vague.message.replace(/^Goal '[^']*': the title /, '').replace(/\.$/, '')
+    : `"${title}" has no number`;
+  return fail(`${why}: say how much and by when, ${example}.`);
 }
+
+const NO_METRICS = { catalog: new Map<string, MetricDefinition>(), fiscalYearStart: 1 };
 
 /** Short names people use in titles. */
 const SHORT_NAMES: Record<string, string> = {

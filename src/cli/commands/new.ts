@@ -1,7 +1,94 @@
-// Placeholder until this command lands (see its issue); replaced, never shipped.
-import { GoalsError } from '../../core/errors.js';
+/**
+ * `goals new`: the SMART coach (goal-coach.ts) adds one goal to goals.yaml —
+ * asked one letter at a time, or given entirely by flags. The goal is shown
+ * as YAML with its S/M/A/R/T grid, then appended keeping the file's comments
+ * and layout. Ctrl-C at any question writes nothing (exit 130).
+ */
+import type { GoalsEdit } from '../../config/edit-goals.js';
+import type { GoalType } from '../../config/schema.js';
+import { sourceProvides } from '../../core/source-coverage.js';
 import type { CommandContext, ExitCode } from '../context.js';
+import { coachGoal } from '../goal-coach.js';
+import type { GoalFlags } from '../goal-coach.js';
+import { checkEditedText, commitEdits, formatGoalPreview, lineOfGoal } from '../goals-edit.js';
+import type { ProjectPlace } from '../goals-edit.js';
+import { loadProject } from '../load-project.js';
+import type { Project } from '../load-project.js';
+import { openHistory } from '../open-history.js';
+import { createPrompter } from '../prompts.js';
 
-export async function newCommand(_ctx: CommandContext): Promise<ExitCode> {
-  throw new GoalsError('USAGE', '`goals new` is not available yet.');
+export interface NewOptions extends GoalFlags {
+  yes?: boolean;
+  /** false with --no-input. */
+  input?: boolean;
+  type?: GoalType;
+}
+
+export async function newCommand(ctx: CommandContext, options: NewOptions): Promise<ExitCode> {
+  const project = loadProject(ctx);
+  const prompter = createPrompter(ctx.io, { noInput: options.input === false, yes: options.yes });
+  // No sync: a cancelled `goals new` must leave every file as it was, the store included.
+  const history = await openHistory(ctx, project, { sync: false });
+  try {
+    const { config, catalog } = project;
+    const coached = await coachGoal(
+      {
+        prompter,
+        chalk: ctx.chalkErr,
+        catalog,
+        objectives: config.objectives,
+        goals: config.goals,
+        fiscalYearStart: config.settings.fiscal_year_start,
+        asOf: project.asOf,
+        historyOf: (metric, segment) => history?.pointsOf(metric, segment),
+        hasSource: (metric, segment) =>
+          config.sources.some((s) => sourceProvides(s, metric, segment)),
+      },
+      options,
+    );
+    const edits: GoalsEdit[] = [];
+    if (coached.newMetric) edits.push({ kind: 'add', list: 'metrics', item: coached.newMetric });
+    if (coached.newObjective)
+      edits.push({ kind: 'add', list: 'objectives', item: coached.newObjective });
+    edits.push({ kind: 'add', list: 'goals', item: coached.goal });
+
+    const place = placeOf(project);
+    const checked = await checkEditedText(ctx, place, project.loaded.text, edits);
+    ctx.io.stdout.write(formatGoalPreview(coached.goal, checked, ctx.chalk));
+    const confirmed = await prompter.confirm({
+      message: `Add this goal to ${project.loaded.displayPath}?`,
+      default: true,
+    });
+    if (!confirmed) {
+      ctx.io.stderr.write('Nothing was written.\n');
+      return 0;
+    }
+    const written = await commitEdits(ctx, place, edits);
+    const line = lineOfGoal(written, coached.goal.id);
+    ctx.io.stdout.write(
+      `${ctx.chalk.green('✔')} Added goal '${coached.goal.id}' to ${project.loaded.displayPath}${line ? `:${line}` : ''}.\n`,
+    );
+    if (!ctx.global.quiet) ctx.io.stdout.write(nextSteps(project, coached.goal.metric ?? ''));
+    return 0;
+  } finally {
+    history?.close();
+  }
+}
+
+/** Where goals.yaml is, for checking and writing the edited text. */
+export function placeOf(project: Project): ProjectPlace {
+  return {
+    path: project.loaded.path,
+    dir: project.dir,
+    asOf: project.asOf,
+    isAsOfGiven: project.isAsOfGiven,
+    dbPath: project.dbPath,
+  };
+}
+
+function nextSteps(project: Project, metric: string): string {
+  const hasData = project.config.sources.some((s) => sourceProvides(s, metric, {}));
+  return hasData
+    ? '  Next: `goals check` shows where it stands.\n'
+    : `  Next: import data for ${metric} (\`goals import FILE\`, or map an export under sources:), then \`goals check\`.\n`;
 }
