@@ -135,6 +135,10 @@ Examples:
   $ goals check --format github         in GitHub Actions (automatic there)
 ${EXIT_CODES_HELP}`,
     )
+    // In GitHub Actions a check without --format adds annotations: record whether it was given.
+    .hook('preAction', (command) => {
+      command.setOptionValue('isFormatExplicit', command.getOptionValueSource('format') === 'cli');
+    })
     .action(lazy(async () => (await import('./commands/check.js')).checkCommand as Action));
 
   program

@@ -1,7 +1,222 @@
-// Placeholder until this command lands (see its issue); replaced, never shipped.
+/**
+ * `goals check`: sync sources, evaluate every active goal as of a date,
+ * report where each stands (table, json, markdown, junit, github) and exit 1
+ * when a goal's status — or its stale flag — is in `--fail-on` (DESIGN §8).
+ */
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GoalsError } from '../../core/errors.js';
+import { STATUS_RULE_ORDER, isGoalStatus } from '../../core/status.js';
+import type { GoalStatus } from '../../core/status.js';
+import { suggest } from '../../core/suggest.js';
+import { sanitizeLine } from '../../core/text.js';
+import type { CheckResult, CheckedGoal, FailOn } from '../../report/check/result.js';
+import { formatCheckTable } from '../../report/check/table.js';
 import type { CommandContext, ExitCode } from '../context.js';
+import { evaluateOptionsOf, evaluateProject, findGoalIndex } from '../evaluate-project.js';
+import { terminalWidth } from '../io.js';
+import { loadProject } from '../load-project.js';
+import type { Project } from '../load-project.js';
+import { makeChalk } from '../colour.js';
 
-export async function checkCommand(_ctx: CommandContext): Promise<ExitCode> {
-  throw new GoalsError('USAGE', '`goals check` is not available yet.');
+export type CheckFormat = 'table' | 'json' | 'markdown' | 'junit' | 'github';
+
+export interface CheckOptions {
+  format: CheckFormat;
+  goal: string[];
+  objective: string[];
+  status?: string;
+  failOn: string;
+  output?: string;
+  sync: boolean;
+  /** Set by run.ts: whether --format was given (else GitHub Actions gets annotations too). */
+  isFormatExplicit?: boolean;
+}
+
+export async function checkCommand(ctx: CommandContext, options: CheckOptions): Promise<ExitCode> {
+  const failOn = parseStatusList(options.failOn, '--fail-on', true);
+  const onlyStatuses = options.status
+    ? new Set(parseStatusList(options.status, '--status', false))
+    : undefined;
+  const project = loadProject(ctx);
+  const indexes = selectGoals(ctx, project, options);
+  const { goals, hasHistory } = await evaluateProject(ctx, project, indexes, {
+    sync: options.sync,
+  });
+  if (!hasHistory && goals.length > 0 && !ctx.global.quiet) {
+    ctx.io.stderr.write(
+      `${ctx.chalkErr.yellow('note')} no snapshots yet, so every goal has no data: import exports with \`goals import\`, or list them under sources: in ${project.loaded.displayPath}.\n`,
+    );
+  }
+  const shown = goals.filter((g) => !onlyStatuses || onlyStatuses.has(g.evaluation.status));
+  const checked: CheckedGoal[] = shown.map((g) => {
+    const e = g.evaluation;
+    const failures: FailOn[] = [];
+    if (failOn.includes(e.status)) failures.push(e.status);
+    if (e.stale && failOn.includes('stale')) failures.push('stale');
+    const position = project.loaded.positionOf(['goals', g.fileIndex]);
+    return {
+      evaluation: e,
+      title: g.input.title,
+      objective: g.input.objective,
+      owner: g.input.owner,
+      segment: g.goal.segment,
+      line: position.line,
+      column: position.column,
+      failures,
+    };
+  });
+  const result = buildResult(project, checked, failOn);
+  await writeReports(ctx, result, options);
+  return checked.some((g) => g.failures.length > 0) ? 1 : 0;
+}
+
+function buildResult(project: Project, goals: CheckedGoal[], failOn: FailOn[]): CheckResult {
+  const summary = { total: goals.length } as CheckResult['summary'];
+  for (const status of STATUS_RULE_ORDER) summary[status] = 0;
+  for (const g of goals) summary[g.evaluation.status]++;
+  return {
+    config: project.loaded.displayPath,
+    asOf: project.asOf,
+    objectives: project.config.objectives.map((o) => ({ id: o.id, title: o.title })),
+    goals,
+    summary,
+    stale: goals.filter((g) => g.evaluation.stale).length,
+    failOn,
+    staleAfterDays: evaluateOptionsOf(project).staleAfterDays,
+  };
+}
+
+/** Active goals picked by --goal and --objective, in file order; unknown ids stop with exit 2. */
+function selectGoals(ctx: CommandContext, project: Project, options: CheckOptions): number[] {
+  const { config, loaded } = project;
+  for (const id of options.goal) findGoalIndex(project, id);
+  const objectives = [
+    ...new Set([
+      ...config.objectives.map((o) => o.id),
+      ...config.goals.map((g) => g.objective).filter((o): o is string => o !== undefined),
+    ]),
+  ];
+  for (const id of options.objective) {
+    if (objectives.includes(id)) continue;
+    const close = suggest(id, objectives);
+    throw new GoalsError(
+      'USAGE',
+      `There is no objective "${sanitizeLine(id)}" in ${loaded.displayPath}.`,
+      {
+        hint: close
+          ? `Did you mean "${close}"?`
+          : `Its objectives are: ${objectives.join(', ') || 'none yet'}.`,
+      },
+    );
+  }
+  const indexes: number[] = [];
+  config.goals.forEach((g, i) => {
+    if (options.goal.length > 0 && !options.goal.includes(g.id)) return;
+    if (options.objective.length > 0 && !options.objective.includes(g.objective ?? '')) return;
+    if (g.status === 'closed') {
+      if (options.goal.includes(g.id) && !ctx.global.quiet) {
+        ctx.io.stderr.write(
+          `${ctx.chalkErr.yellow('note')} ${g.id} is closed (status: closed), so it is not checked; \`goals explain ${g.id}\` still shows it.\n`,
+        );
+      }
+      return;
+    }
+    indexes.push(i);
+  });
+  return indexes;
+}
+
+/** `off-track,missed` → statuses; unknown names stop with exit 2 and the valid ones. */
+export function parseStatusList(text: string, option: string, allowStale: true): FailOn[];
+export function parseStatusList(text: string, option: string, allowStale: false): GoalStatus[];
+export function parseStatusList(text: string, option: string, allowStale: boolean): FailOn[] {
+  const valid: string[] = [...STATUS_RULE_ORDER, ...(allowStale ? ['stale'] : [])];
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const list: FailOn[] = [];
+  for (const name of names) {
+    if (isGoalStatus(name) || (allowStale && name === 'stale')) {
+      if (!list.includes(name as FailOn)) list.push(name as FailOn);
+      continue;
+    }
+    const close = suggest(name, valid);
+    throw new GoalsError('USAGE', `${option}: "${sanitizeLine(name)}" is not a status.`, {
+      hint: `${close ? `Did you mean "${close}"? ` : ''}Valid: ${valid.join(', ')}.`,
+    });
+  }
+  return list;
+}
+
+async function render(
+  result: CheckResult,
+  format: CheckFormat,
+  ctx: CommandContext,
+  colour: boolean,
+): Promise<string> {
+  switch (format) {
+    case 'table':
+      return formatCheckTable(result, {
+        chalk: colour ? ctx.chalk : makeChalk(0),
+        width: terminalWidth(ctx.io),
+        quiet: ctx.global.quiet ?? false,
+      });
+    case 'json':
+      return (await import('../../report/check/json.js')).formatCheckJson(result);
+    case 'markdown':
+      return (await import('../../report/check/markdown.js')).formatCheckMarkdown(result);
+    case 'junit':
+      return (await import('../../report/check/junit.js')).formatCheckJunit(result);
+    case 'github':
+      return (await import('../../report/check/github.js')).formatCheckGithub(result);
+  }
+}
+
+/**
+ * stdout gets the chosen format, or the table when -o sends the report to a
+ * file. In GitHub Actions, `--format github` (or no --format at all) adds
+ * annotations and appends the Markdown summary to $GITHUB_STEP_SUMMARY.
+ */
+async function writeReports(
+  ctx: CommandContext,
+  result: CheckResult,
+  options: CheckOptions,
+): Promise<void> {
+  const { io } = ctx;
+  const isGithubAuto = io.env.GITHUB_ACTIONS === 'true' && !options.isFormatExplicit;
+  if (options.output) {
+    const path = resolve(io.cwd, options.output);
+    const report = await render(result, options.format, ctx, false);
+    try {
+      writeFileSync(path, report);
+    } catch (error) {
+      throw new GoalsError(
+        'USAGE',
+        `Cannot write the report to ${options.output}: ${(error as Error).message}`,
+        {
+          hint: 'Check that the folder exists and that you may write to it.',
+          cause: error,
+        },
+      );
+    }
+    io.stdout.write(await render(result, 'table', ctx, true));
+  } else {
+    io.stdout.write(await render(result, options.format, ctx, true));
+  }
+  if (isGithubAuto) {
+    io.stdout.write((await import('../../report/check/github.js')).formatCheckAnnotations(result));
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && (options.format === 'github' || isGithubAuto)) {
+    const markdown = (await import('../../report/check/markdown.js')).formatCheckMarkdown(result);
+    try {
+      appendFileSync(resolve(io.cwd, summaryFile), `${markdown}\n`);
+    } catch (error) {
+      io.stderr.write(
+        `${ctx.chalkErr.yellow('warning')} could not append the job summary to ${summaryFile}: ${(error as Error).message}\n`,
+      );
+    }
+  }
 }

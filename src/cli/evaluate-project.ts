@@ -1,0 +1,141 @@
+/**
+ * The evaluation step shared by `goals check`, `goals explain` and
+ * `goals history`: pick the goals, resolve them, refuse goals that cannot be
+ * evaluated (all of them named at once), read each series once from the
+ * store and evaluate every goal as of the project's date.
+ */
+import type { GoalInput } from '../config/schema.js';
+import { parseDuration } from '../core/duration.js';
+import { GoalsError } from '../core/errors.js';
+import { evaluateGoal, findEvaluationProblems } from '../core/evaluate-goal.js';
+import type { EvaluateOptions, GoalEvaluation } from '../core/evaluate-goal.js';
+import type { Finding } from '../core/finding.js';
+import { resolveGoal } from '../core/resolve-goal.js';
+import type { ResolvedGoal } from '../core/resolve-goal.js';
+import { segmentKey } from '../core/snapshot.js';
+import type { Point } from '../core/snapshot.js';
+import { suggest } from '../core/suggest.js';
+import { sanitizeLine } from '../core/text.js';
+import type { CommandContext } from './context.js';
+import type { Project } from './load-project.js';
+import { openHistory } from './open-history.js';
+
+export interface EvaluatedGoal {
+  input: GoalInput;
+  /** Index of the goal in goals.yaml's `goals:` list. */
+  fileIndex: number;
+  goal: ResolvedGoal;
+  /** The snapshots of the goal's metric and segment, sorted by date. */
+  points: Point[];
+  evaluation: GoalEvaluation;
+}
+
+const SECONDS_PER_DAY = 86_400;
+
+/** The evaluation options of a project: its date and settings. */
+export function evaluateOptionsOf(project: Project): EvaluateOptions {
+  const staleAfter = parseDuration(project.config.settings.stale_after) ?? 14 * SECONDS_PER_DAY;
+  return {
+    asOf: project.asOf,
+    atRiskMargin: project.config.settings.at_risk_margin,
+    staleAfterDays: staleAfter / SECONDS_PER_DAY,
+  };
+}
+
+/**
+ * Finds a goal by id, or stops with GOAL_NOT_FOUND (exit 2) and the closest
+ * id ("did you mean …").
+ */
+export function findGoalIndex(project: Project, id: string): number {
+  const index = project.config.goals.findIndex((g) => g.id === id);
+  if (index >= 0) return index;
+  const ids = project.config.goals.map((g) => g.id);
+  const close = suggest(id, ids);
+  throw new GoalsError(
+    'GOAL_NOT_FOUND',
+    `There is no goal "${sanitizeLine(id)}" in ${project.loaded.displayPath}.`,
+    {
+      hint: close
+        ? `Did you mean "${close}"?`
+        : ids.length > 0
+          ? `Its goals are: ${ids.join(', ')}.`
+          : 'It has no goals yet: add one with `goals new`.',
+    },
+  );
+}
+
+/**
+ * Evaluates the goals at the given indexes of `config.goals` (in that order);
+ * `hasHistory` is false when there is no snapshot store yet.
+ * Throws GOALS_FILE_INVALID, with a finding per problem, when any of them
+ * cannot be evaluated (no target, no deadline, …).
+ */
+export async function evaluateProject(
+  ctx: CommandContext,
+  project: Project,
+  indexes: readonly number[],
+  options: { sync: boolean },
+): Promise<{ goals: EvaluatedGoal[]; hasHistory: boolean }> {
+  const { config, loaded, catalog } = project;
+  const resolved = indexes.map((i) => ({
+    index: i,
+    input: config.goals[i]!,
+    fileIndex: loaded.goalIndexes[i] ?? i,
+    goal: resolveGoal(config.goals[i]!, {
+      catalog,
+      fiscalYearStart: config.settings.fiscal_year_start,
+    }),
+  }));
+  const findings: Finding[] = [];
+  for (const r of resolved) {
+    for (const problem of findEvaluationProblems(r.goal)) {
+      const path = ['goals', r.fileIndex, ...problem.path];
+      findings.push({
+        severity: 'error',
+        rule: 'check/cannot-evaluate',
+        goal: r.goal.id,
+        message: `${r.goal.id} cannot be evaluated: ${problem.message}.`,
+        file: loaded.displayPath,
+        ...loaded.positionOf(path),
+        path,
+      });
+    }
+  }
+  if (findings.length > 0) {
+    const goals = new Set(findings.map((f) => f.goal)).size;
+    throw new GoalsError(
+      'GOALS_FILE_INVALID',
+      `${goals === 1 ? 'A goal' : `${goals} goals`} in ${loaded.displayPath} cannot be evaluated; nothing was checked.`,
+      {
+        hint: 'Fix what is listed above (`goals validate` explains each), or mark a finished goal `status: closed`.',
+        findings,
+      },
+    );
+  }
+  if (resolved.length === 0) return { goals: [], hasHistory: false };
+  const history = await openHistory(ctx, project, options);
+  try {
+    const evaluateOptions = evaluateOptionsOf(project);
+    // Goals that share a metric and segment read the series once.
+    const series = new Map<string, Point[]>();
+    const goals = resolved.map((r) => {
+      const metric = r.goal.metric!.id;
+      const key = `${metric}\u0000${segmentKey(r.goal.segment)}`;
+      let points = series.get(key);
+      if (!points) {
+        points = history?.pointsOf(metric, r.goal.segment) ?? [];
+        series.set(key, points);
+      }
+      return {
+        input: r.input,
+        fileIndex: r.fileIndex,
+        goal: r.goal,
+        points,
+        evaluation: evaluateGoal(r.goal, points, evaluateOptions),
+      };
+    });
+    return { goals, hasHistory: history !== undefined };
+  } finally {
+    history?.close();
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * `goals check --format github`: workflow-command annotations on each goal's
+ * line in goals.yaml — errors for goals that fail the check, warnings for
+ * goals at risk or stale — then the summary line. GitHub shows 10 of each;
+ * the job summary (Markdown) carries the whole picture.
+ */
+import type { Annotation } from '../github-annotations.js';
+import { formatAnnotations } from '../github-annotations.js';
+import { statusLabel } from '../../core/status.js';
+import {
+  describeGoal,
+  failureReason,
+  failingText,
+  staleReason,
+  statusReason,
+  summaryText,
+} from './goal-text.js';
+import type { CheckResult, CheckedGoal } from './result.js';
+
+function annotationOf(goal: CheckedGoal, config: string): Annotation | undefined {
+  const e = goal.evaluation;
+  const where = { file: config, line: goal.line, column: goal.column };
+  const details = describeGoal(goal).slice(2).join('\n');
+  if (goal.failures.length > 0) {
+    return {
+      level: 'error',
+      title: `${e.id}: ${goal.failures.map((f) => (f === 'stale' ? 'stale' : statusLabel(e.status))).join(', ')}`,
+      message: `${goal.title}\n${failureReason(goal)}\n${details}`,
+      ...where,
+    };
+  }
+  if (e.status === 'at-risk' || e.stale) {
+    const reasons = [
+      ...(e.status === 'at-risk' ? [`at risk: ${statusReason(e)}`] : []),
+      ...(e.stale ? [`stale: ${staleReason(e)}`] : []),
+    ];
+    return {
+      level: 'warning',
+      title: `${e.id}: ${[e.status === 'at-risk' ? 'at risk' : undefined, e.stale ? 'stale' : undefined].filter(Boolean).join(', ')}`,
+      message: `${goal.title}\n${reasons.join('\n')}\n${details}`,
+      ...where,
+    };
+  }
+  return undefined;
+}
+
+export function formatCheckAnnotations(result: CheckResult): string {
+  return formatAnnotations(
+    result.goals.map((g) => annotationOf(g, result.config)).filter((a) => a !== undefined),
+  );
+}
+
+export function formatCheckGithub(result: CheckResult): string {
+  let out = formatCheckAnnotations(result);
+  out += `${result.config}: ${summaryText(result)}${result.stale > 0 ? `; ${result.stale} stale` : ''}\n`;
+  const failing = failingText(result);
+  if (failing) out += `${failing}\n`;
+  return out;
+}

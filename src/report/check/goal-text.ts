@@ -1,0 +1,155 @@
+/**
+ * The words and numbers every check reporter shows for a goal: current →
+ * target, progress against expected, days left, the summary line, the
+ * grouping by objective. Plain text; colour is each reporter's business.
+ */
+import { GOAL_TYPES } from '../../core/compare.js';
+import { daysBetween } from '../../core/dates.js';
+import type { GoalEvaluation } from '../../core/evaluate-goal.js';
+import { formatMetricValue } from '../../core/format-value.js';
+import { STATUS_REPORT_ORDER, statusLabel, worstStatus } from '../../core/status.js';
+import type { GoalStatus } from '../../core/status.js';
+import { plural } from '../findings.js';
+import type { CheckResult, CheckedGoal, CheckedObjective } from './result.js';
+
+export const DASH = '—';
+
+/** One glyph per status, so a status reads without colour too. */
+export const STATUS_MARK: Readonly<Record<GoalStatus, string>> = {
+  achieved: '✔',
+  'on-track': '●',
+  'at-risk': '▲',
+  'off-track': '▼',
+  missed: '✖',
+  'no-data': '?',
+  'not-started': '○',
+};
+
+/** `● on track`. */
+export function statusText(status: GoalStatus): string {
+  return `${STATUS_MARK[status]} ${statusLabel(status)}`;
+}
+
+/** A share as a whole percentage: 0.457 → `46 %`; `—` for none. */
+export function formatPercent(ratio: number | null): string {
+  if (ratio === null) return DASH;
+  const pct = Math.round(ratio * 100);
+  return `${pct === 0 ? 0 : pct} %`;
+}
+
+export function formatValue(value: number | null, e: GoalEvaluation): string {
+  return value === null ? DASH : formatMetricValue(value, e.unit);
+}
+
+/** The target with its operator for stay goals: `85 %`, `≥ 90 %`. */
+export function formatTarget(e: GoalEvaluation): string {
+  const target = formatValue(e.target, e);
+  return GOAL_TYPES[e.type].isStay && e.target !== null
+    ? `${GOAL_TYPES[e.type].operator} ${target}`
+    : target;
+}
+
+/** `2 h 54 m → 2 h`, `92.1 % → ≥ 90 %`. */
+export function formatCurrentToTarget(e: GoalEvaluation): string {
+  return `${formatValue(e.current?.value ?? null, e)} → ${formatTarget(e)}`;
+}
+
+/** `47 % / 55 %` (progress / expected); stay goals: `6/7 held`. */
+export function formatProgressPair(e: GoalEvaluation): string {
+  if (e.status === 'not-started') return DASH;
+  if (e.held) return e.held.total === 0 ? DASH : `${e.held.met}/${e.held.total} held`;
+  return `${formatPercent(e.progress)} / ${formatPercent(e.expectedProgress)}`;
+}
+
+/** `45 d`, `today` (the deadline is today), `ended`. */
+export function formatDaysLeft(e: GoalEvaluation): string {
+  if (e.daysLeft > 0) return `${e.daysLeft} d`;
+  return e.daysLeft === 0 ? 'today' : 'ended';
+}
+
+/** The rule of DESIGN §6 that decided the status, in words. */
+export function statusReason(e: GoalEvaluation): string {
+  return e.checks[e.checks.length - 1]?.reason ?? '';
+}
+
+/** Why a goal is stale: `the newest snapshot (2026-10-26) is 21 days old`. */
+export function staleReason(e: GoalEvaluation): string {
+  if (!e.current) return 'no snapshot';
+  const age = daysBetween(e.current.date, e.judgedAt);
+  return `the newest snapshot (${e.current.date}) is ${plural(age, 'day')} old${e.isPastDeadline ? ' at the deadline' : ''}`;
+}
+
+/** Why a goal fails the check: its status and/or its staleness. */
+export function failureReason(goal: CheckedGoal): string {
+  const e = goal.evaluation;
+  return goal.failures
+    .map((f) =>
+      f === 'stale' ? `stale: ${staleReason(e)}` : `${statusLabel(e.status)}: ${statusReason(e)}`,
+    )
+    .join('; ');
+}
+
+/** "8 goals: 1 achieved, 2 on track, 1 no data" (statuses with no goal left out). */
+export function summaryText(result: CheckResult): string {
+  const parts = STATUS_REPORT_ORDER.filter((s) => result.summary[s] > 0).map(
+    (s) => `${result.summary[s]} ${statusLabel(s)}`,
+  );
+  const head = plural(result.summary.total, 'goal');
+  return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head;
+}
+
+export interface ObjectiveGroup {
+  /** Undefined for goals without an objective. */
+  objective: CheckedObjective | undefined;
+  goals: CheckedGoal[];
+  worst: GoalStatus;
+}
+
+/**
+ * Goals grouped by objective: the objectives in file order, then objectives
+ * that goals name but goals.yaml does not declare, then goals without one.
+ */
+export function groupByObjective(result: CheckResult): ObjectiveGroup[] {
+  const ids = [
+    ...result.objectives.map((o) => o.id),
+    ...result.goals.map((g) => g.objective).filter((id): id is string => id !== undefined),
+  ];
+  const groups: ObjectiveGroup[] = [];
+  for (const id of new Set(ids)) {
+    const goals = result.goals.filter((g) => g.objective === id);
+    if (goals.length === 0) continue;
+    const objective = result.objectives.find((o) => o.id === id) ?? { id, title: '' };
+    groups.push({ objective, goals, worst: worstStatus(goals.map((g) => g.evaluation.status))! });
+  }
+  const loose = result.goals.filter((g) => g.objective === undefined);
+  if (loose.length > 0) {
+    groups.push({
+      objective: undefined,
+      goals: loose,
+      worst: worstStatus(loose.map((g) => g.evaluation.status))!,
+    });
+  }
+  return groups;
+}
+
+/** The goals that make the check fail, for the closing line of a report. */
+export function failingText(result: CheckResult): string | undefined {
+  const failing = result.goals.filter((g) => g.failures.length > 0);
+  if (failing.length === 0) return undefined;
+  return `${plural(failing.length, 'goal')} failing (--fail-on ${result.failOn.join(',')}): ${failing.map((g) => g.evaluation.id).join(', ')}`;
+}
+
+/** The figures of a goal, one per line, for system-out and annotations. */
+export function describeGoal(goal: CheckedGoal): string[] {
+  const e = goal.evaluation;
+  const lines = [
+    `${e.id}: ${goal.title}`,
+    `status: ${statusLabel(e.status)}${e.stale ? ' (stale)' : ''} (${statusReason(e)})`,
+    `now → target: ${formatCurrentToTarget(e)}${e.current ? ` (${e.current.date})` : ''}`,
+    `${e.held ? 'held' : 'progress / expected'}: ${formatProgressPair(e)}`,
+  ];
+  if (e.forecast !== null)
+    lines.push(`forecast at ${e.deadline}: ${formatMetricValue(e.forecast, e.unit)}`);
+  lines.push(`period: ${e.start} – ${e.deadline} (${formatDaysLeft(e)} left as of ${e.asOf})`);
+  return lines;
+}

@@ -1,0 +1,63 @@
+/**
+ * `goals check --format markdown`: a summary and one table, for a pull
+ * request comment or a GitHub job summary. Text from goals.yaml is escaped,
+ * so a title cannot break the table or inject markup.
+ */
+import type { GoalStatus } from '../../core/status.js';
+import { statusLabel } from '../../core/status.js';
+import { sanitizeLine } from '../../core/text.js';
+import { formatMetricValue } from '../../core/format-value.js';
+import {
+  DASH,
+  failingText,
+  formatCurrentToTarget,
+  formatDaysLeft,
+  formatProgressPair,
+  groupByObjective,
+  summaryText,
+} from './goal-text.js';
+import type { CheckResult } from './result.js';
+
+const EMOJI: Readonly<Record<GoalStatus, string>> = {
+  achieved: '✅',
+  'on-track': '🟢',
+  'at-risk': '🟡',
+  'off-track': '🔴',
+  missed: '❌',
+  'no-data': '⚪',
+  'not-started': '⏳',
+};
+
+/** Markdown-escaped, single-line text from a user's file. */
+export function escapeMarkdown(text: string): string {
+  return sanitizeLine(text).replace(/[\\`*_[\]<>|#~&]/g, (ch) => `\\${ch}`);
+}
+
+export function formatCheckMarkdown(result: CheckResult): string {
+  let out = `## Goals as of ${result.asOf}\n\n`;
+  out += `**${summaryText(result)}**`;
+  if (result.stale > 0) out += ` · ⚠️ ${result.stale} stale`;
+  out += '\n\n';
+  if (result.goals.length > 0) {
+    out += '| Status | Goal | Now → target | Progress / expected | Forecast | Days left |\n';
+    out += '| :-- | :-- | --: | --: | --: | --: |\n';
+    for (const group of groupByObjective(result)) {
+      const objective = group.objective
+        ? `**${escapeMarkdown(group.objective.id)}**${group.objective.title ? ` ${escapeMarkdown(group.objective.title)}` : ''}`
+        : '**(no objective)**';
+      out += `| ${EMOJI[group.worst]} | ${objective} | | | | |\n`;
+      for (const g of group.goals) {
+        const e = g.evaluation;
+        const status = `${EMOJI[e.status]} ${statusLabel(e.status)}${e.stale ? ' ⚠️ stale' : ''}`;
+        const goal = `\`${e.id}\` ${escapeMarkdown(g.title)}`;
+        const forecast = e.forecast === null ? DASH : formatMetricValue(e.forecast, e.unit);
+        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e)} | ${formatProgressPair(e)} | ${forecast} | ${formatDaysLeft(e)} |\n`;
+      }
+    }
+    out += '\n';
+  }
+  const failing = failingText(result);
+  if (failing) out += `❌ ${escapeMarkdown(failing)}\n\n`;
+  out += `<sub>\`goals check\` · ${escapeMarkdown(result.config)} · progress is the share of the way from baseline to target, against the share expected by ${result.asOf}</sub>\n`;
+  return out;
+}

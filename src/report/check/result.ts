@@ -1,0 +1,49 @@
+/**
+ * What `goals check` found: the input of every check reporter (table, json,
+ * markdown, junit, github). Built once by the command, rendered by pure
+ * functions.
+ */
+import type { IsoDate } from '../../core/dates.js';
+import type { GoalEvaluation } from '../../core/evaluate-goal.js';
+import type { Segment } from '../../core/snapshot.js';
+import type { GoalStatus } from '../../core/status.js';
+
+/** A status, or the `stale` flag: what `--fail-on` takes. */
+export type FailOn = GoalStatus | 'stale';
+
+export interface CheckedGoal {
+  evaluation: GoalEvaluation;
+  title: string;
+  /** Objective id as written (it may name no objective), or undefined. */
+  objective: string | undefined;
+  owner: string | undefined;
+  segment: Segment;
+  /** Where the goal is written in goals.yaml (1-based), for annotations. */
+  line: number;
+  column: number;
+  /** What of `--fail-on` the goal hits: its status, `stale`, or both; empty when it passes. */
+  failures: FailOn[];
+}
+
+export interface CheckedObjective {
+  id: string;
+  title: string;
+}
+
+export type CheckSummary = { total: number } & Record<GoalStatus, number>;
+
+export interface CheckResult {
+  /** goals.yaml as shown to the user. */
+  config: string;
+  asOf: IsoDate;
+  /** The objectives of goals.yaml, in file order. */
+  objectives: CheckedObjective[];
+  /** The goals checked, in file order. */
+  goals: CheckedGoal[];
+  summary: CheckSummary;
+  /** How many goals are stale. */
+  stale: number;
+  failOn: FailOn[];
+  /** settings.stale_after, in days, for the legend. */
+  staleAfterDays: number;
+}
