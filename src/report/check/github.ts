@@ -7,6 +7,7 @@
 import type { Annotation } from '../github-annotations.js';
 import { formatAnnotations } from '../github-annotations.js';
 import { statusLabel } from '../../core/status.js';
+import { sanitizeLine } from '../../core/text.js';
 import {
   describeGoal,
   failureReason,
@@ -25,7 +26,7 @@ function annotationOf(goal: CheckedGoal, config: string): Annotation | undefined
     return {
       level: 'error',
       title: `${e.id}: ${goal.failures.map((f) => (f === 'stale' ? 'stale' : statusLabel(e.status))).join(', ')}`,
-      message: `${goal.title}\n${failureReason(goal)}\n${details}`,
+      message: `${sanitizeLine(goal.title)}\n${failureReason(goal)}\n${details}`,
       ...where,
     };
   }
@@ -37,7 +38,7 @@ function annotationOf(goal: CheckedGoal, config: string): Annotation | undefined
     return {
       level: 'warning',
       title: `${e.id}: ${[e.status === 'at-risk' ? 'at risk' : undefined, e.stale ? 'stale' : undefined].filter(Boolean).join(', ')}`,
-      message: `${goal.title}\n${reasons.join('\n')}\n${details}`,
+      message: `${sanitizeLine(goal.title)}\n${reasons.join('\n')}\n${details}`,
       ...where,
     };
   }

@@ -9,6 +9,7 @@ import type { GoalEvaluation } from '../../core/evaluate-goal.js';
 import { formatMetricValue } from '../../core/format-value.js';
 import { STATUS_REPORT_ORDER, statusLabel, worstStatus } from '../../core/status.js';
 import type { GoalStatus } from '../../core/status.js';
+import { sanitizeLine } from '../../core/text.js';
 import { plural } from '../findings.js';
 import type { CheckResult, CheckedGoal, CheckedObjective } from './result.js';
 
@@ -139,17 +140,23 @@ export function failingText(result: CheckResult): string | undefined {
   return `${plural(failing.length, 'goal')} failing (--fail-on ${result.failOn.join(',')}): ${failing.map((g) => g.evaluation.id).join(', ')}`;
 }
 
-/** The figures of a goal, one per line, for system-out and annotations. */
+/** The figures of a goal, one per line (titles sanitised), for JUnit and annotations. */
 export function describeGoal(goal: CheckedGoal): string[] {
   const e = goal.evaluation;
+  const left =
+    e.daysLeft > 0
+      ? `${plural(e.daysLeft, 'day')} left`
+      : e.daysLeft === 0
+        ? 'the deadline is today'
+        : 'ended';
   const lines = [
-    `${e.id}: ${goal.title}`,
-    `status: ${statusLabel(e.status)}${e.stale ? ' (stale)' : ''} (${statusReason(e)})`,
+    `${e.id}: ${sanitizeLine(goal.title)}`,
+    `status: ${statusLabel(e.status)}${e.stale ? ', stale' : ''} — ${statusReason(e)}`,
     `now → target: ${formatCurrentToTarget(e)}${e.current ? ` (${e.current.date})` : ''}`,
     `${e.held ? 'held' : 'progress / expected'}: ${formatProgressPair(e)}`,
   ];
   if (e.forecast !== null)
     lines.push(`forecast at ${e.deadline}: ${formatMetricValue(e.forecast, e.unit)}`);
-  lines.push(`period: ${e.start} – ${e.deadline} (${formatDaysLeft(e)} left as of ${e.asOf})`);
+  lines.push(`period: ${e.start} – ${e.deadline}, ${left} as of ${e.asOf}`);
   return lines;
 }

@@ -39,7 +39,7 @@ function testCase(goal: CheckedGoal, config: string, indent: string): string {
   if (goal.failures.length > 0) {
     const type = goal.failures.join(',');
     const message = `${e.id} ${failureReason(goal)}`;
-    out += `${inner}<failure${attributes({ type, message })}>${details}</failure>\n`;
+    out += `${inner}<failure${attributes({ type, message })}>${escapeXml(message)}</failure>\n`;
   } else if (isSkipped(goal)) {
     out += `${inner}<skipped${attributes({ message: `${statusLabel(e.status)}: ${statusReason(e)}` })}/>\n`;
   }
