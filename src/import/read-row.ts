@@ -1,0 +1,241 @@
+/**
+ * One CSV record to snapshots, through a resolved mapping: its date, its
+ * segment, and each metric value (a wide row gives one per mapped column, a
+ * long row one). A row with any problem gives no snapshot at all, so a row
+ * is imported whole or not at all.
+ */
+import type { IsoDate } from '../core/dates.js';
+import { suggest } from '../core/suggest.js';
+import type { StagedSnapshot } from '../store/staging.js';
+import type { CellProblem } from './cell-problem.js';
+import { parseDate } from './parse-date.js';
+import type { DateDetector, DateFormat } from './parse-date.js';
+import { makeValueTarget, readCellValue } from './read-cell-value.js';
+import type { ValueProblem, ValueTarget } from './read-cell-value.js';
+import type { ResolvedMapping } from './resolve-mapping.js';
+import type { DecimalSeparator } from './sniff-dialect.js';
+
+/** Values seen per percent target, to warn when a column holds ratios (0–1). */
+interface RatioWatch {
+  label: string;
+  line: number;
+  field: number;
+  metric: string;
+  count: number;
+  max: number;
+}
+
+export class RowReader {
+  private readonly nameTargets = new Map<string, ValueTarget | ValueProblem>();
+  private readonly ratioWatch = new Map<string, RatioWatch>();
+  private readonly width: number;
+
+  constructor(
+    private readonly mapping: ResolvedMapping,
+    private readonly decimal: DecimalSeparator,
+    /** The declared or final format; undefined while the detector learns it. */
+    private readonly dateFormat: DateFormat | undefined,
+    private readonly detector: DateDetector,
+  ) {
+    this.width = mapping.header.length;
+  }
+
+  /**
+   * Appends the record's snapshots to `out`, or returns its problems (and
+   * appends nothing). Blank records return an empty list.
+   */
+  read(fields: string[], line: number, out: StagedSnapshot[]): CellProblem[] | undefined {
+    const m = this.mapping;
+    if (fields.length !== this.width) {
+      if (fields.every((f) => f.trim() === '')) return [];
+      // Extra fields that are all empty are a trailing delimiter, not data.
+      if (!(fields.length > this.width && fields.slice(this.width).every((f) => f.trim() === ''))) {
+        return [
+          {
+            severity: 'error',
+            rule: 'import/field-count',
+            message: `This row has ${fields.length} fields, the header has ${this.width}.`,
+            hint:
+              fields.length > this.width
+                ? 'A value probably contains the delimiter: quote it ("1,5") or export with another delimiter; check --delimiter.'
+                : 'The row is cut short: export the file again, or --skip-invalid to leave the row out.',
+            line,
+            field: Math.min(fields.length, this.width) - 1,
+          },
+        ];
+      }
+    }
+    let problems: CellProblem[] | undefined;
+    const problem = (field: number, rule: string, message: string, hint: string) => {
+      (problems ??= []).push({ severity: 'error', rule, message, hint, line, field });
+    };
+
+    const dateText = fields[m.date.index]!.trim();
+    let date: IsoDate | undefined;
+    if (dateText === '') {
+      if (fields.every((f) => f.trim() === '')) return [];
+      problem(
+        m.date.index,
+        'import/bad-date',
+        `The date in column "${m.date.name}" is empty.`,
+        'Every row needs a date; --skip-invalid leaves such rows out.',
+      );
+    } else {
+      date = this.dateFormat
+        ? parseDate(dateText, this.dateFormat)
+        : this.detector.observe(dateText, line, m.date.index);
+      if (date === undefined) {
+        const formats = this.dateFormat ? [this.dateFormat] : this.detector.remaining;
+        problem(
+          m.date.index,
+          'import/bad-date',
+          `"${dateText}" in column "${m.date.name}" is not a date${formats.length === 1 ? ` in the format ${formats[0]}` : ''}.`,
+          this.dateFormat
+            ? `Write dates as ${this.dateFormat}, or declare the format the file uses (date: { format } in goals.yaml, or --date-format).`
+            : formats.length < 7
+              ? `The other dates of the column are ${formats.join(' or ')}; correct this one, or --skip-invalid to leave the row out.`
+              : 'Write dates as YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or DD/MM/YYYY, or declare the format with --date-format.',
+        );
+      }
+    }
+
+    let segment = '';
+    for (const s of m.segments) {
+      const value = fields[s.index]!.trim();
+      // An empty segment cell means the row has no such key: "team" empty = the whole team.
+      if (value === '') continue;
+      if (value.includes(';') || value.includes('=')) {
+        problem(
+          s.index,
+          'import/bad-segment',
+          `"${value}" in column "${s.name}" cannot be a ${s.key}: segment values may not contain ";" or "=".`,
+          'Rename the value in the export.',
+        );
+        continue;
+      }
+      segment = segment === '' ? `${s.key}=${value}` : `${segment};${s.key}=${value}`;
+    }
+
+    const start = out.length;
+    if (m.layout === 'wide') {
+      for (const c of m.columns) {
+        const text = fields[c.index]!.trim();
+        if (text === '') continue;
+        const value = readCellValue(text, c.target, this.decimal, c.name);
+        if (typeof value !== 'number') {
+          problem(c.index, 'import/bad-value', value.message, value.hint);
+          continue;
+        }
+        if (c.target.metric.unit === 'percent' && c.target.unit === undefined) {
+          this.watchRatio(
+            `column:${c.name}`,
+            `Column "${c.name}"`,
+            c.target.metric.id,
+            value,
+            line,
+            c.index,
+          );
+        }
+        if (date !== undefined && problems === undefined) {
+          out.push({ metric: c.target.metric.id, segment, date, value, line });
+        }
+      }
+    } else {
+      const mc = m.metricColumn!;
+      const vc = m.valueColumn!;
+      const name = fields[mc.index]!.trim();
+      const text = fields[vc.index]!.trim();
+      const target = this.targetOf(name, mc.name);
+      if ('message' in target) {
+        problem(mc.index, 'import/unknown-metric', target.message, target.hint);
+      } else if (text !== '') {
+        const value = readCellValue(text, target, this.decimal, vc.name);
+        if (typeof value !== 'number') {
+          problem(vc.index, 'import/bad-value', value.message, value.hint);
+        } else {
+          if (target.metric.unit === 'percent' && target.unit === undefined) {
+            this.watchRatio(
+              `name:${name}`,
+              `Metric "${name}"`,
+              target.metric.id,
+              value,
+              line,
+              vc.index,
+            );
+          }
+          if (date !== undefined && problems === undefined) {
+            out.push({ metric: target.metric.id, segment, date, value, line });
+          }
+        }
+      }
+    }
+    if (problems !== undefined) {
+      out.length = start;
+      return problems;
+    }
+    return undefined;
+  }
+
+  /** Warnings for percent columns whose every value is between 0 and 1. */
+  ratioWarnings(): CellProblem[] {
+    const warnings: CellProblem[] = [];
+    for (const w of this.ratioWatch.values()) {
+      if (w.count >= 3 && w.max > 0 && w.max <= 1) {
+        warnings.push({
+          severity: 'warning',
+          rule: 'import/ratio-values',
+          message: `${w.label}: every value is between 0 and 1, but ${w.metric} is a percentage from 0 to 100.`,
+          hint: 'If 0.85 means 85 %, say unit: ratio in the mapping (or --metric "NAME=metric:ratio"); values are then multiplied by 100.',
+          line: w.line,
+          field: w.field,
+        });
+      }
+    }
+    return warnings;
+  }
+
+  private watchRatio(
+    key: string,
+    label: string,
+    metric: string,
+    value: number,
+    line: number,
+    field: number,
+  ): void {
+    const w = this.ratioWatch.get(key);
+    if (w) {
+      w.count++;
+      if (value > w.max) w.max = value;
+    } else {
+      this.ratioWatch.set(key, { label, metric, count: 1, max: value, line, field });
+    }
+  }
+
+  /** Long layout: the target of a name in the metric column (cached: names repeat). */
+  private targetOf(name: string, column: string): ValueTarget | ValueProblem {
+    const cached = this.nameTargets.get(name);
+    if (cached) return cached;
+    const m = this.mapping;
+    let target: ValueTarget | ValueProblem;
+    const declared = m.names.get(name);
+    const metric = declared
+      ? undefined
+      : (m.catalog.get(name) ?? m.catalog.get(name.toLowerCase()));
+    if (declared) target = declared;
+    else if (metric) target = makeValueTarget(metric, undefined);
+    else if (name === '') {
+      target = {
+        message: `The metric name in column "${column}" is empty.`,
+        hint: 'Every row of a long export names its metric; --skip-invalid leaves such rows out.',
+      };
+    } else {
+      const close = suggest(name, [...m.names.keys(), ...m.catalog.keys()]);
+      target = {
+        message: `"${name}" in column "${column}" is not a metric.`,
+        hint: `${close ? `Did you mean ${close}? ` : ''}Map the name to a metric id under metrics: in the source in goals.yaml (or --metric "${name}=metric_id"); \`goals metrics\` lists the ids.`,
+      };
+    }
+    this.nameTargets.set(name, target);
+    return target;
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * A CSV export to snapshots: scan (hash, encoding), dialect, header and
+ * mapping, then every row, streamed in batches to a sink. Problems are
+ * collected, never thrown row by row, so one run lists them all. When the
+ * date format is learned from the data and the rows read so far used a
+ * format the file later rules out, the sink is reset and the file is read
+ * again with the right one.
+ */
+import { GoalsError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import type { MetricDefinition } from '../core/metrics.js';
+import type { StagedSnapshot } from '../store/staging.js';
+import { MAX_LISTED_PROBLEMS } from './cell-problem.js';
+import type { CellProblem } from './cell-problem.js';
+import type { ImportSpec } from './import-spec.js';
+import { cellKey, locateCells } from './locate-cells.js';
+import { DateDetector } from './parse-date.js';
+import type { DateFormat } from './parse-date.js';
+import { cancelled, readCsvRecords } from './read-csv.js';
+import { RowReader } from './read-row.js';
+import { resolveMapping } from './resolve-mapping.js';
+import type { ResolvedMapping } from './resolve-mapping.js';
+import { scanFile } from './scan-file.js';
+import type { FileScan } from './scan-file.js';
+import { sniffDialect } from './sniff-dialect.js';
+import type { Dialect } from './sniff-dialect.js';
+
+export interface SnapshotSink {
+  add(batch: readonly StagedSnapshot[]): void;
+  /** Forget every snapshot added so far: the file is read again. */
+  reset(): void;
+}
+
+export interface ReadSnapshotsOptions {
+  path: string;
+  displayPath: string;
+  spec: ImportSpec;
+  catalog: ReadonlyMap<string, MetricDefinition>;
+  /** A scan made earlier (sync hashes first to skip unchanged files). */
+  scan?: FileScan | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?:
+    ((progress: { bytes: number; totalBytes: number; rows: number }) => void) | undefined;
+}
+
+export interface ReadOutcome {
+  scan: FileScan;
+  dialect: Dialect;
+  mapping: ResolvedMapping;
+  /** Undefined when the file has no dated row. */
+  dateFormat: DateFormat | undefined;
+  dateFormatSource: 'declared' | 'detected';
+  /** Data rows, blank ones not counted. */
+  rows: number;
+  badRows: number;
+  /** Snapshots sent to the sink (from good rows). */
+  snapshots: number;
+  /** Errors, the first MAX_LISTED_PROBLEMS of them, in file order. */
+  problems: CellProblem[];
+  warnings: CellProblem[];
+}
+
+/**
+ * Reads a file into `sink`. Throws CSV_UNREADABLE or CSV_REJECTED when the
+ * file as a whole cannot be read (no header, a mapping that does not fit, a
+ * malformed quote, ambiguous dates); bad rows are returned as problems.
+ */
+export async function readSnapshots(
+  options: ReadSnapshotsOptions,
+  sink: SnapshotSink,
+): Promise<ReadOutcome> {
+  const { spec, displayPath } = options;
+  const scan = options.scan ?? (await scanFile(options.path, displayPath, spec.encoding));
+  const dialect = sniffDialect(scan.head, displayPath, {
+    delimiter: spec.delimiter,
+    decimal: spec.decimal,
+  });
+  const first = await readPass(options, scan, dialect, sink, undefined);
+  if (first.kind === 'done') return first.result;
+  sink.reset();
+  const second = await readPass(options, scan, dialect, sink, first.format);
+  if (second.kind === 'done') return second.result;
+  throw new Error(
+    `the date format ${first.format} was learned, yet the second pass learned ${second.format}`,
+  );
+}
+
+async function readPass(
+  options: ReadSnapshotsOptions,
+  scan: FileScan,
+  dialect: Dialect,
+  sink: SnapshotSink,
+  learnedFormat: DateFormat | undefined,
+): Promise<{ kind: 'done'; result: ReadOutcome } | { kind: 'reread'; format: DateFormat }> {
+  const { spec, displayPath } = options;
+  let mapping: ResolvedMapping | undefined;
+  let reader: RowReader | undefined;
+  const detector = new DateDetector();
+  const problems: CellProblem[] = [];
+  const warnings: CellProblem[] = [];
+  let rows = 0;
+  let badRows = 0;
+  let snapshots = 0;
+  let isFirstRecord = true;
+  let bytes = 0;
+  const out: StagedSnapshot[] = [];
+
+  const records = readCsvRecords(scan, displayPath, {
+    delimiter: dialect.delimiter,
+    signal: options.signal,
+    onBytes: (n) => (bytes = n),
+  });
+  for await (const batch of records) {
+    if (options.signal?.aborted) throw cancelled();
+    out.length = 0;
+    for (const record of batch) {
+      if (isFirstRecord && dialect.hasSepLine) {
+        isFirstRecord = false;
+        continue;
+      }
+      isFirstRecord = false;
+      if (!reader) {
+        const resolved = resolveMapping(
+          record.fields,
+          record.line,
+          spec,
+          options.catalog,
+          displayPath,
+        );
+        if (!resolved.ok) {
+          const findings = [
+            ...resolved.findings,
+            ...(await locateProblems(scan, dialect, resolved.cellProblems, displayPath)),
+          ];
+          throw new GoalsError(
+            'CSV_REJECTED',
+            `${displayPath} was not imported: ${spec.sourceId ? `the mapping of source '${spec.sourceId}'` : 'the mapping'} does not fit the file.`,
+            {
+              hint: 'Fix what is listed above; `goals import --inspect FILE` shows the header and how each column maps.',
+              findings,
+            },
+          );
+        }
+        mapping = resolved.mapping;
+        warnings.push(...resolved.warnings);
+        const format = mapping.dateFormat ?? learnedFormat;
+        reader = new RowReader(mapping, dialect.decimal, format, detector);
+        continue;
+      }
+      const rowProblems = reader.read(record.fields, record.line, out);
+      if (rowProblems === undefined) {
+        rows++;
+      } else if (rowProblems.length > 0) {
+        rows++;
+        badRows++;
+        for (const p of rowProblems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+      }
+    }
+    // Good rows are staged even after a bad one, so that keys repeated with
+    // different values are found and listed in the same run.
+    if (out.length > 0) {
+      sink.add(out);
+      snapshots += out.length;
+    }
+    options.onProgress?.({ bytes, totalBytes: scan.bytes, rows });
+  }
+  if (!mapping || !reader) {
+    throw new GoalsError('CSV_REJECTED', `${displayPath} has no header line.`, {
+      hint: 'The first line of an export names its columns; export the file again with headers.',
+    });
+  }
+  warnings.push(...reader.ratioWarnings());
+  let dateFormat = mapping.dateFormat ?? learnedFormat;
+  const dateFormatSource = mapping.dateFormat ? 'declared' : 'detected';
+  if (!dateFormat) {
+    const detected = detector.result();
+    if (detected.kind === 'ambiguous') {
+      const { example, formats } = detected;
+      const [position] = await locateProblems(
+        scan,
+        dialect,
+        [
+          {
+            severity: 'error',
+            rule: 'import/ambiguous-date',
+            message: `"${example.text}" in column "${mapping.date.name}" can be read two ways: ${example.readings.map((r) => `${r.date} (${r.format})`).join(' or ')}.`,
+            hint: `Say which format the file uses: --date-format ${formats[0]} or --date-format ${formats[1]}, or in goals.yaml date: { column: ${yamlString(mapping.date.name)}, format: ${formats[0]} }.`,
+            line: example.line,
+            field: example.field,
+          },
+        ],
+        displayPath,
+      );
+      throw new GoalsError(
+        'CSV_REJECTED',
+        `${displayPath} was not imported: its dates fit both ${formats.join(' and ')}, and goals does not guess.`,
+        {
+          hint: `Declare the format: --date-format ${formats[0]} (or ${formats[1]}), or date: { column: ${yamlString(mapping.date.name)}, format: ${formats[0]} } in the source in goals.yaml.`,
+          findings: position ? [position] : [],
+        },
+      );
+    }
+    if (detected.kind === 'format') {
+      dateFormat = detected.format;
+      if (detector.needsRereading) {
+        return { kind: 'reread', format: detected.format };
+      }
+    }
+  }
+  return {
+    kind: 'done',
+    result: {
+      scan,
+      dialect,
+      mapping,
+      dateFormat,
+      dateFormatSource,
+      rows,
+      badRows,
+      snapshots,
+      problems,
+      warnings,
+    },
+  };
+}
+
+/** Turns cell problems into findings with the exact line:column of each field. */
+export async function locateProblems(
+  scan: FileScan,
+  dialect: Dialect,
+  problems: readonly CellProblem[],
+  displayPath: string,
+): Promise<Finding[]> {
+  const positions = await locateCells(scan, dialect.delimiter, problems);
+  return problems.map((p) => {
+    const at = positions.get(cellKey(p)) ?? { line: p.line, column: 1 };
+    return {
+      severity: p.severity,
+      rule: p.rule,
+      message: p.message,
+      hint: p.hint,
+      file: displayPath,
+      line: at.line,
+      column: at.column,
+    };
+  });
+}
+
+/** A column name as a YAML scalar in a hint. */
+function yamlString(name: string): string {
+  return /^[A-Za-z0-9_][A-Za-z0-9_ -]*$/.test(name) && !name.endsWith(' ')
+    ? name
+    : JSON.stringify(name);
+}

@@ -1,0 +1,317 @@
+/**
+ * The mapping of a spec laid over a file's header: which field holds the
+ * date, each segment, each metric (wide) or the metric name and value
+ * (long), and which columns are left unmapped. Every problem is found in
+ * one pass and points at the line to edit: goals.yaml for a source, the
+ * CSV header for flags.
+ */
+import type { Finding } from '../core/finding.js';
+import type { MetricDefinition } from '../core/metrics.js';
+import { suggest } from '../core/suggest.js';
+import type { CellProblem } from './cell-problem.js';
+import type { ImportSpec, MappingTarget } from './import-spec.js';
+import { DATE_FORMATS, parseDateFormat } from './parse-date.js';
+import type { DateFormat } from './parse-date.js';
+import { checkUnit, makeValueTarget } from './read-cell-value.js';
+import type { ValueTarget } from './read-cell-value.js';
+
+export interface ColumnRef {
+  /** 0-based field index. */
+  index: number;
+  /** The header as written (trimmed). */
+  name: string;
+}
+
+export interface ResolvedMapping {
+  layout: 'wide' | 'long';
+  header: readonly string[];
+  /** Physical line of the header (2 after a `sep=` line). */
+  headerLine: number;
+  date: ColumnRef;
+  /** The declared format; undefined = detect it from the values. */
+  dateFormat: DateFormat | undefined;
+  /** Sorted by key, so segment keys come out canonical. */
+  segments: Array<ColumnRef & { key: string }>;
+  /** wide: the metric columns. */
+  columns: Array<ColumnRef & { target: ValueTarget }>;
+  /** long: the metric-name and value columns. */
+  metricColumn: ColumnRef | undefined;
+  valueColumn: ColumnRef | undefined;
+  /** long: names declared under metrics:, with their units. */
+  names: ReadonlyMap<string, ValueTarget>;
+  catalog: ReadonlyMap<string, MetricDefinition>;
+  unmapped: ColumnRef[];
+}
+
+export type MappingOutcome =
+  | { ok: true; mapping: ResolvedMapping; warnings: CellProblem[] }
+  | { ok: false; cellProblems: CellProblem[]; findings: Finding[] };
+
+type KeyPath = ReadonlyArray<string | number>;
+
+/** Lays `spec` over `header`; collects every problem instead of stopping at the first. */
+export function resolveMapping(
+  header: readonly string[],
+  headerLine: number,
+  spec: ImportSpec,
+  catalog: ReadonlyMap<string, MetricDefinition>,
+  displayPath: string,
+): MappingOutcome {
+  const names = header.map((h) => h.trim());
+  const cellProblems: CellProblem[] = [];
+  const findings: Finding[] = [];
+  const warnings: CellProblem[] = [];
+  const used = new Set<number>();
+  const origin = spec.origin;
+  const sourceName = spec.sourceId ? `source '${spec.sourceId}'` : 'the mapping';
+  const listColumns = () =>
+    names.length === 0
+      ? 'The header is empty.'
+      : `The columns are: ${names.map((n) => `"${n}"`).join(', ')}.`;
+
+  /** A problem with the mapping: at the key in goals.yaml when it comes from there. */
+  const report = (
+    message: string,
+    hint: string,
+    rule: string,
+    configPath: KeyPath | undefined,
+    field = 0,
+  ) => {
+    if (origin && configPath) {
+      findings.push({
+        severity: 'error',
+        rule,
+        message,
+        hint,
+        file: origin.file,
+        ...origin.positionOf(configPath),
+      });
+    } else {
+      cellProblems.push({ severity: 'error', rule, message, hint, line: headerLine, field });
+    }
+  };
+
+  const byName = new Map<string, number[]>();
+  names.forEach((n, i) => {
+    if (n === '') return;
+    const list = byName.get(n) ?? [];
+    list.push(i);
+    byName.set(n, list);
+  });
+  const fold = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
+
+  /** Finds a column by name: exactly, else ignoring case and repeated spaces. */
+  const find = (
+    wanted: string,
+    role: string,
+    configPath: KeyPath | undefined,
+    flag: string,
+  ): ColumnRef | undefined => {
+    const name = wanted.trim();
+    let indexes = byName.get(name);
+    if (!indexes) {
+      const folded = [...byName.keys()].filter((n) => fold(n) === fold(name));
+      if (folded.length === 1) indexes = byName.get(folded[0]!);
+    }
+    if (!indexes) {
+      const close = suggest(name, [...byName.keys()]);
+      const fix =
+        origin && configPath
+          ? `fix ${role} of ${sourceName} in goals.yaml`
+          : `pass the column's name to ${flag}`;
+      report(
+        `${displayPath} has no column "${name}" (${role}).`,
+        `${close ? `Did you mean "${close}"? ` : ''}${listColumns()} Rename the column in the export or ${fix}.`,
+        'import/missing-column',
+        configPath,
+      );
+      return undefined;
+    }
+    if (indexes.length > 1) {
+      cellProblems.push({
+        severity: 'error',
+        rule: 'import/duplicate-column',
+        message: `Column "${name}" appears ${indexes.length} times in the header of ${displayPath} (fields ${indexes.map((i) => i + 1).join(', ')}), so it is unclear which one holds ${role}.`,
+        hint: 'Rename the columns in the export so that each name is used once.',
+        line: headerLine,
+        field: indexes[1]!,
+      });
+      return undefined;
+    }
+    const index = indexes[0]!;
+    used.add(index);
+    return { index, name: names[index]! };
+  };
+
+  /** A mapping target checked against the catalog and its unit. */
+  const checkTarget = (
+    target: MappingTarget,
+    label: string,
+    configPath: KeyPath,
+    flag: string,
+  ): ValueTarget | undefined => {
+    const metric = catalog.get(target.metric);
+    if (!metric) {
+      const close = suggest(target.metric, catalog.keys());
+      report(
+        `${label} maps to "${target.metric}", which is not a metric.`,
+        `${close ? `Did you mean ${close}? ` : ''}\`goals metrics\` lists the metrics; declare a new one under metrics: in goals.yaml${origin ? '' : `, or fix ${flag}`}.`,
+        'import/unknown-metric',
+        configPath,
+      );
+      return undefined;
+    }
+    const unitProblem = checkUnit(metric, target.unit);
+    if (unitProblem) {
+      report(
+        `${label}: ${unitProblem}.`,
+        origin
+          ? `Fix the unit of ${label} under ${sourceName} in goals.yaml.`
+          : `Fix the unit after ":" in ${flag}.`,
+        'import/unknown-unit',
+        configPath,
+      );
+      return undefined;
+    }
+    return makeValueTarget(metric, target.unit);
+  };
+
+  // The date column and its format.
+  let dateFormat: DateFormat | undefined;
+  if (spec.dateFormat !== undefined) {
+    dateFormat = parseDateFormat(spec.dateFormat);
+    if (!dateFormat) {
+      report(
+        `"${spec.dateFormat}" is not a date format goals reads.`,
+        `Use one of ${DATE_FORMATS.join(', ')} (M/D/YYYY and D.M.YYYY also work; a time after the date is ignored).`,
+        'import/date-format',
+        ['date'],
+      );
+    }
+  }
+  let date: ColumnRef | undefined;
+  if (spec.dateColumn !== undefined) {
+    date = find(spec.dateColumn, 'the date', ['date'], '--date-column');
+  } else {
+    const candidates = names
+      .map((n, index) => ({ n, index }))
+      .filter(({ n }) => n.toLowerCase() === 'date');
+    if (candidates.length === 1) {
+      date = { index: candidates[0]!.index, name: candidates[0]!.n };
+      used.add(date.index);
+    } else {
+      report(
+        `No date column given for ${displayPath}, and none is called "date".`,
+        `${listColumns()} Name the date column: --date-column NAME (or date: in the source in goals.yaml).`,
+        'import/missing-column',
+        undefined,
+      );
+    }
+  }
+
+  // Segments, sorted by key so that keys come out canonical.
+  const segments: ResolvedMapping['segments'] = [];
+  for (const key of Object.keys(spec.segments ?? {}).sort()) {
+    const column = find(
+      spec.segments![key]!,
+      `segment ${key}`,
+      ['segments', key],
+      `--segment ${key}=COLUMN`,
+    );
+    if (column) segments.push({ ...column, key });
+  }
+
+  const columns: ResolvedMapping['columns'] = [];
+  const declaredNames = new Map<string, ValueTarget>();
+  let metricColumn: ColumnRef | undefined;
+  let valueColumn: ColumnRef | undefined;
+  if (spec.layout === 'wide') {
+    if (spec.columns && Object.keys(spec.columns).length > 0) {
+      for (const [name, target] of Object.entries(spec.columns)) {
+        const configPath = ['columns', name];
+        const flag = `--metric "${name}=${target.metric}"`;
+        const column = find(name, `mapped to ${target.metric}`, configPath, flag);
+        const valueTarget = checkTarget(target, `Column "${name.trim()}"`, configPath, flag);
+        if (column && valueTarget) columns.push({ ...column, target: valueTarget });
+      }
+    } else {
+      // No mapping: columns named exactly like a metric id are that metric.
+      names.forEach((n, index) => {
+        const metric = catalog.get(n) ?? catalog.get(n.toLowerCase());
+        if (metric && !used.has(index) && byName.get(n)?.length === 1) {
+          used.add(index);
+          columns.push({ index, name: n, target: makeValueTarget(metric, undefined) });
+        }
+      });
+      if (columns.length === 0 && date) {
+        report(
+          `No column of ${displayPath} maps to a metric.`,
+          `${listColumns()} Map them: columns: { "CSAT %": csat } in the source in goals.yaml, or --metric "CSAT %=csat"; \`goals metrics\` lists the metric ids. For a file with metric and value columns, use --layout long.`,
+          'import/no-metrics',
+          spec.origin ? ['columns'] : undefined,
+        );
+      }
+    }
+  } else {
+    metricColumn = find(
+      spec.metricColumn ?? 'metric',
+      'the metric names',
+      spec.metricColumn !== undefined ? ['metric_column'] : undefined,
+      '--metric COLUMN',
+    );
+    valueColumn = find(
+      spec.valueColumn ?? 'value',
+      'the values',
+      spec.valueColumn !== undefined ? ['value_column'] : undefined,
+      '--value-column',
+    );
+    for (const [name, target] of Object.entries(spec.metrics ?? {})) {
+      const valueTarget = checkTarget(
+        target,
+        `The name "${name}"`,
+        ['metrics', name],
+        `--metric "${name}=${target.metric}"`,
+      );
+      if (valueTarget) declaredNames.set(name.trim(), valueTarget);
+    }
+  }
+
+  const unmapped: ColumnRef[] = [];
+  names.forEach((name, index) => {
+    if (!used.has(index) && !columns.some((c) => c.index === index)) unmapped.push({ index, name });
+  });
+  for (const [name, indexes] of byName) {
+    if (indexes.length > 1 && indexes.every((i) => !used.has(i))) {
+      warnings.push({
+        severity: 'warning',
+        rule: 'import/duplicate-column',
+        message: `Column "${name}" appears ${indexes.length} times in the header of ${displayPath}; it is not mapped, so neither is read.`,
+        hint: 'Rename the columns in the export if one of them should be imported.',
+        line: headerLine,
+        field: indexes[1]!,
+      });
+    }
+  }
+
+  if (cellProblems.length > 0 || findings.length > 0 || !date) {
+    return { ok: false, cellProblems, findings };
+  }
+  return {
+    ok: true,
+    warnings,
+    mapping: {
+      layout: spec.layout,
+      header: names,
+      headerLine,
+      date,
+      dateFormat,
+      segments,
+      columns,
+      metricColumn,
+      valueColumn,
+      names: declaredNames,
+      catalog,
+      unmapped,
+    },
+  };
+}

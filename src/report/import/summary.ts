@@ -1,0 +1,67 @@
+/**
+ * What `goals import` prints on stdout: one summary line per file with its
+ * counts ("12 new, 3 updated, 85 unchanged"), and the values it replaced.
+ */
+import type { ChalkInstance } from 'chalk';
+import { formatMetricValue } from '../../core/format-value.js';
+import type { MetricDefinition } from '../../core/metrics.js';
+import { formatSegment, parseSegmentKey } from '../../core/snapshot.js';
+import { sanitizeLine } from '../../core/text.js';
+import type { ImportResult } from '../../import/import-file.js';
+import type { ImportCounts } from '../../store/staging.js';
+import { plural } from '../findings.js';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "12 new, 3 updated, 85 unchanged". */
+export function formatCounts(counts: ImportCounts): string {
+  return `${count(counts.inserted)} new, ${count(counts.updated)} updated, ${count(counts.unchanged)} unchanged`;
+}
+
+function describeFile(result: ImportResult): string {
+  const file = sanitizeLine(result.file);
+  return result.sourceId ? `${file} (source ${sanitizeLine(result.sourceId)})` : file;
+}
+
+function describeRows(result: ImportResult): string {
+  const skipped =
+    result.skippedRows > 0 ? ` (${plural(result.skippedRows, 'bad row')} skipped)` : '';
+  return `${plural(result.rows, 'row')}${skipped}, ${plural(result.snapshots, 'snapshot')}`;
+}
+
+/** The summary of one imported (or dry-run) file, with the values it replaces. */
+export function formatImportSummary(
+  result: ImportResult,
+  options: {
+    chalk: ChalkInstance;
+    catalog: ReadonlyMap<string, MetricDefinition>;
+    quiet?: boolean;
+  },
+): string {
+  const { chalk } = options;
+  const { counts } = result;
+  const isNoop = counts.inserted === 0 && counts.updated === 0;
+  let out: string;
+  if (result.status === 'dry-run') {
+    out = `${chalk.bold('Dry run')} of ${describeFile(result)}: ${describeRows(result)}: would be ${formatCounts(counts)}. Nothing was written.\n`;
+  } else {
+    out = `${chalk.green('Imported')} ${describeFile(result)}: ${describeRows(result)}: ${formatCounts(counts)}.${isNoop ? ' Nothing changed.' : ''}\n`;
+  }
+  if (!options.quiet && result.updates.length > 0) {
+    for (const u of result.updates) {
+      const metric = options.catalog.get(u.metric);
+      const show = (v: number) => (metric ? formatMetricValue(v, metric.unit) : String(v));
+      const segment = formatSegment(parseSegmentKey(u.segment));
+      out += `  ${result.status === 'dry-run' ? 'would update' : 'updated'} ${sanitizeLine(u.metric)} (${sanitizeLine(segment)}) on ${u.date}: ${show(u.before)} → ${show(u.after)}  ${chalk.dim(`line ${u.line}`)}\n`;
+    }
+    if (counts.updated > result.updates.length) {
+      out += `  ${chalk.dim(`… and ${count(counts.updated - result.updates.length)} more`)}\n`;
+    }
+  }
+  return out;
+}
+
+/** One stderr line for a source that a sync imported. */
+export function formatSyncLine(result: ImportResult, chalk: ChalkInstance): string {
+  return `${chalk.dim('Synced')} ${describeFile(result)}: ${formatCounts(result.counts)}.\n`;
+}

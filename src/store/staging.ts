@@ -1,0 +1,280 @@
+/**
+ * Staging of one file's snapshots. Rows stream into a temporary table in
+ * batches (one prepared statement per batch transaction) without locking the
+ * store; a unique index then proves the file has one value per key, and
+ * `commit` merges everything in a single IMMEDIATE transaction. A process
+ * killed before the commit leaves the store exactly as it was.
+ */
+import type { Database, Statement, Transaction } from 'better-sqlite3';
+import { isUniqueViolation } from './store-error.js';
+
+/** One snapshot read from a file, with the physical line it came from. */
+export interface StagedSnapshot {
+  metric: string;
+  /** Canonical segment key, '' for the whole team. */
+  segment: string;
+  date: string;
+  value: number;
+  line: number;
+}
+
+/** Two rows of one file that give different values for the same key. */
+export interface DuplicateConflict {
+  metric: string;
+  segment: string;
+  date: string;
+  first: { line: number; value: number };
+  second: { line: number; value: number };
+}
+
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A staged value that would replace a different one in the store. */
+export interface SnapshotUpdate {
+  metric: string;
+  segment: string;
+  date: string;
+  before: number;
+  after: number;
+  line: number;
+}
+
+/** What the imports table records about a committed file. */
+export interface NewImport {
+  source: string | null;
+  path: string;
+  sha256: string;
+  mapping: string;
+  rows: number;
+  skipped: number;
+  /** ISO 8601 instant. */
+  importedAt: string;
+}
+
+interface Guard {
+  guard<T>(fn: () => T): T;
+}
+
+type Row = [string, string, string, number, number];
+
+export class Staging {
+  private readonly insert: Statement<Row>;
+  private readonly insertBatch: Transaction<(rows: readonly StagedSnapshot[]) => void>;
+  private rows = 0;
+  private isSettled = false;
+  private isClosed = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: Guard,
+  ) {
+    db.exec(`
+      DROP TABLE IF EXISTS temp.staged;
+      CREATE TEMP TABLE staged (
+        metric  TEXT    NOT NULL,
+        segment TEXT    NOT NULL,
+        date    TEXT    NOT NULL,
+        value   REAL    NOT NULL,
+        line    INTEGER NOT NULL
+      ) STRICT;
+    `);
+    this.insert = db.prepare<Row>(
+      'INSERT INTO temp.staged (metric, segment, date, value, line) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insert = this.insert;
+    this.insertBatch = db.transaction((rows: readonly StagedSnapshot[]) => {
+      for (const r of rows) insert.run(r.metric, r.segment, r.date, r.value, r.line);
+    });
+  }
+
+  /** Snapshots staged so far (after settleDuplicates: distinct keys kept). */
+  get size(): number {
+    return this.rows;
+  }
+
+  /** Adds a batch in one transaction on the temporary table (no lock on the store). */
+  add(rows: readonly StagedSnapshot[]): void {
+    if (rows.length === 0) return;
+    this.store.guard(() => this.insertBatch(rows));
+    this.rows += rows.length;
+  }
+
+  /**
+   * Makes the staged keys unique. The same value twice for one key is fine
+   * (the later row is dropped); different values are conflicts: every row
+   * of such a key is dropped and each conflict is returned with both lines,
+   * ordered by the later line.
+   */
+  settleDuplicates(): DuplicateConflict[] {
+    return this.store.guard(() => {
+      this.isSettled = true;
+      try {
+        // The common case: no key repeats, proven by the index the merge needs anyway.
+        this.db.exec('CREATE UNIQUE INDEX temp.staged_key ON staged (metric, segment, date)');
+        return [];
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      const settle = this.db.transaction(() => {
+        this.db.exec(`
+          CREATE INDEX temp.staged_any ON staged (metric, segment, date);
+          DROP TABLE IF EXISTS temp.staged_repeats;
+          CREATE TEMP TABLE staged_repeats AS
+            SELECT metric, segment, date, min(rowid) AS first
+            FROM staged GROUP BY metric, segment, date HAVING count(*) > 1;
+        `);
+        const conflicts = this.db
+          .prepare(
+            `SELECT r.metric, r.segment, r.date,
+                    f.line AS firstLine, f.value AS firstValue,
+                    s.line AS secondLine, s.value AS secondValue
+             FROM staged_repeats r
+             JOIN staged f ON f.rowid = r.first
+             JOIN staged s ON s.metric = r.metric AND s.segment = r.segment AND s.date = r.date
+                          AND s.rowid <> r.first AND s.value <> f.value
+             ORDER BY s.line, r.metric, r.segment`,
+          )
+          .all() as Array<{
+          metric: string;
+          segment: string;
+          date: string;
+          firstLine: number;
+          firstValue: number;
+          secondLine: number;
+          secondValue: number;
+        }>;
+        // Conflicting keys lose every row; repeated equal values keep the first.
+        this.db.exec(`
+          DELETE FROM staged WHERE rowid IN (
+            SELECT s.rowid FROM staged_repeats r
+            JOIN staged s ON s.metric = r.metric AND s.segment = r.segment AND s.date = r.date
+            WHERE s.rowid <> r.first
+               OR EXISTS (SELECT 1 FROM staged o
+                          WHERE o.metric = r.metric AND o.segment = r.segment AND o.date = r.date
+                            AND o.value <> s.value));
+          DROP TABLE temp.staged_repeats;
+          DROP INDEX temp.staged_any;
+          CREATE UNIQUE INDEX temp.staged_key ON staged (metric, segment, date);
+        `);
+        this.rows = (
+          this.db.prepare('SELECT count(*) AS n FROM temp.staged').get() as { n: number }
+        ).n;
+        return conflicts.map((c) => ({
+          metric: c.metric,
+          segment: c.segment,
+          date: c.date,
+          first: { line: c.firstLine, value: c.firstValue },
+          second: { line: c.secondLine, value: c.secondValue },
+        }));
+      });
+      return settle();
+    });
+  }
+
+  /** What committing would do to the store now: new, updated and unchanged snapshots. */
+  count(): ImportCounts {
+    this.assertSettled();
+    return this.store.guard(() => this.countNow());
+  }
+
+  /** The first `limit` staged values that differ from the store's, by key. */
+  previewUpdates(limit: number): SnapshotUpdate[] {
+    this.assertSettled();
+    return this.store.guard(
+      () =>
+        this.db
+          .prepare(
+            `SELECT st.metric, st.segment, st.date, s.value AS before, st.value AS after, st.line
+             FROM temp.staged st
+             JOIN main.snapshots s
+               ON s.metric = st.metric AND s.segment = st.segment AND s.date = st.date
+             WHERE s.value <> st.value
+             ORDER BY st.line, st.metric
+             LIMIT ?`,
+          )
+          .all(limit) as SnapshotUpdate[],
+    );
+  }
+
+  /**
+   * Merges the staged snapshots into the store and records the import, all
+   * in one IMMEDIATE transaction (waiting for other writers up to the busy
+   * timeout). Replaced values go to the revisions table by trigger.
+   */
+  commit(record: NewImport): { importId: number; counts: ImportCounts } {
+    this.assertSettled();
+    const result = this.store.guard(() =>
+      this.db
+        .transaction(() => {
+          const importId = Number(
+            this.db
+              .prepare(
+                `INSERT INTO imports (source, path, sha256, mapping, rows, snapshots, inserted,
+                   updated, unchanged, skipped, imported_at)
+                 VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)`,
+              )
+              .run(
+                record.source,
+                record.path,
+                record.sha256,
+                record.mapping,
+                record.rows,
+                this.rows,
+                record.skipped,
+                record.importedAt,
+              ).lastInsertRowid,
+          );
+          const counts = this.countNow();
+          // Key order makes the insert an append into the store's B-tree.
+          this.db
+            .prepare(
+              `INSERT INTO snapshots (metric, segment, date, value, import_id)
+               SELECT metric, segment, date, value, ? FROM temp.staged WHERE true
+               ORDER BY metric, segment, date
+               ON CONFLICT (metric, segment, date) DO UPDATE
+                 SET value = excluded.value, import_id = excluded.import_id
+                 WHERE snapshots.value IS NOT excluded.value`,
+            )
+            .run(importId);
+          this.db
+            .prepare('UPDATE imports SET inserted = ?, updated = ?, unchanged = ? WHERE id = ?')
+            .run(counts.inserted, counts.updated, counts.unchanged, importId);
+          return { importId, counts };
+        })
+        .immediate(),
+    );
+    this.discard();
+    return result;
+  }
+
+  /** Drops the staged rows; the store is untouched. */
+  discard(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    if (this.db.open) {
+      this.store.guard(() => this.db.exec('DROP TABLE IF EXISTS temp.staged'));
+    }
+  }
+
+  private countNow(): ImportCounts {
+    const row = this.db
+      .prepare(
+        `SELECT count(*) FILTER (WHERE s.value IS NULL) AS inserted,
+                count(*) FILTER (WHERE s.value <> st.value) AS updated,
+                count(*) FILTER (WHERE s.value = st.value) AS unchanged
+         FROM temp.staged st
+         LEFT JOIN main.snapshots s
+           ON s.metric = st.metric AND s.segment = st.segment AND s.date = st.date`,
+      )
+      .get() as ImportCounts;
+    return row;
+  }
+
+  private assertSettled(): void {
+    if (!this.isSettled) throw new Error('settleDuplicates() must run before count() or commit()');
+  }
+}
