@@ -332,7 +332,7 @@ async function askMetric(
   return { metric: ctx.catalog.get(picked)! };
 }
 
-function metricChoices(
+export function metricChoices(
   term: string,
   catalog: ReadonlyMap<string, MetricDefinition>,
 ): Array<Choice<string | typeof NEW>> {
@@ -465,7 +465,7 @@ async function askBaseline(
     flag: '--baseline',
     message: optional
       ? `Baseline: where is ${label} now? (empty: the first snapshot on or after the start)`
-      : `Baseline: where is ${label} now? e.g. ${exampleValue(metric)}`,
+      : `Baseline: where is ${label} now? (e.g. ${exampleValue(metric)})`,
     ...(optional ? { default: '' } : {}),
     validate: (t) => {
       if (optional && t.trim() === '') return true;
@@ -706,7 +706,8 @@ async function askObjective(
         })),
         { value: NEW, name: 'A new objective…', short: 'new objective' },
       ],
-      ...(ctx.objectives.length === 1 ? { default: ctx.objectives[0]!.id } : {}),
+      // Linking a goal to an objective is the user's call, even when there is only one.
+      ...(ctx.objectives.length === 1 ? { highlight: ctx.objectives[0]!.id } : {}),
     });
     if (picked !== NEW) return { ...ctx.objectives.find((o) => o.id === picked)!, isNew: false };
   } else if (ctx.prompter.isInteractive) {
@@ -714,7 +715,7 @@ async function askObjective(
   }
   const title = await answer(ctx, undefined, (t) => checkName(t, 'the objective'), {
     flag: '--objective',
-    message: 'Objective: what does the team want to achieve? e.g. Customers get help fast',
+    message: 'Objective: what does the team want to achieve? (e.g. Customers get help fast)',
   });
   const id = await answer(ctx, undefined, (t) => checkNewObjectiveId(t, existing), {
     flag: '--objective',

@@ -45,6 +45,8 @@ export interface SelectQuestion<T> extends Question {
   choices: ReadonlyArray<Choice<T>>;
   /** A proposal: highlighted first, taken as is with --yes or when nobody can be asked. */
   default?: T;
+  /** Highlighted first when asked, but never taken without asking (the only objective). */
+  highlight?: T;
 }
 
 export interface SearchQuestion<T> extends Question {
@@ -146,7 +148,9 @@ export function selectConfig<T>(q: SelectQuestion<T>) {
   return {
     message: q.message,
     choices: q.choices.map(toInquirerChoice),
-    ...(q.default !== undefined ? { default: q.default } : {}),
+    ...(q.default !== undefined || q.highlight !== undefined
+      ? { default: q.default ?? q.highlight }
+      : {}),
     pageSize: 10,
   };
 }

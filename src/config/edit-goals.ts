@@ -107,12 +107,31 @@ function spliceAdd(
     const rest = text.slice(end, lineEnd).replace(/\n$/, '');
     return `${text.slice(0, start).replace(/[ \t]+$/, '')}${rest}\n${itemText(style.seqIndent)}${text.slice(lineEnd)}`;
   }
-  const pair = (doc.contents as YAMLMap).items.find(
-    (p) => isScalar(p.key) && p.key.value === edit.list,
-  );
-  if (pair) return undefined; // `goals:` with some other value: let the Document handle it
+  const pairs = (doc.contents as YAMLMap).items;
+  if (pairs.some((p) => isScalar(p.key) && p.key.value === edit.list)) return undefined; // `goals:` with some other value: let the Document handle it
+  const block = `${edit.list}:\n${itemText(style.seqIndent)}`;
+  // A new list goes where the format documents it: before the sections that follow it.
+  const later = TOP_LEVEL_ORDER.slice(TOP_LEVEL_ORDER.indexOf(edit.list) + 1);
+  const next = pairs.find((p) => isScalar(p.key) && later.includes(String(p.key.value)));
+  if (next && isScalar(next.key) && next.key.range) {
+    const at = startOfCommentsAbove(text, next.key.range[0]);
+    return `${text.slice(0, at)}${block}\n${text.slice(at)}`;
+  }
   const body = text.endsWith('\n') || text === '' ? text : `${text}\n`;
-  return `${body}\n${edit.list}:\n${itemText(style.seqIndent)}`;
+  return `${body}\n${block}`;
+}
+
+const TOP_LEVEL_ORDER = ['version', 'settings', 'objectives', 'metrics', 'sources', 'goals'];
+
+/** The start of the line at `offset`, moved up over the comment lines right above it. */
+function startOfCommentsAbove(text: string, offset: number): number {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  for (;;) {
+    if (start === 0) return start;
+    const previous = text.lastIndexOf('\n', start - 2) + 1;
+    if (!text.slice(previous, start).startsWith('#')) return start;
+    start = previous;
+  }
 }
 
 /** Sets `status: closed` on one goal: replaces the value, or adds the line after the goal's last. */

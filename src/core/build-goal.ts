@@ -355,8 +355,8 @@ export function formatYamlValue(value: number, unit: MetricUnit): number | strin
 export function roundTarget(value: number, unit: MetricUnit, sign: 1 | -1): number {
   const step = unit === 'count' ? 1 : unit === 'duration' ? (Math.abs(value) < 600 ? 1 : 60) : 0.1;
   const scaled = value / step;
-  // A hair of tolerance so that 84.99999999 still rounds to 85.
-  const rounded = sign === 1 ? Math.floor(scaled + 1e-9) : Math.ceil(scaled - 1e-9);
+  // A hair of tolerance so that floating-point noise (84.99999999) still rounds to 85.
+  const rounded = sign === 1 ? Math.floor(scaled + 1e-6) : Math.ceil(scaled - 1e-6);
   return roundValue(rounded * step);
 }
 
@@ -424,7 +424,12 @@ export function parseObjectiveFlag(text: string): Checked<{ id: string; title?: 
 
 /** An id from a title: the first words, lower case, joined by dashes. */
 export function proposeObjectiveId(title: string, existing: ReadonlySet<string>): string {
-  const stop = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'for', 'our', 'we', 'in', 'on', 'by']);
+  // Little words and verbs say little in an id: "Customers get help fast" → customers-help-fast.
+  const stop = new Set(
+    'a an the of to and for our their your its my we in on by at with is are be get gets got keep make'.split(
+      ' ',
+    ),
+  );
   const words = slug(title)
     .split('-')
     .filter((w) => w !== '' && !stop.has(w));

@@ -95,6 +95,16 @@ describe('applyEdits: add a goal', () => {
     expect(out).toBe('version: 1\n\nobjectives:\n  - id: fast-help\n    title: Help fast\n');
   });
 
+  it('adds a missing list before the sections that follow it, above their comments', () => {
+    const text = 'version: 1\nobjectives: []\n\n# The goals.\n# Two lines.\ngoals: []\n';
+    const out = applyEdits(text, [
+      { kind: 'add', list: 'metrics', item: { id: 'x', unit: 'count' } },
+    ]);
+    expect(out).toBe(
+      'version: 1\nobjectives: []\n\nmetrics:\n  - id: x\n    unit: count\n\n# The goals.\n# Two lines.\ngoals: []\n',
+    );
+  });
+
   it('writes custom metrics with their range on one line', () => {
     const out = applyEdits('version: 1\nmetrics: []\n', [
       {

@@ -296,7 +296,7 @@ async function askObjectives(
   for (;;) {
     const title = await ask(prompter, {
       flag: '--objective',
-      message: `Objective ${objectives.length + 1}: what does the team want to achieve? e.g. Customers get help fast`,
+      message: `Objective ${objectives.length + 1}: what does the team want to achieve? (e.g. Customers get help fast)`,
       check: (t) => checkName(t, 'the objective'),
     });
     const id = await ask(prompter, {

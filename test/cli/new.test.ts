@@ -1,0 +1,546 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/memory-io.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { virtualTerminal } from '../helpers/virtual-terminal.js';
+
+const example = readFileSync(new URL('../../goals.example.yaml', import.meta.url), 'utf8');
+
+const SMALL = `# Our goals
+version: 1
+
+objectives:
+  - id: quality # what matters most
+    title: Problems are solved right the first time
+    owner: Head of Support
+
+goals: []
+`;
+
+/** A folder with goals.yaml, and a way to read it back. */
+function project(text = SMALL) {
+  const dir = tempDir({ 'goals.yaml': text });
+  return { dir, read: () => readFileSync(join(dir, 'goals.yaml'), 'utf8') };
+}
+
+/** `goals validate --format json` summary: the written file must have no errors. */
+async function validate(dir: string) {
+  const r = await runCli(['validate', '--format', 'json'], { cwd: dir });
+  const json = JSON.parse(r.stdout) as {
+    summary: { errors: number };
+    findings: Array<{ rule: string; goal?: string }>;
+  };
+  return { code: r.code, errors: json.summary.errors, rules: json.findings.map((f) => f.rule) };
+}
+
+const CSAT_FLAGS = [
+  'new',
+  '--metric',
+  'csat',
+  '--baseline',
+  '78',
+  '--target',
+  '85',
+  '--deadline',
+  '2027-Q1',
+  '--objective',
+  'quality',
+  '--owner',
+  'Maria Ivanova',
+];
+
+describe('goals new, by flags', () => {
+  it('appends a SMART goal with proposed title and id, keeping the file as it was', async () => {
+    const { dir, read } = project();
+    const r = await runCli([...CSAT_FLAGS, '--no-input'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(read()).toBe(
+      [
+        '# Our goals',
+        'version: 1',
+        '',
+        'objectives:',
+        '  - id: quality # what matters most',
+        '    title: Problems are solved right the first time',
+        '    owner: Head of Support',
+        '',
+        'goals:',
+        '  - id: csat-2027-q1',
+        '    title: Raise CSAT from 78 % to 85 % by the end of Q1 2027',
+        '    owner: Maria Ivanova',
+        '    objective: quality',
+        '    metric: csat',
+        '    baseline: 78',
+        '    target: 85',
+        '    deadline: 2027-Q1',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stdout).toContain('  S ✔  M ▲  A ✔  R ✔  T ✔\n');
+    expect(r.stdout).toContain("✔ Added goal 'csat-2027-q1' to goals.yaml:10.\n");
+    expect(r.stderr).toBe(
+      'From 78 % to 85 % by 2027-03-31 is a change of 9 % of the baseline, 3 % per month (no history to judge by, so the rule of thumb: at most 50 % in all and 15 % per month).\n' +
+        '✔ That is within the rule of thumb: achievable.\n',
+    );
+    expect(await validate(dir)).toEqual({ code: 0, errors: 0, rules: ['measurable/has-data'] });
+  });
+
+  it('adds to goals.example.yaml without touching a byte of it', async () => {
+    const { dir, read } = project(example);
+    const r = await runCli(
+      [
+        'new',
+        '--metric',
+        'first_response_time',
+        '--segment',
+        'team=EMEA',
+        '--baseline',
+        '5h',
+        '--target',
+        '-1h',
+        '--deadline',
+        '2027-06-30',
+        '--start',
+        '2027-Q1',
+        '--milestone',
+        '2027-03-31=4h30m',
+        '--objective',
+        'fast-help',
+        '--owner',
+        'Elena Dimitrova',
+        '--title',
+        'Answer EMEA within 4 h by June 2027',
+        '--id',
+        'frt-emea-4h',
+        '--no-input',
+      ],
+      { cwd: dir },
+    );
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    const text = read();
+    expect(text.startsWith(example)).toBe(true);
+    expect(text.slice(example.length)).toBe(
+      [
+        '',
+        '  - id: frt-emea-4h',
+        '    title: Answer EMEA within 4 h by June 2027',
+        '    owner: Elena Dimitrova',
+        '    objective: fast-help',
+        '    metric: first_response_time',
+        '    segment: { team: EMEA }',
+        '    baseline: 5h',
+        '    target: -1h',
+        '    start: 2027-Q1',
+        '    deadline: 2027-06-30',
+        '    milestones:',
+        '      - { date: 2027-03-31, target: 4h30m }',
+        '',
+      ].join('\n'),
+    );
+    expect((await validate(dir)).errors).toBe(0);
+  });
+
+  it('defines a custom metric with --metric-unit and creates an objective with id=title', async () => {
+    const { dir, read } = project();
+    const r = await runCli(
+      [
+        'new',
+        '--metric',
+        'training_completion',
+        '--metric-unit',
+        'percent',
+        '--metric-name',
+        'Agents trained in de-escalation',
+        '--baseline',
+        '40',
+        '--target',
+        '55',
+        '--deadline',
+        '2027-Q1',
+        '--objective',
+        'people=Agents grow in their job',
+        '--owner',
+        'Elena',
+        '--no-input',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    // The new objective joins its list; metrics: goes where the format documents it.
+    expect(read()).toBe(
+      [
+        '# Our goals',
+        'version: 1',
+        '',
+        'objectives:',
+        '  - id: quality # what matters most',
+        '    title: Problems are solved right the first time',
+        '    owner: Head of Support',
+        '  - id: people',
+        '    title: Agents grow in their job',
+        '',
+        'metrics:',
+        '  - id: training_completion',
+        '    name: Agents trained in de-escalation',
+        '    unit: percent',
+        '    direction: increase',
+        '    range: [0, 100]',
+        '',
+        'goals:',
+        '  - id: training-completion-2027-q1',
+        '    title: Raise agents trained in de-escalation from 40 % to 55 % by the end of Q1 2027',
+        '    owner: Elena',
+        '    objective: people',
+        '    metric: training_completion',
+        '    baseline: 40',
+        '    target: 55',
+        '    deadline: 2027-Q1',
+        '',
+      ].join('\n'),
+    );
+    expect(await validate(dir)).toEqual({ code: 0, errors: 0, rules: ['measurable/has-data'] });
+  });
+
+  it.each([
+    [['--deadline'], '--deadline is required with --no-input.'],
+    [['--owner'], '--owner is required with --no-input.'],
+    [['--objective'], '--objective is required with --no-input.'],
+    [['--metric'], '--metric is required with --no-input.'],
+  ])('names the missing flag %j and writes nothing', async ([flag], message) => {
+    const { dir, read } = project();
+    const i = CSAT_FLAGS.indexOf(flag!);
+    const argv = [...CSAT_FLAGS.slice(0, i), ...CSAT_FLAGS.slice(i + 2), '--no-input'];
+    const r = await runCli(argv, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${message}\n`);
+    expect(r.stderr).toContain(`Pass ${flag}, or run the command in a terminal to be asked.`);
+    expect(read()).toBe(SMALL);
+  });
+
+  it('never prompts off a terminal or in CI, and says why', async () => {
+    const { dir } = project();
+    const off = await runCli(['new'], { cwd: dir });
+    expect(off.code).toBe(2);
+    expect(off.stderr).toContain('error --metric is required when not on a terminal.\n');
+    const ci = await runCli(['new'], { cwd: dir, isTTY: true, env: { CI: 'true' } });
+    expect(ci.code).toBe(2);
+    expect(ci.stderr).toContain('error --metric is required in CI (CI is set).\n');
+  });
+
+  it.each([
+    [
+      ['--metric', 'csta'],
+      "error --metric csta: There is no metric 'csta'; did you mean 'csat'? `goals metrics` lists them all.",
+    ],
+    [
+      ['--target', '+10%'],
+      'error --target +10%: on Customer satisfaction, a percent metric, that can mean 85.8 % (+10 % of 78 %) or 88 % (+10 points).\n  Write --target 85.8 or --target +10pp.',
+    ],
+    [
+      ['--target', '120'],
+      'error --target 120: 120 % is outside the range of Customer satisfaction (0 % to 100 %).',
+    ],
+    [
+      ['--title', 'improve service'],
+      'error --title "improve service": "improve service" says "improve" but not by how much: say how much and by when, e.g. "Raise CSAT from 78 % to 85 % by the end of Q1 2027".',
+    ],
+    [
+      ['--deadline', '2026-11-01'],
+      'error --deadline 2026-11-01: 2026-11-01 is not after today (2026-11-16): choose a later deadline.',
+    ],
+    [
+      ['--objective', 'qualty'],
+      "error --objective qualty: there is no objective 'qualty'; did you mean 'quality'?\n  To create it, give it a title: --objective qualty=\"What the team wants to achieve\".",
+    ],
+  ])('refuses a bad answer %j, naming the flag', async (override, message) => {
+    const { dir, read } = project();
+    const argv = [...CSAT_FLAGS];
+    if (argv.includes(override[0]!)) argv[argv.indexOf(override[0]!) + 1] = override[1]!;
+    else argv.push(...override);
+    const r = await runCli([...argv, '--no-input'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(read()).toBe(SMALL);
+  });
+
+  it('warns about a perfect score or an unrealistic pace given by flags, as validate would', async () => {
+    const { dir } = project();
+    const argv = [...CSAT_FLAGS];
+    argv[argv.indexOf('--target') + 1] = '100';
+    argv[argv.indexOf('--deadline') + 1] = '2026-12-16';
+    const r = await runCli([...argv, '--no-input'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      [
+        '▲ 100 % is the best Customer satisfaction can ever be: one bad week makes it unreachable. Aim for a level the team can hold.',
+        'From 78 % to 100 % by 2026-12-16 is a change of 28 % of the baseline, 29 % per month (no history to judge by, so the rule of thumb: at most 50 % in all and 15 % per month).',
+        '▲ That is more than the rule of thumb allows: unrealistic. About 89.5 % is a realistic step.',
+        '',
+      ].join('\n'),
+    );
+    const v = await validate(dir);
+    expect(v.errors).toBe(0);
+    expect(v.rules).toEqual([
+      'measurable/has-data',
+      'achievable/perfect-score',
+      'achievable/realistic-pace',
+    ]);
+  });
+
+  it('writes nothing when a rule raised to error in settings.rules would fail', async () => {
+    const text = SMALL.replace(
+      'version: 1\n',
+      'version: 1\nsettings:\n  rules:\n    achievable/realistic-pace: error\n',
+    );
+    const { dir, read } = project(text);
+    const argv = [...CSAT_FLAGS];
+    argv[argv.indexOf('--target') + 1] = '99';
+    const r = await runCli([...argv, '--deadline', '2026-12-16', '--no-input'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('achievable/realistic-pace');
+    expect(r.stderr).toContain(
+      'error With this change goals.yaml would not validate; nothing was written.',
+    );
+    expect(read()).toBe(text);
+  });
+
+  it('keeps an edit saved to goals.yaml while the questions were asked', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    // -y takes the proposals (segment, type, start, title, id) and the final yes.
+    const code = term.run([...CSAT_FLAGS.slice(0, -2), '-y']);
+    await term.waitFor('Owner');
+    writeFileSync(join(dir, 'goals.yaml'), SMALL.replace('# Our goals', '# Our goals, edited'));
+    term.type('Maria');
+    term.press('enter');
+    expect(await code).toBe(0);
+    expect(read()).toMatch(/^# Our goals, edited\n[\s\S]*- id: csat-2027-q1\n/);
+  });
+});
+
+describe('goals new, asked in a terminal', () => {
+  it('walks S, M, T, A, R and writes a goal that validates', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    const code = term.run(['new']);
+    await term.waitFor('Metric');
+    term.type('first res');
+    await term.waitFor('Time until a customer hears from an agent.');
+    term.press('enter');
+    await term.answer('Segment', 'team=EMEA');
+    await term.waitFor('Kind of goal');
+    term.press('enter');
+    await term.answer('Baseline', '5h');
+    await term.answer('Target', '4h');
+    await term.waitFor('Deadline');
+    term.press('down');
+    term.press('down');
+    term.press('enter');
+    await term.waitFor('Start');
+    term.press('enter');
+    await term.waitFor('within the rule of thumb: achievable');
+    await term.waitFor('Objective');
+    term.press('enter');
+    await term.waitFor('Owner');
+    // The objective's owner is offered; accept it.
+    term.press('enter');
+    // 5 h − 1 h × 89/180 days = 4 h 30 m 22 s, rounded towards the baseline.
+    await term.waitFor('Add milestones (2027-03-31=4h31m)?');
+    term.press('enter');
+    await term.waitFor('Milestones');
+    term.press('enter');
+    await term.waitFor('Title');
+    term.press('enter');
+    await term.waitFor('Id');
+    term.press('enter');
+    await term.waitFor('Add this goal to goals.yaml?');
+    term.press('enter');
+    expect(await code).toBe(0);
+    expect(read().slice(SMALL.length - 'goals: []\n'.length)).toBe(
+      [
+        'goals:',
+        '  - id: first-response-time-emea-2027-q2',
+        '    title: Cut first response time for team EMEA from 5 h to 4 h by the end of Q2 2027',
+        '    owner: Head of Support',
+        '    objective: quality',
+        '    metric: first_response_time',
+        '    segment: { team: EMEA }',
+        '    baseline: 5h',
+        '    target: 4h',
+        '    start: 2027-01-01',
+        '    deadline: 2027-Q2',
+        '    milestones:',
+        '      - { date: 2027-03-31, target: 4h31m }',
+        '',
+      ].join('\n'),
+    );
+    expect((await validate(dir)).errors).toBe(0);
+  });
+
+  it('catches vague answers at the prompt: a typo, "improve service", CSAT 100 % next month', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    const code = term.run(['new']);
+    await term.waitFor('Metric');
+    term.type('csta');
+    // The typo still finds CSAT.
+    await term.waitFor('Customer satisfaction (csat)');
+    term.press('enter');
+    await term.waitFor('Segment');
+    term.press('enter');
+    await term.waitFor('Kind of goal');
+    term.press('enter');
+    await term.answer('Baseline', '78');
+    await term.answer('Target', '100');
+    await term.waitFor(
+      '▲ 100 % is the best Customer satisfaction can ever be: one bad week makes it unreachable.',
+    );
+    await term.waitFor('Keep 100 % anyway? (y/N)');
+    term.press('enter');
+    await term.answer('Target', '99');
+    await term.waitFor('Deadline');
+    term.press('up');
+    term.press('enter');
+    await term.answer('Deadline: a quarter', 'next month');
+    await term.waitFor('"next month" is neither a quarter nor a date');
+    term.press('ctrl-u');
+    term.type('2026-12-16');
+    term.press('enter');
+    await term.waitFor('Start');
+    term.press('enter');
+    await term.waitFor(
+      'From 78 % to 99 % by 2026-12-16 is a change of 27 % of the baseline, 27 % per month',
+    );
+    await term.waitFor('unrealistic. About 89.5 % is a realistic step.');
+    await term.waitFor('Aim for 89.5 % instead (realistic)');
+    term.press('enter');
+    await term.waitFor('Objective');
+    term.press('enter');
+    // The objective's owner is pre-filled: replace it.
+    await term.waitFor('Owner');
+    term.press('ctrl-u');
+    term.type('Maria');
+    term.press('enter');
+    await term.waitFor('Title');
+    term.press('ctrl-u');
+    term.type('improve service');
+    term.press('enter');
+    await term.waitFor('"improve service" says "improve" but not by how much');
+    term.press('ctrl-u');
+    term.type('CSAT at 89.5% for the holidays (2026-12-16)');
+    term.press('enter');
+    await term.waitFor('Id');
+    term.press('enter');
+    await term.waitFor('Add this goal');
+    term.press('enter');
+    expect(await code).toBe(0);
+    expect(read()).toContain(
+      [
+        '  - id: csat-2026-q4',
+        '    title: CSAT at 89.5% for the holidays (2026-12-16)',
+        '    owner: Maria',
+        '    objective: quality',
+        '    metric: csat',
+        '    baseline: 78',
+        '    target: 89.5',
+        '    start: 2026-11-16',
+        '    deadline: 2026-12-16',
+      ].join('\n'),
+    );
+    expect(await validate(dir)).toEqual({ code: 0, errors: 0, rules: ['measurable/has-data'] });
+  });
+
+  it('asks which reading of "+10%" on a percent metric was meant', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    const code = term.run([...CSAT_FLAGS.filter((a) => a !== '85' && a !== '--target'), '-y']);
+    await term.answer('Target', '+10%');
+    await term.waitFor('"+10%" on a percent metric can be read two ways');
+    await term.waitFor('+10 points: 78 % → 88 %');
+    await term.waitFor('+10 % of the baseline: 78 % → 85.8 %');
+    term.press('enter');
+    expect(await code).toBe(0);
+    expect(read()).toContain('    target: +10pp\n');
+    expect((await validate(dir)).rules).toEqual(['measurable/has-data']);
+  });
+
+  it('defines a new metric at the prompt and creates an objective', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    const code = term.run(['new', '--baseline', '40', '--target', '55', '--deadline', '2027-Q1']);
+    await term.waitFor('Metric');
+    term.type('deescalation');
+    await term.waitFor('Define a new metric "deescalation"…');
+    term.press('enter');
+    await term.answer('Metric id', 'training_completion');
+    await term.answer('Name', '');
+    await term.waitFor('Unit');
+    term.press('enter');
+    await term.waitFor('Which way is better?');
+    term.press('enter');
+    await term.waitFor('Valid range');
+    term.press('enter');
+    await term.waitFor('Segment');
+    term.press('enter');
+    await term.waitFor('Kind of goal');
+    term.press('enter');
+    await term.waitFor('Start');
+    term.press('enter');
+    await term.waitFor('Objective');
+    term.press('down');
+    term.press('enter');
+    await term.answer('what does the team want to achieve?', 'Agents grow in their job');
+    await term.waitFor('Objective id');
+    term.press('enter');
+    await term.answer('Owner', 'Elena');
+    await term.waitFor('Title');
+    term.press('enter');
+    await term.waitFor('Id');
+    term.press('enter');
+    await term.waitFor('Add this goal');
+    term.press('enter');
+    expect(await code).toBe(0);
+    const text = read();
+    expect(text).toContain(
+      '  - id: agents-grow-job\n    title: Agents grow in their job\n\nmetrics:\n  - id: training_completion\n',
+    );
+    expect(text).toContain(
+      'metrics:\n  - id: training_completion\n    name: training_completion\n    unit: percent\n    direction: increase\n    range: [0, 100]\n',
+    );
+    expect(text).toContain('    objective: agents-grow-job\n    metric: training_completion\n');
+    expect((await validate(dir)).errors).toBe(0);
+  });
+
+  it('Ctrl-C at a question writes nothing and exits 130', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    const code = term.run(['new']);
+    await term.waitFor('Metric');
+    term.type('csat');
+    await term.waitFor('Customer satisfaction (csat)');
+    term.press('enter');
+    await term.waitFor('Segment');
+    term.press('ctrl-c');
+    expect(await code).toBe(130);
+    expect(term.screen()).toContain('Cancelled: nothing was written.\n');
+    expect(read()).toBe(SMALL);
+  });
+
+  it('answering no to the last question writes nothing', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    const code = term.run([...CSAT_FLAGS, '--title', 'CSAT 85% by Q1 2027', '--id', 'csat-85']);
+    for (const question of ['Segment', 'Kind of goal', 'Start']) {
+      await term.waitFor(question);
+      term.press('enter');
+    }
+    await term.waitFor('Add this goal to goals.yaml?');
+    term.type('n');
+    term.press('enter');
+    expect(await code).toBe(0);
+    expect(term.screen()).toContain('Nothing was written.\n');
+    expect(read()).toBe(SMALL);
+  });
+});
