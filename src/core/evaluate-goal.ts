@@ -413,7 +413,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     value: forecast,
     kind: 'value',
     formula:
-      'Theil–Sen trend of the snapshots since the start, at the deadline: median over the snapshots of (value + slope × days to the deadline), slope = median of the pairwise slopes',
+      'the Theil–Sen trend of the snapshots since the start, at the deadline: slope = median of the slopes between every two snapshots; forecast = median of (value + slope × days to the deadline)',
     inputs: trend
       ? [
           { name: 'snapshots', value: trend.points, kind: 'count' },
