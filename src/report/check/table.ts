@@ -166,11 +166,10 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
   columns.forEach(measure);
   const titles = rows.map((g) => sanitizeLine(g.title));
   const idWidth = natural.get('goal')!;
+  // Titles line up after the longest id.
   const goalNatural = Math.max(
     idWidth,
-    ...rows.map(
-      (g, i) => displayWidth(sanitizeLine(g.evaluation.id)) + GAP + displayWidth(titles[i]!),
-    ),
+    ...rows.map((_, i) => Math.min(idWidth, MAX_ID) + GAP + displayWidth(titles[i]!)),
   );
   const goalMin = Math.min(idWidth, MAX_ID);
   // Titles compete for room like a column: kept before the last-data date,
@@ -230,7 +229,7 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
             return formatGoalCell(
               goal.evaluation.id,
               isTitleShown ? titles[i]! : '',
-              goalWidth,
+              { width: goalWidth, idWidth: goalMin },
               chalk,
             );
           return align(c, truncate(texts.get(c.key)![i]!, widthOf(c)), c.paint?.(goal));
@@ -242,14 +241,19 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
 }
 
 /** `id  title` in `width` cells: the title is cut first, then the id. */
-function formatGoalCell(id: string, title: string, width: number, chalk: ChalkInstance): string {
-  const safeId = sanitizeLine(id);
-  const idW = displayWidth(safeId);
-  if (idW >= width) return padEnd(truncate(safeId, width), width);
-  const room = width - idW - GAP;
+/** `id  title` in `width` cells, titles starting after `idWidth`: the title is cut first, then the id. */
+function formatGoalCell(
+  id: string,
+  title: string,
+  size: { width: number; idWidth: number },
+  chalk: ChalkInstance,
+): string {
+  const { width } = size;
+  const safeId = truncate(sanitizeLine(id), Math.min(size.idWidth, width));
+  const room = width - size.idWidth - GAP;
   if (room < 2 || title === '') return padEnd(safeId, width);
   const shownTitle = truncate(title, room);
-  return `${safeId}${' '.repeat(GAP)}${chalk.dim(shownTitle)}${' '.repeat(room - displayWidth(shownTitle))}`;
+  return `${padEnd(safeId, size.idWidth)}${' '.repeat(GAP)}${chalk.dim(shownTitle)}${' '.repeat(room - displayWidth(shownTitle))}`;
 }
 
 function formatGroupHeading(
@@ -274,8 +278,12 @@ function formatSummary(result: CheckResult, chalk: ChalkInstance, width: number)
   let out = (isFailing ? chalk.red : chalk.bold)(wrapList(summary, width)) + '\n';
   if (result.goals.some((g) => g.evaluation.status !== 'not-started' && !g.evaluation.held)) {
     out +=
-      chalk.dim(`progress: share of the way from baseline to target / expected by ${result.asOf}`) +
-      '\n';
+      chalk.dim(
+        wrapWords(
+          `progress: share of the way from baseline to target / expected by ${result.asOf}`,
+          width,
+        ),
+      ) + '\n';
   }
   if (result.stale > 0) {
     const names = result.goals.filter((g) => g.evaluation.stale).map((g) => g.evaluation.id);
@@ -290,6 +298,20 @@ function formatSummary(result: CheckResult, chalk: ChalkInstance, width: number)
   const failing = failingText(result);
   if (failing) out += chalk.red(wrapList(`✖ ${failing}`, width)) + '\n';
   return out;
+}
+
+/** Wraps words at `width`, continuing lines with an indent. */
+function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && displayWidth(`${line} ${word}`) > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
 
 /** Wraps a comma-separated list at `width`, continuing lines with an indent. */
