@@ -42,22 +42,6 @@ const result = makeResult([
 ]);
 const plain = new Chalk({ level: 0 });
 
-/** The display column where each cell of a row starts (after runs of 2+ spaces). */
-function cellStarts(line: string): number[] {
-  const starts: number[] = [];
-  let col = 0;
-  let spaces = 0;
-  for (const ch of line) {
-    if (ch === ' ') spaces++;
-    else {
-      if (spaces >= 2 || col === 0) starts.push(col);
-      spaces = 0;
-    }
-    col += displayWidth(ch);
-  }
-  return starts;
-}
-
 describe('formatCheckTable', () => {
   it.each([60, 70, 80, 90, 100, 110, 120, 140, 160, 200])('fits %i columns', (width) => {
     const out = formatCheckTable(result, { chalk: plain, width });
