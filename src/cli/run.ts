@@ -300,10 +300,24 @@ ${EXIT_CODES_HELP}`,
     .command('plan')
     .description('quarterly review: how last quarter ended and next quarter’s goals from the trend')
     .option('--quarter <YYYY-Qn>', 'the quarter to plan (default: the next one)')
-    .option('--no-input', 'print the proposals as YAML instead of asking')
+    .option('--no-input', 'print the review and proposals as YAML instead of asking; write nothing')
+    .option('--no-sync', 'do not import changed sources first')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ goals plan --quarter 2026-Q4\n  $ goals plan --quarter 2026-Q4 --no-input > proposals.yaml\n${EXIT_CODES_HELP}`,
+      `
+Takes the goals whose deadline fell in the quarter before, shows how each
+ended (achieved or missed, final value against target), and proposes next
+quarter's goal for each metric: its recent trend one quarter on (or holding
+the level when the trend is flat or worse), a stretch at the best 4-week pace
+the history shows, and the pace each demands. Accept, edit or drop each;
+accepted goals are appended to goals.yaml (comments kept), and the goals that
+ended are marked \`status: closed\` — kept in the file for the record, skipped
+by check and validate.
+
+Examples:
+  $ goals plan --quarter 2026-Q4
+  $ goals plan --quarter 2026-Q4 --no-input > proposals.yaml
+${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/plan.js')).planCommand as Action));
 

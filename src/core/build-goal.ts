@@ -661,10 +661,9 @@ export interface TitleContext {
 /** A title with the numbers and the date in it, from the answers. */
 export function proposeTitle(context: TitleContext): string {
   const { metric, type, segment, baseline, target, deadline } = context;
-  const unit = metric.unit;
   const label = metricLabel(metric);
-  const to = formatMetricValue(target, unit);
-  const from = baseline === undefined ? '' : ` from ${formatMetricValue(baseline, unit)}`;
+  const to = titleValue(target, metric);
+  const from = baseline === undefined ? '' : ` from ${titleValue(baseline, metric)}`;
   const entries = Object.entries(segment);
   const scope =
     entries.length === 0 ? '' : ` for ${entries.map(([k, v]) => `${k} ${v}`).join(', ')}`;
@@ -678,6 +677,19 @@ export function proposeTitle(context: TitleContext): string {
       return `Keep ${label}${scope} at or above ${to} ${when}`;
     case 'stay-below':
       return `Keep ${label}${scope} at or below ${to} ${when}`;
+  }
+}
+
+/** A value in a title: as reports show it, but to two decimals (churn 2.24 %, not 2.2 %). */
+function titleValue(value: number, metric: MetricDefinition): string {
+  switch (metric.unit) {
+    case 'percent':
+      return `${formatNumber(value, 2)} %`;
+    case 'duration':
+      return formatMetricValue(value, 'duration');
+    case 'count':
+    case 'score':
+      return formatNumber(value, 2);
   }
 }
 
