@@ -18,4 +18,4 @@ export interface CellProblem {
 }
 
 /** How many problems of one file are listed in full; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 50;
+export const MAX_LISTED_PROBLEMS = 20;

@@ -8,10 +8,11 @@ import { isGoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
-import type { StagedSnapshot, Staging } from '../store/staging.js';
+import type { StagedSnapshot } from '../store/snapshot-batch.js';
+import type { Staging } from '../store/staging.js';
 import { describeConflict } from './import-file.js';
 import type { ImportSpec } from './import-spec.js';
-import { readCsvRecords } from './read-csv.js';
+import { readCsv } from './read-csv.js';
 import { locateProblems, readSnapshots } from './read-snapshots.js';
 import type { ReadOutcome } from './read-snapshots.js';
 import { resolveMapping } from './resolve-mapping.js';
@@ -62,19 +63,15 @@ export async function inspectFile(options: {
   let header: string[] = [];
   let headerLine = 1;
   let skipped = false;
-  outer: for await (const batch of readCsvRecords(scan, displayPath, {
-    delimiter: dialect.delimiter,
-  })) {
-    for (const record of batch) {
-      if (dialect.hasSepLine && !skipped) {
-        skipped = true;
-        continue;
-      }
-      header = record.fields;
-      headerLine = record.line;
-      break outer;
+  await readCsv(scan, displayPath, { delimiter: dialect.delimiter }, (fields, line) => {
+    if (dialect.hasSepLine && !skipped) {
+      skipped = true;
+      return true;
     }
-  }
+    header = fields;
+    headerLine = line;
+    return false;
+  });
   const base = {
     file: displayPath,
     spec,
@@ -109,9 +106,8 @@ export async function inspectFile(options: {
       {
         add: (batch) => {
           staging.add(batch);
-          for (const s of batch) {
-            if (sample.length >= SAMPLE_SIZE) break;
-            sample.push({ ...s });
+          for (let i = 0; i < batch.length && sample.length < SAMPLE_SIZE; i++) {
+            sample.push(batch.at(i));
           }
         },
         reset: () => {
@@ -136,7 +132,7 @@ export async function inspectFile(options: {
   } catch (error) {
     if (!isGoalsError(error) || error.code !== 'CSV_REJECTED') throw error;
     problems = [...error.findings];
-    refusal = error.message.replace(/^.*? was not imported: /, '');
+    refusal = error.message.replace(/^.*? was not imported: /, '').replace(/\.$/, '');
   } finally {
     staging.discard();
   }

@@ -20,6 +20,8 @@ export interface ValueTarget {
   isRatio?: boolean | undefined;
   /** The unit as written in the mapping, for messages. */
   unit?: string | undefined;
+  /** How to give these values a unit, for the hint when they have none. */
+  unitHint?: string | undefined;
 }
 
 export interface ValueProblem {
@@ -52,11 +54,16 @@ export function checkUnit(metric: MetricDefinition, unit: string | undefined): s
 }
 
 /** A value target for a metric and a (checked) unit. */
-export function makeValueTarget(metric: MetricDefinition, unit: string | undefined): ValueTarget {
+export function makeValueTarget(
+  metric: MetricDefinition,
+  unit: string | undefined,
+  unitHint?: string,
+): ValueTarget {
   const u = unit?.trim().toLowerCase();
   return {
     metric,
     unit,
+    unitHint,
     secondsPerUnit:
       metric.unit === 'duration' && u !== undefined ? durationUnitSeconds(u) : undefined,
     isRatio: metric.unit === 'percent' && u !== undefined && RATIO_UNITS.has(u),
@@ -85,7 +92,9 @@ export function readCellValue(
       if (target.secondsPerUnit === undefined) {
         return {
           message: `${text} in column "${column}" has no unit, and ${metric.id} is a duration.`,
-          hint: `Say the unit of the column: in goals.yaml columns: { "${column}": { metric: ${metric.id}, unit: h } } (s, m, h or d), or --metric "${column}=${metric.id}:h".`,
+          hint:
+            target.unitHint ??
+            `Say the unit of the column: in goals.yaml columns: { "${column}": { metric: ${metric.id}, unit: h } } (s, m, h or d), or --metric "${column}=${metric.id}:h".`,
         };
       }
       value = roundValue(n * target.secondsPerUnit);

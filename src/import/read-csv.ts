@@ -1,5 +1,5 @@
 /**
- * Streams a CSV file as batches of records, each with the physical line it
+ * Streams a CSV file record by record, each with the physical line it
  * starts on. Bytes are decoded to UTF-8 first (UTF-16 and Windows-1252 via
  * TextDecoder), then parsed by csv-parse, one chunk at a time, so memory
  * stays flat whatever the file's size.
@@ -11,17 +11,9 @@ import type { FileScan } from './scan-file.js';
 import { READ_CHUNK_BYTES } from './scan-file.js';
 import type { Delimiter } from './sniff-dialect.js';
 
-export interface CsvRecord {
-  fields: string[];
-  /** Physical line (1-based) where the record starts; quoted line breaks count. */
-  line: number;
-}
-
 export interface ReadCsvOptions {
   delimiter: Delimiter;
   signal?: AbortSignal | undefined;
-  /** Called after each chunk with the bytes read so far. */
-  onBytes?: ((bytes: number) => void) | undefined;
 }
 
 /** The file's bytes as UTF-8 chunks, BOM removed. */
@@ -59,16 +51,23 @@ function countBreaks(field: string): { chars: number; pairs: number } {
 
 const BREAK = /[\r\n]/;
 
+/** Receives each record as it is parsed; returning false stops the reading. */
+export type RecordHandler = (fields: string[], line: number) => boolean | void;
+
 /**
- * Yields the file's records in batches (one per chunk read). Throws
- * CSV_REJECTED with the line when the CSV itself is malformed (a quote
- * never closed), CANCELLED when the signal aborts.
+ * Parses the file, calling `onRecord` for every record as csv-parse emits
+ * it (so a record is garbage before the next one is parsed) and
+ * `onChunk` after each chunk of bytes. Throws CSV_REJECTED with the line
+ * when the CSV itself is malformed (a quote never closed), CANCELLED when
+ * the signal aborts.
  */
-export async function* readCsvRecords(
+export async function readCsv(
   scan: FileScan,
   displayPath: string,
   options: ReadCsvOptions,
-): AsyncGenerator<CsvRecord[]> {
+  onRecord: RecordHandler,
+  onChunk?: (bytes: number) => void,
+): Promise<void> {
   const parser = new Parser({
     delimiter: options.delimiter,
     relax_column_count: true,
@@ -76,13 +75,16 @@ export async function* readCsvRecords(
     // A stray quote inside an unquoted cell (12" screen) is just a character.
     relax_quotes: true,
   });
-  let batch: CsvRecord[] = [];
+  let isStopped = false;
+  let failure: unknown;
   // csv-parse counts both characters of a quoted \r\n as line breaks, and
   // reports the line where a record ends: both are corrected here, so that
   // every line number points where an editor shows the record.
   let overcount = 0;
+  /** Physical line where the last record ended: a broken record starts after it. */
+  let lastEnd = 0;
   parser.push = (record: unknown): boolean => {
-    if (record === null) return true;
+    if (record === null || isStopped) return true;
     const fields = record as string[];
     let chars = 0;
     let pairs = 0;
@@ -93,9 +95,16 @@ export async function* readCsvRecords(
         pairs += b.pairs;
       }
     }
-    const reportedEnd = parser.info.lines;
-    batch.push({ fields, line: reportedEnd - overcount - chars });
+    const line = parser.info.lines - overcount - chars;
     overcount += pairs;
+    lastEnd = line + chars - pairs;
+    try {
+      if (onRecord(fields, line) === false) isStopped = true;
+    } catch (error) {
+      // Thrown inside csv-parse's loop it would be taken for a CSV error.
+      failure = error;
+      isStopped = true;
+    }
     return true;
   };
   const write = (chunk: Buffer) =>
@@ -112,29 +121,26 @@ export async function* readCsvRecords(
     for await (const chunk of readUtf8Chunks(scan)) {
       if (options.signal?.aborted) throw cancelled();
       await write(chunk);
+      if (failure !== undefined) throw failure;
       bytes += chunk.length;
-      options.onBytes?.(bytes);
-      if (batch.length > 0) {
-        const full = batch;
-        batch = [];
-        yield full;
-      }
+      onChunk?.(bytes);
+      if (isStopped) return;
     }
     await end();
-    if (batch.length > 0) yield batch;
+    if (failure !== undefined) throw failure;
+    onChunk?.(bytes);
   } catch (error) {
-    if (error instanceof CsvError) throw malformed(error, displayPath, overcount);
+    if (error instanceof CsvError) throw malformed(error, displayPath, lastEnd + 1);
     throw error;
   } finally {
     parser.destroy();
   }
 }
 
-function malformed(error: CsvError, displayPath: string, overcount: number): GoalsError {
-  const line = Math.max(1, ((error as unknown as { lines?: number }).lines ?? 1) - overcount);
+function malformed(error: CsvError, displayPath: string, line: number): GoalsError {
   const what =
     error.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? `a quoted field that starts on or before line ${line} is never closed`
+      ? `a quote in the record that starts on line ${line} is never closed`
       : error.message;
   return new GoalsError(
     'CSV_REJECTED',

@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../core/dates.js';
 import { suggest } from '../core/suggest.js';
-import type { StagedSnapshot } from '../store/staging.js';
+import type { SnapshotBatch } from '../store/snapshot-batch.js';
 import type { CellProblem } from './cell-problem.js';
 import { parseDate } from './parse-date.js';
 import type { DateDetector, DateFormat } from './parse-date.js';
@@ -44,7 +44,7 @@ export class RowReader {
    * Appends the record's snapshots to `out`, or returns its problems (and
    * appends nothing). Blank records return an empty list.
    */
-  read(fields: string[], line: number, out: StagedSnapshot[]): CellProblem[] | undefined {
+  read(fields: string[], line: number, out: SnapshotBatch): CellProblem[] | undefined {
     const m = this.mapping;
     if (fields.length !== this.width) {
       if (fields.every((f) => f.trim() === '')) return [];
@@ -137,7 +137,7 @@ export class RowReader {
           );
         }
         if (date !== undefined && problems === undefined) {
-          out.push({ metric: c.target.metric.id, segment, date, value, line });
+          out.push(c.target.metric.id, segment, date, value, line);
         }
       }
     } else {
@@ -164,13 +164,13 @@ export class RowReader {
             );
           }
           if (date !== undefined && problems === undefined) {
-            out.push({ metric: target.metric.id, segment, date, value, line });
+            out.push(target.metric.id, segment, date, value, line);
           }
         }
       }
     }
     if (problems !== undefined) {
-      out.length = start;
+      out.truncate(start);
       return problems;
     }
     return undefined;
@@ -222,8 +222,14 @@ export class RowReader {
       ? undefined
       : (m.catalog.get(name) ?? m.catalog.get(name.toLowerCase()));
     if (declared) target = declared;
-    else if (metric) target = makeValueTarget(metric, undefined);
-    else if (name === '') {
+    else if (metric) {
+      const key = /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
+      target = makeValueTarget(
+        metric,
+        undefined,
+        `Say the unit of the ${name} values: in goals.yaml metrics: { ${key}: { metric: ${metric.id}, unit: h } } (s, m, h or d), or --metric "${name}=${metric.id}:h".`,
+      );
+    } else if (name === '') {
       target = {
         message: `The metric name in column "${column}" is empty.`,
         hint: 'Every row of a long export names its metric; --skip-invalid leaves such rows out.',

@@ -9,14 +9,14 @@
 import { GoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { MetricDefinition } from '../core/metrics.js';
-import type { StagedSnapshot } from '../store/staging.js';
+import { SnapshotBatch } from '../store/snapshot-batch.js';
 import { MAX_LISTED_PROBLEMS } from './cell-problem.js';
 import type { CellProblem } from './cell-problem.js';
 import type { ImportSpec } from './import-spec.js';
 import { cellKey, locateCells } from './locate-cells.js';
 import { DateDetector } from './parse-date.js';
 import type { DateFormat } from './parse-date.js';
-import { cancelled, readCsvRecords } from './read-csv.js';
+import { readCsv } from './read-csv.js';
 import { RowReader } from './read-row.js';
 import { resolveMapping } from './resolve-mapping.js';
 import type { ResolvedMapping } from './resolve-mapping.js';
@@ -26,7 +26,8 @@ import { sniffDialect } from './sniff-dialect.js';
 import type { Dialect } from './sniff-dialect.js';
 
 export interface SnapshotSink {
-  add(batch: readonly StagedSnapshot[]): void;
+  /** Called with a reused batch: copy what you keep. */
+  add(batch: SnapshotBatch): void;
   /** Forget every snapshot added so far: the file is read again. */
   reset(): void;
 }
@@ -102,67 +103,72 @@ async function readPass(
   let badRows = 0;
   let snapshots = 0;
   let isFirstRecord = true;
-  let bytes = 0;
-  const out: StagedSnapshot[] = [];
+  const out = new SnapshotBatch();
 
-  const records = readCsvRecords(scan, displayPath, {
-    delimiter: dialect.delimiter,
-    signal: options.signal,
-    onBytes: (n) => (bytes = n),
-  });
-  for await (const batch of records) {
-    if (options.signal?.aborted) throw cancelled();
-    out.length = 0;
-    for (const record of batch) {
-      if (isFirstRecord && dialect.hasSepLine) {
-        isFirstRecord = false;
-        continue;
-      }
+  let headerProblems: Extract<ReturnType<typeof resolveMapping>, { ok: false }> | undefined;
+  const onRecord = (fields: string[], line: number): void => {
+    if (isFirstRecord && dialect.hasSepLine) {
       isFirstRecord = false;
-      if (!reader) {
-        const resolved = resolveMapping(
-          record.fields,
-          record.line,
-          spec,
-          options.catalog,
-          displayPath,
-        );
-        if (!resolved.ok) {
-          const findings = [
-            ...resolved.findings,
-            ...(await locateProblems(scan, dialect, resolved.cellProblems, displayPath)),
-          ];
-          throw new GoalsError(
-            'CSV_REJECTED',
-            `${displayPath} was not imported: ${spec.sourceId ? `the mapping of source '${spec.sourceId}'` : 'the mapping'} does not fit the file.`,
-            {
-              hint: 'Fix what is listed above; `goals import --inspect FILE` shows the header and how each column maps.',
-              findings,
-            },
-          );
-        }
-        mapping = resolved.mapping;
-        warnings.push(...resolved.warnings);
-        const format = mapping.dateFormat ?? learnedFormat;
-        reader = new RowReader(mapping, dialect.decimal, format, detector);
-        continue;
-      }
-      const rowProblems = reader.read(record.fields, record.line, out);
-      if (rowProblems === undefined) {
-        rows++;
-      } else if (rowProblems.length > 0) {
-        rows++;
-        badRows++;
-        for (const p of rowProblems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
-      }
+      return;
     }
-    // Good rows are staged even after a bad one, so that keys repeated with
-    // different values are found and listed in the same run.
-    if (out.length > 0) {
-      sink.add(out);
-      snapshots += out.length;
+    isFirstRecord = false;
+    if (!reader) {
+      const resolved = resolveMapping(fields, line, spec, options.catalog, displayPath);
+      if (!resolved.ok) {
+        headerProblems = resolved;
+        return;
+      }
+      mapping = resolved.mapping;
+      warnings.push(...resolved.warnings);
+      reader = new RowReader(
+        mapping,
+        dialect.decimal,
+        mapping.dateFormat ?? learnedFormat,
+        detector,
+      );
+      return;
     }
-    options.onProgress?.({ bytes, totalBytes: scan.bytes, rows });
+    const rowProblems = reader.read(fields, line, out);
+    if (rowProblems === undefined) {
+      rows++;
+    } else if (rowProblems.length > 0) {
+      rows++;
+      badRows++;
+      for (const p of rowProblems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+    }
+  };
+  await readCsv(
+    scan,
+    displayPath,
+    { delimiter: dialect.delimiter, signal: options.signal },
+    (fields, line) => {
+      onRecord(fields, line);
+      return headerProblems === undefined;
+    },
+    (bytes) => {
+      // Good rows are staged even after a bad one, so that keys repeated with
+      // different values are found and listed in the same run.
+      if (out.length > 0) {
+        sink.add(out);
+        snapshots += out.length;
+        out.clear();
+      }
+      options.onProgress?.({ bytes, totalBytes: scan.bytes, rows });
+    },
+  );
+  if (headerProblems) {
+    const findings = [
+      ...headerProblems.findings,
+      ...(await locateProblems(scan, dialect, headerProblems.cellProblems, displayPath)),
+    ];
+    throw new GoalsError(
+      'CSV_REJECTED',
+      `${displayPath} was not imported: ${spec.sourceId ? `the mapping of source '${spec.sourceId}'` : 'the mapping'} does not fit the file.`,
+      {
+        hint: 'Fix what is listed above; `goals import --inspect FILE` shows the header and how each column maps.',
+        findings,
+      },
+    );
   }
   if (!mapping || !reader) {
     throw new GoalsError('CSV_REJECTED', `${displayPath} has no header line.`, {

@@ -149,6 +149,7 @@ export function resolveMapping(
     label: string,
     configPath: KeyPath,
     flag: string,
+    unitHint?: (metricId: string) => string,
   ): ValueTarget | undefined => {
     const metric = catalog.get(target.metric);
     if (!metric) {
@@ -173,7 +174,7 @@ export function resolveMapping(
       );
       return undefined;
     }
-    return makeValueTarget(metric, target.unit);
+    return makeValueTarget(metric, target.unit, unitHint?.(metric.id));
   };
 
   // The date column and its format.
@@ -271,6 +272,8 @@ export function resolveMapping(
         `The name "${name}"`,
         ['metrics', name],
         `--metric "${name}=${target.metric}"`,
+        (id) =>
+          `Say the unit of the ${name} values: in goals.yaml metrics: { ${JSON.stringify(name)}: { metric: ${id}, unit: h } } (s, m, h or d), or --metric "${name}=${id}:h".`,
       );
       if (valueTarget) declaredNames.set(name.trim(), valueTarget);
     }

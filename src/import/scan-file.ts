@@ -25,7 +25,8 @@ export interface FileScan {
 }
 
 const HEAD_BYTES = 64 * 1024;
-export const READ_CHUNK_BYTES = 1024 * 1024;
+/** Small chunks keep each batch of rows short-lived: they die young, in V8's cheapest GC. */
+export const READ_CHUNK_BYTES = 128 * 1024;
 
 /** The encoding a byte-order mark announces, with the mark's length. */
 export function encodingFromBom(

@@ -15,12 +15,6 @@ function sqliteCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-/** Whether a better-sqlite3 error is a unique-constraint violation. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = sqliteCode(error);
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
 /**
  * A GoalsError for what SQLite reported about the store at `path`; errors
  * that are not about the store file (bugs) are returned unchanged.
@@ -78,6 +72,7 @@ export function translateStoreError(error: unknown, path: string, timeoutMs: num
 }
 
 function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
   const seconds = ms / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
