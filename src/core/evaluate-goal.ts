@@ -275,6 +275,39 @@ export function evaluateGoal(
   return evaluatePrepared(prepared, collapseByDate(points), options);
 }
 
+/**
+ * Which snapshots an evaluation reads: those dated from `from` to `to`, and
+ * the `before` newest ones before `from`. Evaluating a goal on just these
+ * gives the same result as on its whole series, so a store can skip years
+ * of history (the window covers the goal's period, the recent-pace weeks,
+ * the sparkline and the snapshot standing in for a missing current value).
+ */
+export interface PointWindow {
+  from: IsoDate;
+  to: IsoDate;
+  before: number;
+}
+
+/** The snapshots `evaluateGoal` needs for a goal as of a date. */
+export function pointWindowOf(goal: ResolvedGoal, asOf: IsoDate): PointWindow | undefined {
+  const { start, deadline } = goal;
+  if (!start || !deadline) return undefined;
+  const to = asOf > deadline ? deadline : asOf;
+  const recent = addDays(to, -RECENT_PACE_DAYS);
+  return { from: recent < start ? recent : start, to, before: RECENT_POINTS };
+}
+
+/** The points of a series inside a window (for stores that cannot query one). */
+export function selectWindow(points: readonly Point[], window: PointWindow): Point[] {
+  const sorted = collapseByDate(points);
+  const firstInside = sorted.findIndex((p) => p.date >= window.from);
+  const cut = firstInside < 0 ? sorted.length : firstInside;
+  return [
+    ...sorted.slice(Math.max(0, cut - window.before), cut),
+    ...sorted.slice(cut).filter((p) => p.date <= window.to),
+  ];
+}
+
 /** Sorted by date, one point per date (the median of a date's values). */
 function collapseByDate(points: readonly Point[]): Point[] {
   const byDate = new Map<IsoDate, number[]>();

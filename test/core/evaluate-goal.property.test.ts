@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { goalSchema } from '../../src/config/schema.js';
 import type { GoalType } from '../../src/config/schema.js';
 import { addDays } from '../../src/core/dates.js';
-import { evaluateGoal } from '../../src/core/evaluate-goal.js';
+import { evaluateGoal, pointWindowOf, selectWindow } from '../../src/core/evaluate-goal.js';
 import type { GoalEvaluation } from '../../src/core/evaluate-goal.js';
 import { buildCatalog } from '../../src/core/metrics.js';
 import { resolveGoal } from '../../src/core/resolve-goal.js';
@@ -179,6 +179,53 @@ describe('evaluation invariants', () => {
           expect(run({ ...c, points: shuffled })).toEqual(run(c));
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('the point window', () => {
+  // Dense series too: daily-ish data, where the window is much shorter than the history.
+  const denseArb = caseArb.chain((c) =>
+    fc
+      .uniqueArray(fc.integer({ min: -60, max: 150 }), { minLength: 30, maxLength: 120 })
+      .chain((days) =>
+        fc
+          .array(fc.integer({ min: -100, max: 100 }), {
+            minLength: days.length,
+            maxLength: days.length,
+          })
+          .map((values) => ({
+            ...c,
+            points: days.map((day, i) => ({ date: addDays(START, day), value: values[i]! })),
+          })),
+      ),
+  );
+
+  it('evaluating only the window gives the same result as the whole series', () => {
+    fc.assert(
+      fc.property(fc.oneof(caseArb, denseArb), (c) => {
+        const metric = c.type === 'decrease' || c.type === 'stay-below' ? 'down' : 'up';
+        const goal = resolveGoal(
+          goalSchema.parse({
+            id: 'g',
+            title: 'A goal',
+            metric,
+            type: c.type,
+            target: c.target,
+            start: START,
+            deadline: addDays(START, c.days),
+            ...(c.baseline === undefined ? {} : { baseline: c.baseline }),
+          }),
+          { catalog, fiscalYearStart: 1 },
+        );
+        const asOf = addDays(START, c.asOfDay);
+        const options = { asOf, atRiskMargin: c.margin, staleAfterDays: c.staleAfterDays };
+        const window = pointWindowOf(goal, asOf)!;
+        expect(evaluateGoal(goal, selectWindow(c.points, window), options)).toEqual(
+          evaluateGoal(goal, c.points, options),
+        );
+      }),
       RUNS,
     );
   });
