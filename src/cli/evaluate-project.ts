@@ -7,7 +7,7 @@
 import type { GoalInput } from '../config/schema.js';
 import { parseDuration } from '../core/duration.js';
 import { GoalsError } from '../core/errors.js';
-import { evaluateGoal, findEvaluationProblems } from '../core/evaluate-goal.js';
+import { evaluateGoal, findEvaluationProblems, pointWindowOf } from '../core/evaluate-goal.js';
 import type { EvaluateOptions, GoalEvaluation } from '../core/evaluate-goal.js';
 import type { Finding } from '../core/finding.js';
 import { resolveGoal } from '../core/resolve-goal.js';
@@ -25,7 +25,7 @@ export interface EvaluatedGoal {
   /** Index of the goal in goals.yaml's `goals:` list. */
   fileIndex: number;
   goal: ResolvedGoal;
-  /** The snapshots of the goal's metric and segment, sorted by date. */
+  /** The snapshots of the goal's metric and segment read for it (see `wholeSeries`), sorted by date. */
   points: Point[];
   evaluation: GoalEvaluation;
 }
@@ -74,7 +74,11 @@ export async function evaluateProject(
   ctx: CommandContext,
   project: Project,
   indexes: readonly number[],
-  options: { sync: boolean },
+  options: {
+    sync: boolean;
+    /** Read every snapshot of each series (history), not only what evaluation needs. */
+    wholeSeries?: boolean;
+  },
 ): Promise<{ goals: EvaluatedGoal[]; hasHistory: boolean }> {
   const { config, loaded, catalog } = project;
   const resolved = indexes.map((i) => ({
@@ -113,17 +117,21 @@ export async function evaluateProject(
     );
   }
   if (resolved.length === 0) return { goals: [], hasHistory: false };
-  const history = await openHistory(ctx, project, options);
+  const history = await openHistory(ctx, project, { sync: options.sync });
   try {
     const evaluateOptions = evaluateOptionsOf(project);
-    // Goals that share a metric and segment read the series once.
+    // Goals that share a metric, segment and window read them once.
     const series = new Map<string, Point[]>();
     const goals = resolved.map((r) => {
       const metric = r.goal.metric!.id;
-      const key = `${metric}\u0000${segmentKey(r.goal.segment)}`;
+      const window = options.wholeSeries ? undefined : pointWindowOf(r.goal, project.asOf);
+      const key = [metric, segmentKey(r.goal.segment), window?.from, window?.to].join('\u0000');
       let points = series.get(key);
       if (!points) {
-        points = history?.pointsOf(metric, r.goal.segment) ?? [];
+        points =
+          (window && history?.pointsNear
+            ? history.pointsNear(metric, r.goal.segment, window)
+            : history?.pointsOf(metric, r.goal.segment)) ?? [];
         series.set(key, points);
       }
       return {

@@ -13,6 +13,16 @@ import type { Project } from './load-project.js';
 export interface History {
   /** Snapshots of one metric and segment, sorted by date. */
   pointsOf(metric: string, segment: Segment): Point[];
+  /**
+   * Only the snapshots dated from `window.from` to `window.to` and the
+   * `window.before` newest before it, sorted by date (what evaluating a goal
+   * needs; see core's pointWindowOf). Optional: without it, callers use pointsOf.
+   */
+  pointsNear?(
+    metric: string,
+    segment: Segment,
+    window: { from: string; to: string; before: number },
+  ): Point[];
   close(): void;
 }
 
@@ -62,6 +72,7 @@ export async function openHistory(
   const store = openStore(dbPath, { readonly: true, displayPath });
   return {
     pointsOf: (metric, segment) => store.pointsOf(metric, segmentKey(segment)),
+    pointsNear: (metric, segment, window) => store.pointsNear(metric, segmentKey(segment), window),
     close: () => store.close(),
   };
 }

@@ -20,7 +20,9 @@ export interface Trend {
 export const MIN_FORECAST_POINTS = 3;
 
 export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator: several times faster
+  // on the thousand pairwise slopes of a quarter of daily snapshots.
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

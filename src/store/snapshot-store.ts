@@ -52,6 +52,8 @@ export class SnapshotStore {
   readonly readonly: boolean;
   private readonly timeoutMs: number;
   private pointsStatement: Statement<[string, string], Point> | undefined;
+  private rangeStatement: Statement<[string, string, string, string], Point> | undefined;
+  private beforeStatement: Statement<[string, string, string, number], Point> | undefined;
   private staging: Staging | undefined;
 
   constructor(
@@ -79,6 +81,31 @@ export class SnapshotStore {
         'SELECT date, value FROM snapshots WHERE metric = ? AND segment = ? ORDER BY date',
       );
       return this.pointsStatement.all(metric, segment);
+    });
+  }
+
+  /**
+   * Snapshots of one series dated from `from` to `to`, plus the `before`
+   * newest ones before `from`, oldest first: what evaluating a goal needs,
+   * without reading years of history (see core's pointWindowOf).
+   */
+  pointsNear(
+    metric: string,
+    segment: string,
+    window: { from: string; to: string; before: number },
+  ): Point[] {
+    return this.guard(() => {
+      this.rangeStatement ??= this.db.prepare<[string, string, string, string], Point>(
+        'SELECT date, value FROM snapshots WHERE metric = ? AND segment = ? AND date >= ? AND date <= ? ORDER BY date',
+      );
+      this.beforeStatement ??= this.db.prepare<[string, string, string, number], Point>(
+        'SELECT date, value FROM snapshots WHERE metric = ? AND segment = ? AND date < ? ORDER BY date DESC LIMIT ?',
+      );
+      const before = this.beforeStatement.all(metric, segment, window.from, window.before);
+      return [
+        ...before.reverse(),
+        ...this.rangeStatement.all(metric, segment, window.from, window.to),
+      ];
     });
   }
 

@@ -36,7 +36,7 @@ describe('goals check on imported snapshots', () => {
   it('the built CLI prints the same table at COLUMNS=100 and exits 1', async () => {
     const dir = await importedFixture();
     // As a user's terminal would: no colour, 100 columns, not in GitHub Actions.
-    const env = { ...process.env, NO_COLOR: '1', COLUMNS: '100' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100' };
     delete env.FORCE_COLOR;
     delete env.GITHUB_ACTIONS;
     const r = spawnSync(process.execPath, [BIN, 'check', '--as-of', '2026-11-16'], {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { History } from '../../src/cli/open-history.js';
 import type { Point, Segment } from '../../src/core/snapshot.js';
 import { segmentKey } from '../../src/core/snapshot.js';
+import { selectWindow } from '../../src/core/evaluate-goal.js';
 
 export function fixtureHistory(dir: string): History | undefined {
   const path = join(dir, 'snapshots.csv');
@@ -21,11 +22,13 @@ export function fixtureHistory(dir: string): History | undefined {
     list.push({ date, value: Number(value) });
     series.set(key, list);
   }
+  const pointsOf = (metric: string, segment: Segment) =>
+    [...(series.get(`${metric}|${segmentKey(segment)}`) ?? [])].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
   return {
-    pointsOf: (metric: string, segment: Segment) =>
-      [...(series.get(`${metric}|${segmentKey(segment)}`) ?? [])].sort((a, b) =>
-        a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-      ),
+    pointsOf,
+    pointsNear: (metric, segment, window) => selectWindow(pointsOf(metric, segment), window),
     close: () => {},
   };
 }

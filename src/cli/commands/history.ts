@@ -25,7 +25,10 @@ export async function historyCommand(
 ): Promise<ExitCode> {
   const project = loadProject(ctx);
   const index = findGoalIndex(project, goalId);
-  const { goals } = await evaluateProject(ctx, project, [index], { sync: options.sync });
+  const { goals } = await evaluateProject(ctx, project, [index], {
+    sync: options.sync,
+    wholeSeries: true,
+  });
   const evaluated = goals[0]!;
   const input: HistoryInput = {
     config: project.loaded.displayPath,
