@@ -338,9 +338,14 @@ export function metricChoices(
 ): Array<Choice<string | typeof NEW>> {
   let found = searchMetrics(term, catalog);
   if (found.length === 0 && term.trim() !== '') {
-    // A typo ("csta") still finds its metric.
-    const close = suggest(term.trim(), catalog.keys());
-    if (close) found = [catalog.get(close)!];
+    // A typo ("csta", "chrun") still finds its metric, by its id or a word of its id or name.
+    const words = new Map<string, string>();
+    for (const m of catalog.values()) {
+      for (const word of [m.id, m.name, ...m.id.split('_'), ...m.name.split(/\s+/)])
+        if (!words.has(word.toLowerCase())) words.set(word.toLowerCase(), m.id);
+    }
+    const close = suggest(term.trim().toLowerCase(), words.keys());
+    if (close) found = [catalog.get(words.get(close)!)!];
   }
   const choices: Array<Choice<string | typeof NEW>> = found.map((m) => ({
     value: m.id,
@@ -662,7 +667,8 @@ async function judgeTarget(
     flag: '--target',
     message: 'The target looks unrealistic. What now?',
     choices,
-    default: choices[0]!.value,
+    // Asked even with --yes: the target was the user's own answer.
+    highlight: choices[0]!.value,
   });
   if (choice !== 'realistic') return choice;
   const written = formatYamlValue(realistic, metric.unit);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/dates.js';
 import { runCli } from '../helpers/memory-io.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { virtualTerminal } from '../helpers/virtual-terminal.js';
@@ -317,6 +318,109 @@ describe('goals new, by flags', () => {
     term.press('enter');
     expect(await code).toBe(0);
     expect(read()).toMatch(/^# Our goals, edited\n[\s\S]*- id: csat-2027-q1\n/);
+  });
+});
+
+describe('goals new, with history in the store', () => {
+  /** Weekly CSAT from 2026-06-01 to 2026-10-05, rising 0.3 points a week from 78. */
+  const kpis = () =>
+    [
+      'week,csat',
+      ...Array.from(
+        { length: 19 },
+        (_, i) => `${addDays('2026-06-01', 7 * i)},${(78 + 0.3 * i).toFixed(2)}`,
+      ),
+    ].join('\n') + '\n';
+  const withSource = SMALL.replace(
+    'goals: []',
+    'sources:\n  - id: kpis\n    path: kpis.csv\n    date: week\n    columns: { csat: csat }\n\ngoals: []',
+  );
+
+  it('proposes the baseline from the newest snapshot and judges the pace by the history', async () => {
+    const dir = tempDir({ 'goals.yaml': withSource, 'kpis.csv': kpis() });
+    expect((await runCli(['import'], { cwd: dir })).code).toBe(0);
+    const r = await runCli(
+      [
+        'new',
+        '--metric',
+        'csat',
+        '--target',
+        '92',
+        '--deadline',
+        '2026-12-31',
+        '--objective',
+        'quality',
+        '--owner',
+        'Maria',
+        '--as-of',
+        '2026-10-05',
+        '--no-input',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    // 8.6 points in 87 days is 0.69 a week; the best four weeks gained 0.3 a week.
+    expect(r.stderr).toBe(
+      'From 83.4 % to 92 % by 2026-12-31 needs +0.69 pp/week; the fastest 4-week pace in the history is +0.3 pp/week.\n' +
+        '▲ That is more than twice the best pace the team has ever shown: unrealistic. About 90.9 % is reachable at twice that pace.\n',
+    );
+    expect(readFileSync(join(dir, 'goals.yaml'), 'utf8')).toContain(
+      [
+        '  - id: csat-2026-q4',
+        '    title: Raise CSAT from 83.4 % to 92 % by 2026-12-31',
+        '    owner: Maria',
+        '    objective: quality',
+        '    metric: csat',
+        '    baseline: { value: 83.4, date: 2026-10-05 }',
+        '    target: 92',
+        '    start: 2026-10-05',
+        '    deadline: 2026-12-31',
+        '',
+      ].join('\n'),
+    );
+    const v = await runCli(['validate', '--format', 'json', '--as-of', '2026-10-05'], { cwd: dir });
+    expect(JSON.parse(v.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual([
+      'achievable/realistic-pace',
+    ]);
+  });
+
+  it('offers the realistic target at the prompt', async () => {
+    const dir = tempDir({ 'goals.yaml': withSource, 'kpis.csv': kpis() });
+    expect((await runCli(['import'], { cwd: dir })).code).toBe(0);
+    const term = virtualTerminal({ cwd: dir, now: new Date('2026-10-05T09:00:00Z') });
+    const code = term.run([
+      'new',
+      '--metric',
+      'csat',
+      '--deadline',
+      '2026-12-31',
+      '--objective',
+      'quality',
+      '--owner',
+      'Maria',
+    ]);
+    for (const question of [
+      'Segment',
+      'Kind of goal',
+      'Baseline: CSAT now (latest snapshot, 2026-10-05: 83.4 %)',
+    ]) {
+      await term.waitFor(question);
+      term.press('enter');
+    }
+    await term.answer('Target', '92');
+    await term.waitFor('Start');
+    term.press('enter');
+    // Twice the best pace for 12.4 weeks: 83.4 + 0.6 × 87 / 7 = 90.86, rounded down.
+    await term.waitFor('❯ Aim for 90.8 % instead (realistic)');
+    term.press('enter');
+    for (const question of ['Title', 'Id', 'Add this goal']) {
+      await term.waitFor(question);
+      term.press('enter');
+    }
+    expect(await code).toBe(0);
+    expect(readFileSync(join(dir, 'goals.yaml'), 'utf8')).toContain(
+      '    baseline: { value: 83.4, date: 2026-10-05 }\n    target: 90.8\n',
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  * and offers a first goal (the `goals new` coach); `--template NAME` writes
  * a starter set instead of asking. Never overwrites an existing goals.yaml.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { GoalsEdit } from '../../config/edit-goals.js';
 import { createGoalsText } from '../../config/edit-goals.js';
@@ -180,6 +180,7 @@ async function writeTemplate(
 
 /** goals.yaml first (refusing to replace one created meanwhile), then its schema beside it. */
 function writeFiles(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
   writeFileAtomic(path, text, { exclusive: true });
   writeFileAtomic(schemaPathOf(path), `${JSON.stringify(buildJsonSchema(), null, 2)}\n`);
 }

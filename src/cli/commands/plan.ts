@@ -121,8 +121,10 @@ async function buildPlan(
         g.deadline <= before.end,
     )
     .map(({ i }) => i);
+  // The whole series: the proposals need the snapshots after the deadline too.
   const { goals: ended } = await evaluateProject(ctx, project, endedIndexes, {
     sync: options.sync !== false,
+    wholeSeries: true,
   });
 
   // Metrics already planned for the quarter need no proposal.
