@@ -7,7 +7,14 @@
 // goals.yaml with 200 goals, each on its own series (metric × team), and a
 // long CSV of 5,000 daily snapshots per series imported with `goals import`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -99,7 +106,11 @@ function time(args, runs, cwd, expectStatus = 0) {
   const times = [];
   for (let i = 0; i <= runs; i++) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const ms = performance.now() - started;
     if (r.status !== expectStatus) {
       console.error(r.stdout, r.stderr);
@@ -124,10 +135,15 @@ const checkTable = time([bin, 'check', '--no-sync', '--as-of', AS_OF, '--fail-on
 
 const row = (name, ms, target) => {
   const ratio = ms / node;
-  const verdict = target === undefined ? '' : ratio <= target ? `  ✔ within ${target}×` : `  ✖ over ${target}×`;
-  console.log(`${name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(6)}× node${verdict}`);
+  const verdict =
+    target === undefined ? '' : ratio <= target ? `  ✔ within ${target}×` : `  ✖ over ${target}×`;
+  console.log(
+    `${name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(6)}× node${verdict}`,
+  );
 };
-console.log(`median of repeated runs, ${GOALS} goals over ${(GOALS * DAYS).toLocaleString('en-US')} snapshots`);
+console.log(
+  `median of repeated runs, ${GOALS} goals over ${(GOALS * DAYS).toLocaleString('en-US')} snapshots`,
+);
 row('node -e 0', node);
 row('goals --version', version, 1.5);
 row('goals check --no-sync --format json', check, 10);
