@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { runCli } from '../helpers/memory-io.js';
-import { copyFixture } from '../helpers/temp-dir.js';
+import { copyFixture, tempDir } from '../helpers/temp-dir.js';
 import { fixtureHistory } from './fixture-history.js';
 
 vi.mock('../../src/cli/open-history.js', () => ({
@@ -347,6 +347,52 @@ describe('hostile text in goals.yaml', () => {
     });
     expect(md.stdout).toContain(
       'Raise NPS \\\\x1b\\[31mred\\\\x1b\\[0m \\\\x07 to 30 \\| \\<b\\>\\&\\</b\\>',
+    );
+  });
+});
+
+describe('goals that cannot be evaluated, and no store', () => {
+  const GOALS = `version: 1
+goals:
+  - id: no-target
+    title: Reach 85% CSAT by the end of Q4
+    metric: csat
+    deadline: 2026-Q4
+  - id: fine
+    title: Reach 85% CSAT by the end of Q4
+    metric: csat
+    target: 85
+    deadline: 2026-Q4
+  - id: volume
+    title: Handle 500 tickets a week
+    metric: ticket_volume
+    target: 500
+    deadline: 2026-Q4
+`;
+
+  it('stops with exit 2 and a finding for each goal that cannot be evaluated', async () => {
+    const dir = tempDir({ 'goals.yaml': GOALS });
+    const r = await runCli(['check', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'goals.yaml:3:5  error  no-target cannot be evaluated: it has no target.  check/cannot-evaluate',
+        'goals.yaml:12:5  error  volume cannot be evaluated: its metric ticket_volume has no better direction, and it has no type.  check/cannot-evaluate',
+        'error 2 goals in goals.yaml cannot be evaluated; nothing was checked.',
+        '  Fix what is listed above (`goals validate` explains each), or mark a finished goal `status: closed`.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('without a store every goal has no data, and stderr says how to get some', async () => {
+    const dir = tempDir({ 'goals.yaml': GOALS });
+    const r = await runCli(['check', ...AS_OF, '-g', 'fine', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).goals[0].status).toBe('no-data');
+    expect(r.stderr).toBe(
+      'note no snapshots yet, so every goal has no data: import exports with `goals import`, or list them under sources: in goals.yaml.\n',
     );
   });
 });
