@@ -85,6 +85,11 @@ export function parseDate(text: string, format: DateFormat): IsoDate | undefined
   return makeDate(Number(m[s.year]), Number(m[s.month]), Number(m[s.day]));
 }
 
+/** Whether a cell is written in a format's shape, real day or not (2026-02-30 is). */
+export function hasDateShape(text: string, format: DateFormat): boolean {
+  return SHAPES[format].pattern.test(text);
+}
+
 /** A value that reads as different days in two formats. */
 export interface AmbiguousDate {
   text: string;

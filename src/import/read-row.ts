@@ -8,7 +8,7 @@ import type { IsoDate } from '../core/dates.js';
 import { suggest } from '../core/suggest.js';
 import type { SnapshotBatch } from '../store/snapshot-batch.js';
 import type { CellProblem } from './cell-problem.js';
-import { parseDate } from './parse-date.js';
+import { DATE_FORMATS, hasDateShape, parseDate } from './parse-date.js';
 import type { DateDetector, DateFormat } from './parse-date.js';
 import { makeValueTarget, readCellValue } from './read-cell-value.js';
 import type { ValueProblem, ValueTarget } from './read-cell-value.js';
@@ -86,16 +86,26 @@ export class RowReader {
         : this.detector.observe(dateText, line, m.date.index);
       if (date === undefined) {
         const formats = this.dateFormat ? [this.dateFormat] : this.detector.remaining;
-        problem(
-          m.date.index,
-          'import/bad-date',
-          `"${dateText}" in column "${m.date.name}" is not a date${formats.length === 1 ? ` in the format ${formats[0]}` : ''}.`,
-          this.dateFormat
-            ? `Write dates as ${this.dateFormat}, or declare the format the file uses (date: { format } in goals.yaml, or --date-format).`
-            : formats.length < 7
-              ? `The other dates of the column are ${formats.join(' or ')}; correct this one, or --skip-invalid to leave the row out.`
-              : 'Write dates as YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or DD/MM/YYYY, or declare the format with --date-format.',
-        );
+        const shaped = formats.find((f) => hasDateShape(dateText, f));
+        if (shaped) {
+          problem(
+            m.date.index,
+            'import/bad-date',
+            `"${dateText}" in column "${m.date.name}" is not a real day.`,
+            `Correct the date in the export (${shaped}), or --skip-invalid to leave the row out.`,
+          );
+        } else {
+          problem(
+            m.date.index,
+            'import/bad-date',
+            `"${dateText}" in column "${m.date.name}" is not a date${formats.length === 1 ? ` in the format ${formats[0]}` : ''}.`,
+            this.dateFormat
+              ? `Write dates as ${this.dateFormat}, or declare the format the file uses (date: { format } in goals.yaml, or --date-format).`
+              : formats.length < DATE_FORMATS.length
+                ? `The other dates in this column are written ${formats.join(' or ')}; correct this one, or --skip-invalid to leave the row out.`
+                : 'Write dates as YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or DD/MM/YYYY, or declare the format with --date-format.',
+          );
+        }
       }
     }
 

@@ -49,6 +49,22 @@ export type MappingOutcome =
 
 type KeyPath = ReadonlyArray<string | number>;
 
+/** A key of a source as people read it: `columns: "CSAT %"`, `date:`. */
+function describeKey(path: KeyPath): string {
+  const [section, key] = path;
+  return key === undefined ? `${section}:` : `${section}: ${JSON.stringify(key)}`;
+}
+
+/** The header a misspelt or shortened column name most likely means. */
+function suggestColumn(name: string, headers: string[]): string | undefined {
+  const close = suggest(name, headers);
+  if (close) return close;
+  // "First reply" for "First reply (h)": a header that starts with the name.
+  const folded = name.toLowerCase();
+  const starting = headers.filter((h) => h.toLowerCase().startsWith(folded));
+  return starting.length === 1 ? starting[0] : undefined;
+}
+
 /** Lays `spec` over `header`; collects every problem instead of stopping at the first. */
 export function resolveMapping(
   header: readonly string[],
@@ -114,10 +130,10 @@ export function resolveMapping(
       if (folded.length === 1) indexes = byName.get(folded[0]!);
     }
     if (!indexes) {
-      const close = suggest(name, [...byName.keys()]);
+      const close = suggestColumn(name, [...byName.keys()]);
       const fix =
         origin && configPath
-          ? `fix ${role} of ${sourceName} in goals.yaml`
+          ? `fix ${describeKey(configPath)} in ${sourceName} in goals.yaml`
           : `pass the column's name to ${flag}`;
       report(
         `${displayPath} has no column "${name}" (${role}).`,

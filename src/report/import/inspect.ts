@@ -78,10 +78,10 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
   lines.push('', chalk.bold(`Columns (header on line ${result.headerLine})`));
   const width = Math.min(
     32,
-    Math.max(6, ...result.header.map((h) => displayWidth(sanitizeLine(h)) + 2)),
+    Math.max(9, ...result.header.map((h) => displayWidth(sanitizeLine(h)))),
   );
   result.header.forEach((name, index) => {
-    const shown = name === '' ? chalk.dim('(no name)') : truncate(sanitizeLine(name), width - 1);
+    const shown = name === '' ? chalk.dim('(no name)') : truncate(sanitizeLine(name), width);
     let role = chalk.dim('not mapped');
     if (mapping) {
       const column = mapping.columns.find((c) => c.index === index);
@@ -94,7 +94,7 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
         role = `metric names${names.length > 0 ? ` (${names.join(', ')}; other names must be metric ids)` : ' (metric ids)'}`;
       } else if (mapping.valueColumn?.index === index) role = 'the values';
     }
-    lines.push(`  ${String(index + 1).padStart(3)}  ${pad(shown, width)} ${role}`);
+    lines.push(`  ${String(index + 1).padStart(3)}  ${pad(shown, width)}  ${role}`);
   });
 
   if (mapping) {

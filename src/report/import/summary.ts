@@ -9,9 +9,10 @@ import { formatSegment, parseSegmentKey } from '../../core/snapshot.js';
 import { sanitizeLine } from '../../core/text.js';
 import type { ImportResult } from '../../import/import-file.js';
 import type { ImportCounts } from '../../store/staging.js';
-import { plural } from '../findings.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
+/** "1 row", "150,000 rows". */
+const noun = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** "12 new, 3 updated, 85 unchanged". */
 export function formatCounts(counts: ImportCounts): string {
@@ -24,9 +25,8 @@ function describeFile(result: ImportResult): string {
 }
 
 function describeRows(result: ImportResult): string {
-  const skipped =
-    result.skippedRows > 0 ? ` (${plural(result.skippedRows, 'bad row')} skipped)` : '';
-  return `${plural(result.rows, 'row')}${skipped}, ${plural(result.snapshots, 'snapshot')}`;
+  const skipped = result.skippedRows > 0 ? ` (${noun(result.skippedRows, 'bad row')} skipped)` : '';
+  return `${noun(result.rows, 'row')}${skipped}, ${noun(result.snapshots, 'snapshot')}`;
 }
 
 /** The summary of one imported (or dry-run) file, with the values it replaces. */
