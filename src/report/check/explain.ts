@@ -85,7 +85,13 @@ function formatFigureValue(
 
 /** Words wrapped to `width` cells, every line after the first indented by `indent`. */
 function wrap(text: string, width: number, indent: number): string {
-  const words = text.split(' ');
+  // A unit stays with its number: `90 %`, `2 h 30 m`, `+0.5 pp/week`.
+  const words = text.split(' ').reduce<string[]>((list, word) => {
+    if (list.length > 0 && /^(%|pp\b|[hmsd](\b|\/))/.test(word))
+      list[list.length - 1] += ` ${word}`;
+    else list.push(word);
+    return list;
+  }, []);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
