@@ -223,6 +223,30 @@ describe('decrease goals mirror increase goals', () => {
     expect(e.pace.neededPerWeek).toBe(0);
   });
 
+  it('missed: past the deadline above the target; a later drop does not count', () => {
+    const points = [...falling, { date: '2026-10-05', value: 7000 }];
+    const e = evaluate({ ...FRT, target: '3h' }, points, '2026-11-16');
+    expect(e.current).toEqual({ date: '2026-07-31', value: 13320 });
+    expect(e.status).toBe('missed');
+    expect(e.checks.at(-1)!.reason).toBe(
+      'the deadline 2026-09-28 has passed and current 3 h 42 m (2026-07-31) is not ≤ 3 h',
+    );
+  });
+
+  it('without a forecast: progress against expected, in the lower-is-better direction', () => {
+    // 2 snapshots; as of 2026-08-14 (45 of 90 days): expected 0.5.
+    const two = [
+      { date: '2026-07-01', value: 14400 },
+      { date: '2026-08-10', value: 12600 },
+    ];
+    const onTrack = evaluate({ ...FRT, target: '3h' }, two, '2026-08-14');
+    expect(onTrack.progress).toBe(0.5);
+    expect(onTrack.status).toBe('on-track');
+    const offTrack = evaluate({ ...FRT, target: '2h' }, two, '2026-08-14');
+    expect(offTrack.progress).toBe(0.25);
+    expect(offTrack.status).toBe('off-track');
+  });
+
   it('needed pace is negative for a decrease goal', () => {
     const e = evaluate({ ...FRT, target: '2h' }, falling, '2026-07-31');
     expect(e.daysLeft).toBe(59);
