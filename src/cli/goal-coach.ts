@@ -215,6 +215,7 @@ export async function coachGoal(ctx: CoachContext, flags: GoalFlags): Promise<Co
     flag: '--title',
     message: 'Title (edit it if you like; keep the number and the date in it)',
     default: proposal,
+    editable: true,
   });
   const ids = new Set(ctx.goals.map((g) => g.id));
   const id = await answer(ctx, flags.id, (t) => checkGoalId(t, ids), {
@@ -599,7 +600,7 @@ async function askDeadline(
         name: `${q} (ends ${quarterRange(parseQuarter(q)!, ctx.fiscalYearStart).end})`,
         short: q,
       })),
-      { value: OTHER, name: 'Another quarter or a date…', short: 'other' },
+      { value: OTHER, name: 'Another quarter or a date…', short: 'another quarter or date' },
     ],
   });
   if (picked !== OTHER) return fromFlag('--deadline', picked, check);
@@ -771,5 +772,6 @@ async function askMilestones(
     flag: '--milestone',
     message: 'Milestones, date=target separated by commas',
     default: proposal,
+    editable: true,
   });
 }

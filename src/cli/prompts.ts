@@ -35,8 +35,13 @@ interface Question {
 export interface TextQuestion extends Question {
   /** A proposal: pre-filled, taken as is with --yes or when nobody can be asked. */
   default?: string;
-  /** Pre-filled for editing when asked, but never taken without asking (an owner's name). */
+  /** Offered when asked, but never taken without asking (an owner's name). */
   prefill?: string;
+  /**
+   * Put the proposal on the line to be edited (a long title); otherwise it
+   * is shown greyed: Enter takes it, typing replaces it, Tab edits it.
+   */
+  editable?: boolean;
   /** `true`, or why the answer is refused (shown under the prompt, which asks again). */
   validate?: (text: string) => true | string;
 }
@@ -138,7 +143,9 @@ export function inputConfig(q: TextQuestion) {
   const shown = q.default ?? q.prefill;
   return {
     message: q.message,
-    ...(shown ? { default: shown, prefill: 'editable' as const } : {}),
+    ...(shown
+      ? { default: shown, prefill: q.editable ? ('editable' as const) : ('tab' as const) }
+      : {}),
     ...(validate ? { validate: (text: string) => validate(text) } : {}),
   };
 }

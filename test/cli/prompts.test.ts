@@ -80,15 +80,32 @@ describe('questions on the real prompts', () => {
     await expect(answer).resolves.toBe('85');
   });
 
-  it('pre-fills a proposal for editing', async () => {
+  it('puts an editable proposal on the line', async () => {
     const { answer, events, getScreen } = await render(
       input,
-      inputConfig({ flag: '--id', message: 'Id', default: 'csat-2027-q1' }),
+      inputConfig({ flag: '--title', message: 'Title', default: 'CSAT 85% by Q1', editable: true }),
     );
-    expect(getScreen()).toBe('? Id csat-2027-q1');
-    events.type('-b');
+    expect(getScreen()).toBe('? Title CSAT 85% by Q1');
+    events.type(' 2027');
     events.keypress('enter');
-    await expect(answer).resolves.toBe('csat-2027-q1-b');
+    await expect(answer).resolves.toBe('CSAT 85% by Q1 2027');
+  });
+
+  it('shows other proposals greyed: Enter takes them, typing replaces them', async () => {
+    const first = await render(
+      input,
+      inputConfig({ flag: '--owner', message: 'Owner', prefill: 'Maria' }),
+    );
+    expect(first.getScreen()).toBe('? Owner (Maria)');
+    first.events.keypress('enter');
+    await expect(first.answer).resolves.toBe('Maria');
+    const second = await render(
+      input,
+      inputConfig({ flag: '--owner', message: 'Owner', prefill: 'Maria' }),
+    );
+    second.events.type('Elena');
+    second.events.keypress('enter');
+    await expect(second.answer).resolves.toBe('Elena');
   });
 
   it('finds a metric by a word of its name and shows its definition, or by a typo', async () => {
