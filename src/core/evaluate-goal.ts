@@ -130,6 +130,8 @@ export interface GoalEvaluation {
   target: number | null;
   /** The newest snapshot on or before `judgedAt`. */
   current: Point | null;
+  /** The newest snapshot on or before `asOf` (after a passed deadline it may be newer than `current`). */
+  latest: Point | null;
   /** (current − baseline) ÷ (target − baseline), unclamped; null for stay goals. */
   progress: number | null;
   /** Share of the way expected by `asOf` (0–1); null for stay goals. */
@@ -255,8 +257,8 @@ function prepare(goal: ResolvedGoal): { prepared?: Prepared; problems: Evaluatio
  *   start, else (nothing since the start yet) the newest snapshot before it.
  * - The forecast is the Theil–Sen trend of the snapshots in [start, judgedAt]
  *   at the deadline, with at least 3 distinct dates.
- * - `stale`: the newest snapshot is more than `staleAfterDays` older than the
- *   date the goal is judged at (never for not-started or no-data goals).
+ * - `stale`: the newest snapshot on or before `asOf` is more than
+ *   `staleAfterDays` older than `asOf` (never for not-started or no-data goals).
  *
  * @throws Error when the goal cannot be evaluated: check
  *   `findEvaluationProblems` first.
@@ -292,9 +294,10 @@ export interface PointWindow {
 export function pointWindowOf(goal: ResolvedGoal, asOf: IsoDate): PointWindow | undefined {
   const { start, deadline } = goal;
   if (!start || !deadline) return undefined;
-  const to = asOf > deadline ? deadline : asOf;
-  const recent = addDays(to, -RECENT_PACE_DAYS);
-  return { from: recent < start ? recent : start, to, before: RECENT_POINTS };
+  // Up to as of, not only the judged date: the stale flag looks at the newest snapshot.
+  const judgedAt = asOf > deadline ? deadline : asOf;
+  const recent = addDays(judgedAt, -RECENT_PACE_DAYS);
+  return { from: recent < start ? recent : start, to: asOf, before: RECENT_POINTS };
 }
 
 /** The points of a series inside a window (for stores that cannot query one). */
@@ -698,21 +701,22 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     return 'off-track';
   })();
 
-  // stale: judged against the date the goal is judged at, so a finished goal whose
-  // last snapshot came just before its deadline is not stale forever after.
-  const age = current ? daysBetween(current.date, judgedAt) : null;
+  // stale: the data has stopped coming — the newest snapshot up to as of, even
+  // one after a passed deadline, is older than stale_after.
+  const latest = series.filter((p) => p.date <= asOf).at(-1) ?? null;
+  const age = latest ? daysBetween(latest.date, asOf) : null;
   const stale =
     status !== 'not-started' && status !== 'no-data' && age !== null && age > staleAfterDays;
   figures.push({
     name: 'stale',
     value: stale,
     kind: 'flag',
-    formula: `${isPastDeadline ? 'deadline' : 'as of'} − date of the newest snapshot > stale_after`,
+    formula: 'as of − date of the newest snapshot > stale_after',
     inputs: [
       { name: 'age', value: age, kind: 'days' },
       { name: 'stale_after', value: staleAfterDays, kind: 'days' },
     ],
-    snapshots: current ? [current] : [],
+    snapshots: latest ? [latest] : [],
     ...(status === 'not-started' || status === 'no-data'
       ? { note: `never stale when ${status}` }
       : {}),
@@ -733,6 +737,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     baseline,
     target,
     current,
+    latest,
     progress,
     expectedProgress,
     forecast,

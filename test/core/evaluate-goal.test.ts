@@ -542,13 +542,18 @@ describe('stale', () => {
     expect([e.status, e.stale]).toEqual(['achieved', true]);
   });
 
-  it('after the deadline the age counts up to the deadline, not to as of', () => {
-    const late = [{ date: '2026-09-21', value: 60 }];
+  it('after the deadline: the newest snapshot up to as of counts, even one after the deadline', () => {
+    const late = [
+      { date: '2026-09-21', value: 60 },
+      { date: '2027-02-20', value: 65 }, // the export still comes: not stale
+    ];
     const e = evaluate({ ...RISE, target: 70 }, late, '2027-03-01');
     expect(e.status).toBe('missed');
+    expect(e.current).toEqual({ date: '2026-09-21', value: 60 });
+    expect(e.latest).toEqual({ date: '2027-02-20', value: 65 });
     expect(e.stale).toBe(false);
-    const stale = evaluate({ ...RISE, target: 70 }, points, '2027-03-01');
-    expect(stale.stale).toBe(true);
+    const stopped = evaluate({ ...RISE, target: 70 }, late.slice(0, 1), '2027-03-01');
+    expect(stopped.stale).toBe(true);
   });
 });
 

@@ -75,9 +75,8 @@ export function statusReason(e: GoalEvaluation): string {
 
 /** Why a goal is stale: `the newest snapshot (2026-10-26) is 21 days old`. */
 export function staleReason(e: GoalEvaluation): string {
-  if (!e.current) return 'no snapshot';
-  const age = daysBetween(e.current.date, e.judgedAt);
-  return `the newest snapshot (${e.current.date}) is ${plural(age, 'day')} old${e.isPastDeadline ? ' at the deadline' : ''}`;
+  if (!e.latest) return 'no snapshot';
+  return `the newest snapshot (${e.latest.date}) is ${plural(daysBetween(e.latest.date, e.asOf), 'day')} old`;
 }
 
 /** Why a goal fails the check: its status and/or its staleness. */
