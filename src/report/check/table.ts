@@ -139,7 +139,7 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
       header: 'updated',
       align: 'right',
       dropOrder: 6,
-      text: (g) => g.evaluation.current?.date ?? DASH,
+      text: (g) => g.evaluation.latest?.date ?? DASH,
     },
     ...(anyStale
       ? [
