@@ -215,7 +215,7 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
     return c.align === 'right' ? padding + shown : shown + padding;
   };
 
-  let out = line(shown.map((c) => chalk.bold(align(c, c.header))));
+  let out = line(shown.map((c) => align(c, c.header, chalk.bold)));
   out += chalk.dim('─'.repeat(tableWidth)) + '\n';
   const indexOf = new Map(rows.map((g, i) => [g, i]));
   groupByObjective({ ...result, goals: rows }).forEach((group, n) => {
