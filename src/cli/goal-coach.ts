@@ -324,19 +324,19 @@ async function askMetric(
     }
     return defineMetric(ctx, flags.metric, flags);
   }
-  const picked = await ctx.prompter.search<string | typeof NEW>({
+  const picked = await ctx.prompter.search<string | { define: string }>({
     flag: '--metric',
     message: 'Metric: type to search (↑↓ to choose; the definition shows below)',
     source: (term) => metricChoices(term, ctx.catalog),
   });
-  if (picked === NEW) return defineMetric(ctx, undefined, flags);
+  if (typeof picked !== 'string') return defineMetric(ctx, undefined, flags, picked.define);
   return { metric: ctx.catalog.get(picked)! };
 }
 
 export function metricChoices(
   term: string,
   catalog: ReadonlyMap<string, MetricDefinition>,
-): Array<Choice<string | typeof NEW>> {
+): Array<Choice<string | { define: string }>> {
   let found = searchMetrics(term, catalog);
   if (found.length === 0 && term.trim() !== '') {
     // A typo ("csta", "chrun") still finds its metric, by its id or a word of its id or name.
@@ -348,14 +348,14 @@ export function metricChoices(
     const close = suggest(term.trim().toLowerCase(), words.keys());
     if (close) found = [catalog.get(words.get(close)!)!];
   }
-  const choices: Array<Choice<string | typeof NEW>> = found.map((m) => ({
+  const choices: Array<Choice<string | { define: string }>> = found.map((m) => ({
     value: m.id,
     name: `${m.name} (${m.id})`,
     description: describeMetric(m),
     short: m.id,
   }));
   choices.push({
-    value: NEW,
+    value: { define: term.trim() },
     name: term.trim() ? `Define a new metric "${term.trim()}"…` : 'Define a new metric…',
     description: 'A metric of your own: id, name, unit, which way is better, valid range.',
     short: 'new metric',
@@ -367,18 +367,24 @@ async function defineMetric(
   ctx: CoachContext,
   id: string | undefined,
   flags: GoalFlags,
+  /** What was typed in the search: the new metric's name, and its id proposed from it. */
+  searched = '',
 ): Promise<{ metric: MetricDefinition; newMetric: MetricInput }> {
   const { prompter } = ctx;
   if (prompter.isInteractive && id === undefined)
     prompter.note(ctx.chalk.dim('A new metric, added under metrics: in goals.yaml.'));
+  const proposedId = proposeMetricId(searched, ctx.catalog);
   const metricId = await answer(ctx, id, (t) => checkNewMetricId(t, ctx.catalog), {
     flag: '--metric',
     message: 'Metric id (letters, digits, - and _), e.g. training_completion',
+    ...(proposedId ? { prefill: proposedId } : {}),
   });
   const name = await answer(ctx, flags.metricName, (t) => checkName(t, 'the metric'), {
     flag: '--metric-name',
     message: 'Name, as reports show it',
-    default: metricId,
+    default: searched.trim()
+      ? searched.trim()[0]!.toUpperCase() + searched.trim().slice(1)
+      : metricId,
   });
   const unit =
     flags.metricUnit !== undefined
@@ -413,6 +419,20 @@ async function defineMetric(
   });
   const built = buildCustomMetric({ id: metricId, name, unit, direction, range });
   return { metric: built.definition, newMetric: built.input };
+}
+
+/** `help center articles` → `help_center_articles`, when that is a free, valid id. */
+function proposeMetricId(
+  searched: string,
+  catalog: ReadonlyMap<string, MetricDefinition>,
+): string | undefined {
+  const id = searched
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return id && checkNewMetricId(id, catalog).ok ? id : undefined;
 }
 
 function oneOf<T extends string>(text: string, values: readonly T[]): Checked<T> {
@@ -509,7 +529,8 @@ async function askTarget(
       metric.unit === 'duration'
         ? '"2h", "90m", "-30m", "-15%"'
         : metric.unit === 'percent'
-          ? '85, "+5pp" (points), "+10%" (of the baseline)'
+          ? // "+10%" is left out: on a percent metric it can be read two ways.
+            '85, "+5pp" (points)'
           : '40, "+5", "+10%"';
     const checked =
       given !== undefined

@@ -426,7 +426,7 @@ export function parseObjectiveFlag(text: string): Checked<{ id: string; title?: 
 export function proposeObjectiveId(title: string, existing: ReadonlySet<string>): string {
   // Little words and verbs say little in an id: "Customers get help fast" → customers-help-fast.
   const stop = new Set(
-    'a an the of to and for our their your its my we in on by at with is are be get gets got keep make'.split(
+    'a an the of to and for our their your its my we in on by at with is are be get gets got keep make every each all'.split(
       ' ',
     ),
   );

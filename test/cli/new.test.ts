@@ -27,7 +27,7 @@ function project(text = SMALL) {
 
 /** `goals validate --format json` summary: the written file must have no errors. */
 async function validate(dir: string) {
-  const r = await runCli(['validate', '--format', 'json'], { cwd: dir });
+  const r = await runCli(['validate', '--format', 'json', '--no-sync'], { cwd: dir });
   const json = JSON.parse(r.stdout) as {
     summary: { errors: number };
     findings: Array<{ rule: string; goal?: string }>;
@@ -578,7 +578,8 @@ describe('goals new, asked in a terminal', () => {
     term.type('deescalation');
     await term.waitFor('Define a new metric "deescalation"…');
     term.press('enter');
-    await term.answer('Metric id', 'training_completion');
+    // The id is proposed from what was searched; typing replaces it.
+    await term.answer('e.g. training_completion (deescalation)', 'training_completion');
     await term.answer('Name', '');
     await term.waitFor('Unit');
     term.press('enter');
@@ -611,7 +612,7 @@ describe('goals new, asked in a terminal', () => {
       '  - id: agents-grow-job\n    title: Agents grow in their job\n\nmetrics:\n  - id: training_completion\n',
     );
     expect(text).toContain(
-      'metrics:\n  - id: training_completion\n    name: training_completion\n    unit: percent\n    direction: increase\n    range: [0, 100]\n',
+      'metrics:\n  - id: training_completion\n    name: Deescalation\n    unit: percent\n    direction: increase\n    range: [0, 100]\n',
     );
     expect(text).toContain('    objective: agents-grow-job\n    metric: training_completion\n');
     expect((await validate(dir)).errors).toBe(0);

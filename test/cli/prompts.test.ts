@@ -110,7 +110,7 @@ describe('questions on the real prompts', () => {
 
   it('finds a metric by a word of its name and shows its definition, or by a typo', async () => {
     const { answer, events, getScreen } = await render(
-      search<string | symbol>,
+      search<string | { define: string }>,
       searchConfig({
         flag: '--metric',
         message: 'Metric',
