@@ -531,7 +531,9 @@ async function askTarget(
         : metric.unit === 'percent'
           ? // "+10%" is left out: on a percent metric it can be read two ways.
             '85, "+5pp" (points)'
-          : '40, "+5", "+10%"';
+          : metric.unit === 'count'
+            ? '150, "+20", "-15%"'
+            : '40, "+5", "+10%"';
     const checked =
       given !== undefined
         ? fromFlag('--target', given, (t) => checkTarget(t, context))

@@ -96,7 +96,11 @@ function spliceAdd(
   if (isSeq(list) && !list.flow && list.items.length > 0) {
     const last = list.items[list.items.length - 1] as Node;
     const dash = columnOf(text, list.range![0]);
-    const spaced = list.items.some((item, i) => i > 0 && (item as Node).spaceBefore === true);
+    // Follow the list's own spacing; a list of one goal gets the blank line goals usually have.
+    const spaced =
+      list.items.length === 1
+        ? edit.list === 'goals'
+        : list.items.some((item, i) => i > 0 && (item as Node).spaceBefore === true);
     const at = lineEndAfter(text, last.range![1]);
     return `${text.slice(0, at)}${spaced ? '\n' : ''}${itemText(dash)}${text.slice(at)}`;
   }

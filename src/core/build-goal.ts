@@ -189,8 +189,10 @@ export function buildCustomMetric(answers: {
     name: answers.name,
     unit: answers.unit,
     direction: answers.direction,
-    range: answers.range,
   };
+  // The unit's own range (0–100 for percents, ≥ 0 for counts) goes without saying.
+  const [min, max] = defaultRange(answers.unit);
+  if (answers.range[0] !== min || answers.range[1] !== max) input.range = answers.range;
   return {
     input,
     definition: { ...answers, origin: 'custom' },

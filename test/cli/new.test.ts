@@ -187,7 +187,6 @@ describe('goals new, by flags', () => {
         '    name: Agents trained in de-escalation',
         '    unit: percent',
         '    direction: increase',
-        '    range: [0, 100]',
         '',
         'goals:',
         '  - id: training-completion-2027-q1',
@@ -612,7 +611,7 @@ describe('goals new, asked in a terminal', () => {
       '  - id: agents-grow-job\n    title: Agents grow in their job\n\nmetrics:\n  - id: training_completion\n',
     );
     expect(text).toContain(
-      'metrics:\n  - id: training_completion\n    name: Deescalation\n    unit: percent\n    direction: increase\n    range: [0, 100]\n',
+      'metrics:\n  - id: training_completion\n    name: Deescalation\n    unit: percent\n    direction: increase\n\n',
     );
     expect(text).toContain('    objective: agents-grow-job\n    metric: training_completion\n');
     expect((await validate(dir)).errors).toBe(0);

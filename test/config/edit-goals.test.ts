@@ -70,6 +70,8 @@ describe('applyEdits: add a goal', () => {
         '  title: A 1',
         '  milestones:',
         '  - {date: 2026-09-30, target: 81}',
+        // A single goal: the new one gets the blank line goals usually have.
+        '',
         '- id: b',
         '  title: B 2',
         '  target: "+5"',

@@ -235,7 +235,7 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
     await enter('Title (edit it if you like');
     await enter('Id (short');
     await enter('Add this goal to goals.yaml?');
-    await waitFor("✔ Added goal 'first-response-time-emea-2027-q2' to goals.yaml:27.");
+    await waitFor("✔ Added goal 'first-response-time-emea-2027-q2' to goals.yaml:28.");
     await shell(`goals validate ${AS_OF}; echo "exit=$?"`);
     await waitFor('2 goals, 0 fully SMART; 0 errors, 2 warnings');
     await waitFor('exit=0');
