@@ -25,7 +25,7 @@ export function formatMetricValue(value: number, unit: MetricUnit): string {
     case 'count':
       return formatNumber(value, Math.abs(value) < 100 ? 1 : 0);
     case 'score':
-      return formatNumber(value, 2);
+      return formatNumber(value, 1);
   }
 }
 
