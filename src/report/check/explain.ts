@@ -148,7 +148,7 @@ export function formatExplainText(
   if (input.lifecycle === 'closed') out += row('lifecycle', 'closed: not checked by goals check');
 
   out += `\n${chalk.bold('Status')}  ${statusPaint(chalk, e.status)(statusText(e.status))}${e.stale ? chalk.yellow('  ⚠ stale') : ''}\n`;
-  out += chalk.dim('  the rules of DESIGN §6 in order; the first that holds decides\n');
+  out += chalk.dim('  the status rules in order; the first that holds decides\n');
   e.checks.forEach((c, i) => {
     const mark = c.holds ? chalk.bold('yes') : chalk.dim('no ');
     const label = padEnd(`${i + 1} ${c.status}`, 14);
