@@ -21,9 +21,6 @@ import type { ResolvedMapping } from './resolve-mapping.js';
 import { scanFile } from './scan-file.js';
 import type { FileScan } from './scan-file.js';
 
-/** How many replaced values an import lists. */
-export const MAX_LISTED_UPDATES = 10;
-
 export interface ImportFileOptions {
   /** Absolute path of the file. */
   path: string;
@@ -112,63 +109,89 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
         },
       },
     );
-    const conflicts = staging.settleDuplicates();
-    const conflictProblems = conflicts.map((c) =>
-      describeConflict(c, outcome.mapping, options.catalog),
-    );
-    const conflictLines = new Set(conflicts.flatMap((c) => [c.first.line, c.second.line]));
-    const problems = [...outcome.problems, ...conflictProblems.slice(0, MAX_LISTED_PROBLEMS)].sort(
-      (a, b) => a.line - b.line || a.field - b.field,
-    );
-    const badRows = outcome.badRows + conflictLines.size;
     const warnings = [
       ...encodingWarnings(scan, displayPath),
       ...(await locateProblems(scan, outcome.dialect, outcome.warnings, displayPath)),
     ];
-
-    if (problems.length > 0 && !options.skipInvalid) {
-      const findings = await locateProblems(scan, outcome.dialect, problems, displayPath);
-      const listed = findings.length;
-      const total = outcome.badRows + conflictLines.size;
-      throw new GoalsError(
-        'CSV_REJECTED',
-        `${displayPath} was not imported: ${total === 1 ? '1 bad row' : `${total.toLocaleString('en-US')} bad rows`}${listed < outcome.problems.length + conflictProblems.length ? ` (the first ${listed} problems are listed)` : ''}. Nothing was written.`,
-        {
-          hint: `Correct the rows in the export and import it again, or leave them out with --skip-invalid (${spec.sourceId ? `goals import --source ${spec.sourceId} --skip-invalid` : 'goals import FILE --skip-invalid'}).`,
-          findings: [...warnings, ...findings],
-        },
-      );
-    }
-    const skipped = (await locateProblems(scan, outcome.dialect, problems, displayPath)).map(
-      (f): Finding => ({ ...f, severity: 'warning', message: `Skipped: ${f.message}` }),
-    );
-    const snapshots = staging.size;
     const base = {
       file: displayPath,
       sourceId: spec.sourceId,
       scan,
       rows: outcome.rows,
-      snapshots,
-      skippedRows: badRows,
-      skipped,
       warnings,
       outcome,
     };
-    const updates = staging.previewUpdates(MAX_LISTED_UPDATES);
-    if (options.dryRun) {
-      const counts = staging.count();
-      return { ...base, status: 'dry-run', counts, updates };
+    const rejectOrSkip = async (conflicts: DuplicateConflict[]) => {
+      const conflictProblems = conflicts.map((c) =>
+        describeConflict(c, outcome.mapping, options.catalog),
+      );
+      const conflictLines = new Set(conflicts.flatMap((c) => [c.first.line, c.second.line]));
+      const problems = [
+        ...outcome.problems,
+        ...conflictProblems.slice(0, MAX_LISTED_PROBLEMS),
+      ].sort((a, b) => a.line - b.line || a.field - b.field);
+      const badRows = outcome.badRows + conflictLines.size;
+      const findings = await locateProblems(scan, outcome.dialect, problems, displayPath);
+      if (problems.length > 0 && !options.skipInvalid) {
+        const listed = findings.length;
+        const all = outcome.problems.length + conflictProblems.length;
+        throw new GoalsError(
+          'CSV_REJECTED',
+          `${displayPath} was not imported: ${badRows === 1 ? '1 bad row' : `${badRows.toLocaleString('en-US')} bad rows`}${listed < all || outcome.badRows > outcome.problems.length ? ` (the first ${listed} problems are listed)` : ''}. Nothing was written.`,
+          {
+            hint: `Correct the rows in the export and import it again, or leave them out with --skip-invalid (${spec.sourceId ? `goals import --source ${spec.sourceId} --skip-invalid` : 'goals import FILE --skip-invalid'}).`,
+            findings: [...warnings, ...findings],
+          },
+        );
+      }
+      const skipped = findings.map((f): Finding => ({
+        ...f,
+        severity: 'warning',
+        message: `Skipped: ${f.message}`,
+      }));
+      return { skipped, skippedRows: badRows };
+    };
+
+    // A file that will be rejected, or a dry run, needs every repeated key
+    // found up front; a clean import learns of them only if the merge aborts.
+    let settled: { skipped: Finding[]; skippedRows: number } | undefined;
+    if (options.dryRun || (outcome.badRows > 0 && !options.skipInvalid)) {
+      settled = await rejectOrSkip(staging.settleDuplicates());
     }
-    const { counts } = staging.commit({
+    if (options.dryRun) {
+      return {
+        ...base,
+        ...settled!,
+        status: 'dry-run',
+        snapshots: staging.size,
+        counts: staging.count(),
+        updates: staging.previewUpdates(),
+      };
+    }
+    const record = (skipped: number) => ({
       source,
       path: options.recordPath,
       sha256: scan.sha256,
       mapping,
       rows: outcome.rows,
-      skipped: badRows,
+      skipped,
       importedAt: options.now.toISOString(),
     });
-    return { ...base, status: 'imported', counts, updates };
+    let committed = staging.commit(record(settled?.skippedRows ?? outcome.badRows));
+    if (committed.kind === 'repeats') {
+      settled = await rejectOrSkip(staging.settleDuplicates());
+      committed = staging.commit(record(settled.skippedRows));
+      if (committed.kind === 'repeats') throw new Error('keys still repeat after settling them');
+    }
+    settled ??= await rejectOrSkip([]);
+    return {
+      ...base,
+      ...settled,
+      status: 'imported',
+      snapshots: staging.size,
+      counts: committed.counts,
+      updates: committed.updates,
+    };
   } finally {
     staging.discard();
   }

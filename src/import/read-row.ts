@@ -27,7 +27,7 @@ interface RatioWatch {
 
 export class RowReader {
   private readonly nameTargets = new Map<string, ValueTarget | ValueProblem>();
-  private readonly ratioWatch = new Map<string, RatioWatch>();
+  private readonly ratioWatch = new Map<ValueTarget, RatioWatch>();
   private readonly width: number;
 
   constructor(
@@ -137,14 +137,11 @@ export class RowReader {
           continue;
         }
         if (c.target.metric.unit === 'percent' && c.target.unit === undefined) {
-          this.watchRatio(
-            `column:${c.name}`,
-            `Column "${c.name}"`,
-            c.target.metric.id,
-            value,
+          this.watchRatio(c.target, value, () => ({
+            label: `Column "${c.name}"`,
             line,
-            c.index,
-          );
+            field: c.index,
+          }));
         }
         if (date !== undefined && problems === undefined) {
           out.push(c.target.metric.id, segment, date, value, line);
@@ -164,14 +161,11 @@ export class RowReader {
           problem(vc.index, 'import/bad-value', value.message, value.hint);
         } else {
           if (target.metric.unit === 'percent' && target.unit === undefined) {
-            this.watchRatio(
-              `name:${name}`,
-              `Metric "${name}"`,
-              target.metric.id,
-              value,
+            this.watchRatio(target, value, () => ({
+              label: `Metric "${name}"`,
               line,
-              vc.index,
-            );
+              field: vc.index,
+            }));
           }
           if (date !== undefined && problems === undefined) {
             out.push(target.metric.id, segment, date, value, line);
@@ -204,20 +198,23 @@ export class RowReader {
     return warnings;
   }
 
+  /** Keyed by target: each column (wide) or metric name (long) has its own. */
   private watchRatio(
-    key: string,
-    label: string,
-    metric: string,
+    target: ValueTarget,
     value: number,
-    line: number,
-    field: number,
+    describe: () => { label: string; line: number; field: number },
   ): void {
-    const w = this.ratioWatch.get(key);
+    const w = this.ratioWatch.get(target);
     if (w) {
       w.count++;
       if (value > w.max) w.max = value;
     } else {
-      this.ratioWatch.set(key, { label, metric, count: 1, max: value, line, field });
+      this.ratioWatch.set(target, {
+        ...describe(),
+        metric: target.metric.id,
+        count: 1,
+        max: value,
+      });
     }
   }
 

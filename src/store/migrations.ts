@@ -47,6 +47,7 @@ export const MIGRATIONS: readonly string[] = [
     replaced_by INTEGER NOT NULL   -- the import that replaced it
   ) STRICT;
   CREATE INDEX revisions_by_key ON revisions (metric, segment, date);
+  CREATE INDEX revisions_by_import ON revisions (replaced_by);
 
   -- In the database itself, so no code path can replace a value without a trace.
   CREATE TRIGGER keep_replaced_value AFTER UPDATE OF value ON snapshots

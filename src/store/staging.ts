@@ -13,6 +13,16 @@ export type { StagedSnapshot } from './snapshot-batch.js';
 /** Rows per multi-row INSERT: binding 320 values per call beats one call per row. */
 const ROWS_PER_STATEMENT = 64;
 
+/** How many replaced values a commit or a preview lists. */
+export const LISTED_UPDATES = 10;
+
+const REPEAT_MESSAGE = 'goals: the file gives one key two values';
+
+export type CommitResult =
+  | { kind: 'committed'; importId: number; counts: ImportCounts; updates: SnapshotUpdate[] }
+  /** The file gives a key two different values: nothing was written. */
+  | { kind: 'repeats' };
+
 /** Two rows of one file that give different values for the same key. */
 export interface DuplicateConflict {
   metric: string;
@@ -188,8 +198,8 @@ export class Staging {
     return this.store.guard(() => this.countNow());
   }
 
-  /** The first `limit` staged values that differ from the store's, by key. */
-  previewUpdates(limit: number): SnapshotUpdate[] {
+  /** The first staged values that differ from the store's (after settleDuplicates). */
+  previewUpdates(limit = LISTED_UPDATES): SnapshotUpdate[] {
     this.assertSettled();
     return this.store.guard(
       () =>
@@ -211,51 +221,92 @@ export class Staging {
    * Merges the staged snapshots into the store and records the import, all
    * in one IMMEDIATE transaction (waiting for other writers up to the busy
    * timeout). Replaced values go to the revisions table by trigger.
+   *
+   * The merge sorts the staged rows once and inserts them in key order. A key
+   * that the file gives twice with different values makes the merge abort
+   * (a trigger sees a value of this very import being replaced): the result
+   * is then `repeats`, nothing is written, and settleDuplicates() tells which
+   * keys before a second commit.
    */
-  commit(record: NewImport): { importId: number; counts: ImportCounts } {
-    this.assertSettled();
-    const result = this.store.guard(() =>
+  commit(record: NewImport): CommitResult {
+    const outcome = this.store.guard(() => {
+      try {
+        return this.db.transaction(() => this.merge(record)).immediate();
+      } catch (error) {
+        if (String((error as Error).message).includes(REPEAT_MESSAGE)) return undefined;
+        throw error;
+      }
+    });
+    if (!outcome) return { kind: 'repeats' };
+    return { kind: 'committed', ...outcome };
+  }
+
+  private merge(record: NewImport): {
+    importId: number;
+    counts: ImportCounts;
+    updates: SnapshotUpdate[];
+  } {
+    const importId = Number(
       this.db
-        .transaction(() => {
-          const importId = Number(
-            this.db
-              .prepare(
-                `INSERT INTO imports (source, path, sha256, mapping, rows, snapshots, inserted,
-                   updated, unchanged, skipped, imported_at)
-                 VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)`,
-              )
-              .run(
-                record.source,
-                record.path,
-                record.sha256,
-                record.mapping,
-                record.rows,
-                this.rows,
-                record.skipped,
-                record.importedAt,
-              ).lastInsertRowid,
-          );
-          const counts = this.countNow();
-          // Key order makes the insert an append into the store's B-tree.
-          this.db
-            .prepare(
-              `INSERT INTO snapshots (metric, segment, date, value, import_id)
-               SELECT metric, segment, date, value, ? FROM temp.staged INDEXED BY staged_key WHERE true
-               ORDER BY metric, segment, date
-               ON CONFLICT (metric, segment, date) DO UPDATE
-                 SET value = excluded.value, import_id = excluded.import_id
-                 WHERE snapshots.value IS NOT excluded.value`,
-            )
-            .run(importId);
-          this.db
-            .prepare('UPDATE imports SET inserted = ?, updated = ?, unchanged = ? WHERE id = ?')
-            .run(counts.inserted, counts.updated, counts.unchanged, importId);
-          return { importId, counts };
-        })
-        .immediate(),
+        .prepare(
+          `INSERT INTO imports (source, path, sha256, mapping, rows, snapshots, inserted,
+             updated, unchanged, skipped, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)`,
+        )
+        .run(
+          record.source,
+          record.path,
+          record.sha256,
+          record.mapping,
+          record.rows,
+          this.rows,
+          record.skipped,
+          record.importedAt,
+        ).lastInsertRowid,
     );
-    this.discard();
-    return result;
+    this.db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS goals_one_value_per_key
+      BEFORE UPDATE OF value ON main.snapshots WHEN old.import_id = new.import_id
+      BEGIN SELECT RAISE(ABORT, '${REPEAT_MESSAGE}'); END;
+    `);
+    // Key order makes the insert an append into the store's B-tree.
+    const { changes } = this.db
+      .prepare(
+        `INSERT INTO snapshots (metric, segment, date, value, import_id)
+         SELECT metric, segment, date, value, ? FROM temp.staged WHERE true
+         ORDER BY metric, segment, date
+         ON CONFLICT (metric, segment, date) DO UPDATE
+           SET value = excluded.value, import_id = excluded.import_id
+           WHERE snapshots.value IS NOT excluded.value`,
+      )
+      .run(importId);
+    // Every update left a revision behind; every other change is a new key.
+    const updated = this.db
+      .prepare('SELECT count(*) FROM revisions WHERE replaced_by = ?')
+      .pluck()
+      .get(importId) as number;
+    const counts = {
+      inserted: changes - updated,
+      updated,
+      unchanged: this.rows - changes,
+    };
+    this.db
+      .prepare('UPDATE imports SET inserted = ?, updated = ?, unchanged = ? WHERE id = ?')
+      .run(counts.inserted, counts.updated, counts.unchanged, importId);
+    const updates =
+      updated === 0
+        ? []
+        : (this.db
+            .prepare(
+              `SELECT r.metric, r.segment, r.date, r.value AS before, st.value AS after, st.line
+               FROM (SELECT metric, segment, date, value FROM revisions
+                     WHERE replaced_by = ? ORDER BY id LIMIT ?) r
+               JOIN temp.staged st
+                 ON st.metric = r.metric AND st.segment = r.segment AND st.date = r.date
+               ORDER BY st.line, st.metric`,
+            )
+            .all(importId, LISTED_UPDATES) as SnapshotUpdate[]);
+    return { importId, counts, updates };
   }
 
   /** Drops the staged rows; the store is untouched. */
@@ -282,6 +333,7 @@ export class Staging {
   }
 
   private assertSettled(): void {
-    if (!this.isSettled) throw new Error('settleDuplicates() must run before count() or commit()');
+    if (!this.isSettled)
+      throw new Error('settleDuplicates() must run before count() or previewUpdates()');
   }
 }

@@ -40,6 +40,7 @@ function importOnce(
   const updates = staging.previewUpdates(10);
   const preview = staging.count();
   const result = staging.commit(record(over));
+  if (result.kind !== 'committed') throw new Error('the commit found repeated keys');
   return { conflicts, updates, preview, ...result };
 }
 
@@ -113,6 +114,34 @@ describe('Staging', () => {
     expect(store.pointsOf('csat', '')).toEqual([
       { date: '2026-01-01', value: 56.2 },
       { date: '2026-03-01', value: 43.7 },
+    ]);
+    store.close();
+  });
+
+  it('aborts a commit whose file gives a key two values, writing nothing, until they are settled', () => {
+    const store = openStore(':memory:');
+    importOnce(store, [snap('2026-02-01', 40, 2)]);
+    const staging = store.stage();
+    staging.add(
+      SnapshotBatch.of([
+        snap('2026-02-01', 41, 3),
+        snap('2026-03-01', 43, 4),
+        snap('2026-02-01', 47.3, 5),
+      ]),
+    );
+    expect(staging.commit(record({ sha256: 'sha-2' }))).toEqual({ kind: 'repeats' });
+    expect(store.listSnapshots().map((s) => [s.date, s.value])).toEqual([['2026-02-01', 40]]);
+    expect(store.revisionsOf('csat', '')).toEqual([]);
+    expect(store.listImports()).toHaveLength(1);
+    expect(staging.settleDuplicates()).toHaveLength(1);
+    const result = staging.commit(record({ sha256: 'sha-2' }));
+    expect(result).toMatchObject({
+      kind: 'committed',
+      counts: { inserted: 1, updated: 0, unchanged: 0 },
+    });
+    expect(store.listSnapshots().map((s) => [s.date, s.value])).toEqual([
+      ['2026-02-01', 40],
+      ['2026-03-01', 43],
     ]);
     store.close();
   });
