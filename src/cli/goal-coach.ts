@@ -114,11 +114,20 @@ const UNIT_CHOICES: MetricUnit[] = ['percent', 'score', 'count', 'duration'];
 const DIRECTIONS: MetricDirection[] = ['increase', 'decrease', 'neutral'];
 
 /** Asks (or takes from flags) every answer of a SMART goal and returns the goal. */
-export async function coachGoal(ctx: CoachContext, flags: GoalFlags): Promise<CoachedGoal> {
-  const { prompter, chalk } = ctx;
+export async function coachGoal(context: CoachContext, flags: GoalFlags): Promise<CoachedGoal> {
+  const { chalk } = context;
+  // A letter's heading is shown with its first question or note, so letters
+  // answered entirely by flags stay silent.
+  let pending: string | undefined;
   const heading = (letter: string, words: string) => {
-    if (prompter.isInteractive) prompter.note(`\n${chalk.bold(letter)} ${chalk.dim(words)}`);
+    pending = `\n${chalk.bold(letter)} ${chalk.dim(words)}`;
   };
+  const prompter = withHeadings(context.prompter, () => {
+    const text = pending;
+    pending = undefined;
+    return text;
+  });
+  const ctx: CoachContext = { ...context, prompter };
   if (prompter.isInteractive) {
     prompter.note(
       chalk.dim(
@@ -262,6 +271,22 @@ export async function coachGoal(ctx: CoachContext, flags: GoalFlags): Promise<Co
           },
         }
       : {}),
+  };
+}
+
+/** A prompter that first shows the pending heading, when it asks or explains something. */
+function withHeadings(prompter: Prompter, take: () => string | undefined): Prompter {
+  const flush = () => {
+    const text = take();
+    if (text !== undefined && prompter.isInteractive) prompter.note(text);
+  };
+  return {
+    isInteractive: prompter.isInteractive,
+    text: (q) => (flush(), prompter.text(q)),
+    select: (q) => (flush(), prompter.select(q)),
+    search: (q) => (flush(), prompter.search(q)),
+    confirm: (q) => (flush(), prompter.confirm(q)),
+    note: (text) => (flush(), prompter.note(text)),
   };
 }
 

@@ -28,9 +28,11 @@ const PARSE_OPTIONS = { schema: 'core', uniqueKeys: true } as const;
  * goal to close that is not there): the caller has validated it before.
  */
 export function applyEdits(text: string, edits: readonly GoalsEdit[]): string {
-  let current = text;
+  // A file saved with Windows line endings keeps them, new lines included.
+  const isCrlf = text.includes('\r\n');
+  let current = isCrlf ? text.replace(/\r\n/g, '\n') : text;
   for (const edit of edits) current = applyEdit(current, edit);
-  return current;
+  return isCrlf ? current.replace(/\n/g, '\r\n') : current;
 }
 
 function applyEdit(text: string, edit: GoalsEdit): string {

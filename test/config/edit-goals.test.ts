@@ -152,6 +152,18 @@ describe('applyEdits: close a goal', () => {
     );
   });
 
+  it('keeps Windows line endings, on the new lines too', () => {
+    const text = 'version: 1\r\ngoals:\r\n  - id: a # c\r\n    title: A 1\r\n';
+    expect(
+      applyEdits(text, [
+        { kind: 'add', list: 'goals', item: { id: 'b', title: 'B 2' } },
+        { kind: 'close', goalId: 'a' },
+      ]),
+    ).toBe(
+      'version: 1\r\ngoals:\r\n  - id: a # c\r\n    title: A 1\r\n    status: closed\r\n\r\n  - id: b\r\n    title: B 2\r\n',
+    );
+  });
+
   it('applies several edits in order', () => {
     const out = applyEdits(example, [
       { kind: 'add', list: 'objectives', item: { id: 'growth', title: 'Grow 10%' } },
