@@ -292,7 +292,19 @@ ${EXIT_CODES_HELP}`,
     .option('--no-input', 'never prompt; missing answers are errors naming the flag')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ goals new\n  $ goals new --metric csat --target 85 --deadline 2026-Q4 --objective quality \\\n      --owner "Maria" --title "Reach 85% CSAT by the end of Q4" --no-input\n${EXIT_CODES_HELP}`,
+      `
+Asks one SMART letter at a time and checks each answer as it is given: a
+title without a number, an unknown metric, CSAT 100 %, a pace the team has
+never shown are caught at the prompt. The goal is shown as YAML with its
+S/M/A/R/T grid, then appended to goals.yaml keeping its comments and layout.
+Every answer has a flag; without a terminal (or with --no-input, or CI set)
+a missing answer is an error naming its flag. Ctrl-C writes nothing (exit 130).
+
+Examples:
+  $ goals new
+  $ goals new --metric csat --target 85 --deadline 2026-Q4 --objective quality \\
+      --owner "Maria" --title "Reach 85% CSAT by the end of Q4" --no-input
+${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/new.js')).newCommand as Action));
 
