@@ -5,7 +5,7 @@
  * and layout. Ctrl-C at any question writes nothing (exit 130).
  */
 import type { GoalsEdit } from '../../config/edit-goals.js';
-import type { GoalType } from '../../config/schema.js';
+import type { GoalInput, GoalType } from '../../config/schema.js';
 import { sourceProvides } from '../../core/source-coverage.js';
 import type { CommandContext, ExitCode } from '../context.js';
 import { coachGoal } from '../goal-coach.js';
@@ -68,7 +68,7 @@ export async function newCommand(ctx: CommandContext, options: NewOptions): Prom
     ctx.io.stdout.write(
       `${ctx.chalk.green('✔')} Added goal '${coached.goal.id}' to ${project.loaded.displayPath}${line ? `:${line}` : ''}.\n`,
     );
-    if (!ctx.global.quiet) ctx.io.stdout.write(nextSteps(project, coached.goal.metric ?? ''));
+    if (!ctx.global.quiet) ctx.io.stdout.write(nextSteps(project, coached.goal));
     return 0;
   } finally {
     history?.close();
@@ -86,8 +86,12 @@ export function placeOf(project: Project): ProjectPlace {
   };
 }
 
-function nextSteps(project: Project, metric: string): string {
-  const hasData = project.config.sources.some((s) => sourceProvides(s, metric, {}));
+function nextSteps(project: Project, goal: GoalInput): string {
+  const metric = goal.metric ?? '';
+  const segment = Object.fromEntries(
+    Object.entries(goal.segment ?? {}).map(([k, v]) => [k, String(v)]),
+  );
+  const hasData = project.config.sources.some((s) => sourceProvides(s, metric, segment));
   return hasData
     ? '  Next: `goals check` shows where it stands.\n'
     : `  Next: import data for ${metric} (\`goals import FILE\`, or map an export under sources:), then \`goals check\`.\n`;
