@@ -132,6 +132,14 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
       ].sort((a, b) => a.line - b.line || a.field - b.field);
       const badRows = outcome.badRows + conflictLines.size;
       const findings = await locateProblems(scan, outcome.dialect, problems, displayPath);
+      const perEvent = describeRowPerEvent(conflictLines.size, outcome.rows);
+      if (perEvent && !options.skipInvalid) {
+        throw new GoalsError(
+          'CSV_REJECTED',
+          `${displayPath} was not imported: ${perEvent.reason}. Nothing was written.`,
+          { hint: perEvent.hint, findings: [...warnings, ...findings.slice(0, 3)] },
+        );
+      }
       if (problems.length > 0 && !options.skipInvalid) {
         const listed = findings.length;
         const all = outcome.problems.length + conflictProblems.length;
@@ -197,6 +205,21 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
   }
 }
 
+/**
+ * Many rows giving a metric on dates other rows give too: a list of tickets
+ * or calls (a row each), not a metric export. Undefined when it is not.
+ */
+export function describeRowPerEvent(
+  conflictRows: number,
+  rows: number,
+): { reason: string; hint: string } | undefined {
+  if (conflictRows < 10 || conflictRows * 5 < rows) return undefined;
+  return {
+    reason: `${conflictRows.toLocaleString('en-US')} of its ${rows.toLocaleString('en-US')} rows give a metric on a date that other rows give too, so it looks like a list of tickets or calls (a row each), not metric snapshots (a value per metric, segment and date)`,
+    hint: "Import a report instead: the metric per day or week from your helpdesk's reporting, or these rows summarised per date in a spreadsheet (a pivot table of averages or counts). If the rows are for different teams or channels, map that column as a segment (--segment team=COLUMN).",
+  };
+}
+
 const SEGMENT_LIKE =
   /team|channel|agent|region|group|queue|country|brand|product|site|tier|segment|location|department/i;
 
@@ -207,7 +230,11 @@ export function describeConflict(
   catalog: ReadonlyMap<string, MetricDefinition>,
 ): CellProblem {
   const metric = catalog.get(c.metric);
-  const show = (v: number) => (metric ? formatMetricValue(v, metric.unit) : String(v));
+  // Rounded for people, unless rounding makes the two values look the same.
+  const rounded = (v: number) => (metric ? formatMetricValue(v, metric.unit) : String(v));
+  const isAlike = rounded(c.first.value) === rounded(c.second.value);
+  const show = (v: number) =>
+    isAlike ? `${v}${metric?.unit === 'duration' ? ' s' : ''}` : rounded(v);
   const column =
     mapping.layout === 'wide'
       ? mapping.columns.find((col) => col.target.metric.id === c.metric)

@@ -10,7 +10,8 @@ import type { MetricDefinition } from '../core/metrics.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
 import type { StagedSnapshot } from '../store/snapshot-batch.js';
 import type { Staging } from '../store/staging.js';
-import { describeConflict } from './import-file.js';
+import { describeConflict, describeRowPerEvent } from './import-file.js';
+import { MAX_LISTED_PROBLEMS } from './cell-problem.js';
 import type { ImportSpec } from './import-spec.js';
 import { readCsv } from './read-csv.js';
 import { locateProblems, readSnapshots } from './read-snapshots.js';
@@ -40,8 +41,11 @@ export interface InspectResult {
   /** What would stop an import (mapping, bad rows, ambiguous dates). */
   problems: Finding[];
   warnings: Finding[];
-  /** Why an import would be refused, if it would. */
+  /** Bad rows, keys given two values included. */
+  badRows: number;
+  /** Why an import would be refused, if it would, and what to do. */
   refusal: string | undefined;
+  refusalHint: string | undefined;
 }
 
 /** Reads the whole file as an import would, keeping only a sample. */
@@ -92,13 +96,18 @@ export async function inspectFile(options: {
         ...(await locateProblems(scan, dialect, resolved.cellProblems, displayPath)),
       ],
       warnings: [],
+      badRows: 0,
       refusal: 'the mapping does not fit the file',
+      refusalHint:
+        'Fix what is listed above; each column of the header is shown with what it maps to.',
     };
   }
   const sample: StagedSnapshot[] = [];
   let outcome: ReadOutcome | undefined;
   let problems: Finding[] = [];
   let refusal: string | undefined;
+  let refusalHint: string | undefined;
+  let badRows = 0;
   let staging: Staging = options.scratch.stage();
   try {
     outcome = await readSnapshots(
@@ -118,21 +127,32 @@ export async function inspectFile(options: {
       },
     );
     const mapping = outcome.mapping;
-    const conflicts = staging.settleDuplicates().map((c) => describeConflict(c, mapping, catalog));
-    const bad = outcome.badRows + conflicts.length;
+    const repeats = staging.settleDuplicates();
+    const conflicts = repeats.map((c) => describeConflict(c, mapping, catalog));
+    const conflictRows = new Set(repeats.flatMap((c) => [c.first.line, c.second.line])).size;
+    badRows = outcome.badRows + conflictRows;
+    const perEvent = describeRowPerEvent(conflictRows, outcome.rows);
+    const listed = [...outcome.problems, ...conflicts.slice(0, MAX_LISTED_PROBLEMS)].sort(
+      (a, b) => a.line - b.line || a.field - b.field,
+    );
     problems = await locateProblems(
       scan,
       dialect,
-      [...outcome.problems, ...conflicts].sort((a, b) => a.line - b.line || a.field - b.field),
+      perEvent ? listed.slice(0, 3) : listed,
       displayPath,
     );
-    if (bad > 0) {
-      refusal = `${bad === 1 ? '1 row is' : `${bad} rows are`} bad (--skip-invalid would leave ${bad === 1 ? 'it' : 'them'} out)`;
+    if (perEvent) {
+      refusal = perEvent.reason;
+      refusalHint = perEvent.hint;
+    } else if (badRows > 0) {
+      const n = badRows.toLocaleString('en-US');
+      refusal = `${badRows === 1 ? '1 row is' : `${n} rows are`} bad (--skip-invalid would leave ${badRows === 1 ? 'it' : 'them'} out)`;
     }
   } catch (error) {
     if (!isGoalsError(error) || error.code !== 'CSV_REJECTED') throw error;
     problems = [...error.findings];
     refusal = error.message.replace(/^.*? was not imported: /, '').replace(/\.$/, '');
+    refusalHint = error.hint;
   } finally {
     staging.discard();
   }
@@ -146,6 +166,8 @@ export async function inspectFile(options: {
     sample,
     problems,
     warnings,
+    badRows,
     refusal,
+    refusalHint,
   };
 }

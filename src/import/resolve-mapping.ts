@@ -10,7 +10,7 @@ import type { MetricDefinition } from '../core/metrics.js';
 import { suggest } from '../core/suggest.js';
 import type { CellProblem } from './cell-problem.js';
 import type { ImportSpec, MappingTarget } from './import-spec.js';
-import { DATE_FORMATS, parseDateFormat } from './parse-date.js';
+import { DATE_FORMATS, parseDate, parseDateFormat } from './parse-date.js';
 import type { DateFormat } from './parse-date.js';
 import { checkUnit, makeValueTarget } from './read-cell-value.js';
 import type { ValueTarget } from './read-cell-value.js';
@@ -80,10 +80,20 @@ export function resolveMapping(
   const used = new Set<number>();
   const origin = spec.origin;
   const sourceName = spec.sourceId ? `source '${spec.sourceId}'` : 'the mapping';
+  // A first line of dates and numbers is data: the export has no header.
+  const cells = names.filter((n) => n !== '');
+  const isDataLike =
+    cells.length > 0 &&
+    cells.filter((n) => /^[-+]?\d+([.,]\d+)?$/.test(n) || DATE_FORMATS.some((f) => parseDate(n, f)))
+      .length *
+      2 >=
+      cells.length;
   const listColumns = () =>
-    names.length === 0
-      ? 'The header is empty.'
-      : `The columns are: ${names.map((n) => `"${n}"`).join(', ')}.`;
+    isDataLike
+      ? `The first line (${names.map((n) => `"${n}"`).join(', ')}) looks like data, not column names: the file has no header line. Add one naming each column (e.g. date, csat), then map them.`
+      : names.length === 0
+        ? 'The header is empty.'
+        : `The columns are: ${names.map((n) => `"${n}"`).join(', ')}.`;
 
   /** A problem with the mapping: at the key in goals.yaml when it comes from there. */
   const report = (

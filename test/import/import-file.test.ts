@@ -365,6 +365,57 @@ describe('importFile', () => {
     store.close();
   });
 
+  it('recognises a list of tickets (a row each) and says to import a report instead', async () => {
+    const { dir, store } = setup('long-teams');
+    const { writeFileSync } = await import('node:fs');
+    const rows = ['Ticket,Created,First reply (min),Group'];
+    for (let i = 0; i < 40; i++)
+      rows.push(`${1000 + i},2026-10-0${1 + (i % 5)} 09:${10 + i}:00,${20 + i},Support`);
+    writeFileSync(join(dir, 'tickets.csv'), `${rows.join('\n')}\n`);
+    const error = await rejection(
+      importInto(store, dir, 'tickets.csv', {
+        dateColumn: 'Created',
+        metric: ['First reply (min)=first_response_time:m'],
+      }),
+    );
+    expect(error.message).toBe(
+      'tickets.csv was not imported: 40 of its 40 rows give a metric on a date that other rows give too, so it looks like a list of tickets or calls (a row each), not metric snapshots (a value per metric, segment and date). Nothing was written.',
+    );
+    expect(error.hint).toBe(
+      "Import a report instead: the metric per day or week from your helpdesk's reporting, or these rows summarised per date in a spreadsheet (a pivot table of averages or counts). If the rows are for different teams or channels, map that column as a segment (--segment team=COLUMN).",
+    );
+    expect(error.findings).toHaveLength(3);
+    expect(error.findings[0]?.hint).toContain(
+      '(segments: { team: Group }, or --segment team=Group)',
+    );
+    store.close();
+  });
+
+  it('says a file whose first line is data has no header', async () => {
+    const { dir, store } = setup('long-teams');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'nohead.tsv'), '1\t2017-03-18\t\n2\t2017-03-05\t2017-04-01\n');
+    const error = await rejection(importInto(store, dir, 'nohead.tsv', {}));
+    expect(error.findings.map((f) => f.hint)).toEqual([
+      'The first line ("1", "2017-03-18", "") looks like data, not column names: the file has no header line. Add one naming each column (e.g. date, csat), then map them. Name the date column: --date-column NAME (or date: in the source in goals.yaml).',
+    ]);
+    store.close();
+  });
+
+  it('shows the exact values of a conflict when rounding would make them look alike', async () => {
+    const { dir, store } = setup('long-teams');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      join(dir, 'twice.csv'),
+      'date,handle_time\n2026-10-05,00:02:23\n2026-10-05,00:02:11\n',
+    );
+    const error = await rejection(importInto(store, dir, 'twice.csv', {}));
+    expect(error.findings.map((f) => f.message)).toEqual([
+      'Lines 2 and 3 both give handle_time on 2026-10-05, with different values: 143 s (line 2) and 131 s (line 3).',
+    ]);
+    store.close();
+  });
+
   it('skips a file a sync has already imported with the same bytes and mapping', async () => {
     const { dir, store } = setup('wide-european');
     const first = await importInto(store, dir, 'weekly.csv', WEEKLY, { skipUnchanged: true });

@@ -10,8 +10,11 @@ import { sanitizeLine } from '../../core/text.js';
 import type { InspectResult } from '../../import/inspect-file.js';
 import type { ValueTarget } from '../../import/read-cell-value.js';
 import { describeDelimiter } from '../../import/sniff-dialect.js';
-import { plural } from '../findings.js';
 import { displayWidth, truncate } from '../text-width.js';
+
+/** "1 bad row", "8,108 snapshots". */
+const count = (n: number, word: string) =>
+  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 const ENCODING_NAMES: Record<string, string> = {
   'utf-8': 'UTF-8',
@@ -71,7 +74,7 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
   if (outcome) {
     field(
       'Rows',
-      `${outcome.rows.toLocaleString('en-US')} (${plural(outcome.badRows, 'bad row')}), ${plural(outcome.snapshots, 'snapshot')}`,
+      `${outcome.rows.toLocaleString('en-US')} (${count(result.badRows, 'bad row')}), ${count(outcome.snapshots, 'snapshot')}`,
     );
   }
 
@@ -147,5 +150,6 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
       ? `${chalk.red('An import would be refused:')} ${sanitizeLine(result.refusal)}. The problems are listed on stderr.`
       : `${chalk.green('An import would succeed.')} Nothing was imported: this was --inspect.`,
   );
+  if (result.refusalHint) lines.push(`  ${chalk.cyan('→')} ${sanitizeLine(result.refusalHint)}`);
   return `${lines.join('\n')}\n`;
 }
