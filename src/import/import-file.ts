@@ -16,7 +16,7 @@ import type { CellProblem } from './cell-problem.js';
 import { fingerprintSpec } from './import-spec.js';
 import type { ImportSpec } from './import-spec.js';
 import { locateProblems, readSnapshots } from './read-snapshots.js';
-import type { ReadOutcome } from './read-snapshots.js';
+import type { ReadOutcome, ReadProgress } from './read-snapshots.js';
 import type { ResolvedMapping } from './resolve-mapping.js';
 import { scanFile } from './scan-file.js';
 import type { FileScan } from './scan-file.js';
@@ -38,8 +38,7 @@ export interface ImportFileOptions {
   /** The clock, for the imports record. */
   now: Date;
   signal?: AbortSignal | undefined;
-  onProgress?:
-    ((progress: { bytes: number; totalBytes: number; rows: number }) => void) | undefined;
+  onProgress?: ((progress: ReadProgress) => void) | undefined;
 }
 
 export interface ImportResult {

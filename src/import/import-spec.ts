@@ -109,21 +109,6 @@ const ENCODINGS: Record<string, Encoding> = {
   latin1: 'windows-1252',
 };
 
-/** Whether any flag that changes how a file is read was given. */
-export function hasMappingFlags(flags: ImportFlags): boolean {
-  return (
-    flags.layout !== undefined ||
-    flags.dateColumn !== undefined ||
-    flags.dateFormat !== undefined ||
-    (flags.metric?.length ?? 0) > 0 ||
-    flags.valueColumn !== undefined ||
-    (flags.segment?.length ?? 0) > 0 ||
-    flags.delimiter !== undefined ||
-    flags.decimal !== undefined ||
-    flags.encoding !== undefined
-  );
-}
-
 /**
  * A spec from flags, on top of `base` (a source) when given: flags win,
  * and --metric/--segment add to the source's mapping.

@@ -66,7 +66,7 @@ export async function readCsv(
   displayPath: string,
   options: ReadCsvOptions,
   onRecord: RecordHandler,
-  onChunk?: (bytes: number) => void,
+  onChunk?: (bytes: number, isLast: boolean) => void,
 ): Promise<void> {
   const parser = new Parser({
     delimiter: options.delimiter,
@@ -123,12 +123,12 @@ export async function readCsv(
       await write(chunk);
       if (failure !== undefined) throw failure;
       bytes += chunk.length;
-      onChunk?.(bytes);
+      onChunk?.(bytes, false);
       if (isStopped) return;
     }
     await end();
     if (failure !== undefined) throw failure;
-    onChunk?.(bytes);
+    onChunk?.(bytes, true);
   } catch (error) {
     if (error instanceof CsvError) throw malformed(error, displayPath, lastEnd + 1);
     throw error;

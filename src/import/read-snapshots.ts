@@ -25,6 +25,14 @@ import type { FileScan } from './scan-file.js';
 import { sniffDialect } from './sniff-dialect.js';
 import type { Dialect } from './sniff-dialect.js';
 
+/** How far the reading got; `isLast` once every row was read. */
+export interface ReadProgress {
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  isLast: boolean;
+}
+
 export interface SnapshotSink {
   /** Called with a reused batch: copy what you keep. */
   add(batch: SnapshotBatch): void;
@@ -40,8 +48,7 @@ export interface ReadSnapshotsOptions {
   /** A scan made earlier (sync hashes first to skip unchanged files). */
   scan?: FileScan | undefined;
   signal?: AbortSignal | undefined;
-  onProgress?:
-    ((progress: { bytes: number; totalBytes: number; rows: number }) => void) | undefined;
+  onProgress?: ((progress: ReadProgress) => void) | undefined;
 }
 
 export interface ReadOutcome {
@@ -145,7 +152,7 @@ async function readPass(
       onRecord(fields, line);
       return headerProblems === undefined;
     },
-    (bytes) => {
+    (bytes, isLast) => {
       // Good rows are staged even after a bad one, so that keys repeated with
       // different values are found and listed in the same run.
       if (out.length > 0) {
@@ -153,7 +160,7 @@ async function readPass(
         snapshots += out.length;
         out.clear();
       }
-      options.onProgress?.({ bytes, totalBytes: scan.bytes, rows });
+      options.onProgress?.({ bytes, totalBytes: scan.bytes, rows, isLast });
     },
   );
   if (headerProblems) {

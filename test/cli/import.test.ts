@@ -273,3 +273,26 @@ An import would succeed. Nothing was imported: this was --inspect.
     },
   );
 });
+
+describe('goals import on a terminal', () => {
+  it('draws a progress line on stderr and clears it, and prints the summary on stdout', async () => {
+    const dir = copyFixture('import/wide-european');
+    const r = await runCli(['import'], { cwd: dir, isTTY: true });
+    expect(r.code).toBe(0);
+    // One redraw per chunk read (at most 5 a second), the last one always.
+    expect(r.stderr).toBe(
+      '\r\x1b[2KImporting weekly.csv: 100 % (2 rows)' +
+        '\r\x1b[2KImporting weekly.csv: 100 % (3 rows)' +
+        '\r\x1b[2K',
+    );
+    expect(r.stdout).toBe(
+      'Imported weekly.csv (source weekly): 3 rows, 8 snapshots: 8 new, 0 updated, 0 unchanged.\n',
+    );
+  });
+
+  it('draws no progress line with --quiet', async () => {
+    const dir = copyFixture('import/wide-european');
+    const r = await runCli(['-q', 'import'], { cwd: dir, isTTY: true });
+    expect(r.stderr).toBe('');
+  });
+});

@@ -16,6 +16,7 @@ import type { ImportFlags, ImportSpec } from '../../import/import-spec.js';
 import { inspectFile } from '../../import/inspect-file.js';
 import { showPaths, sourceFile, specOfSource } from '../../import/sync-sources.js';
 import type { SyncProject } from '../../import/sync-sources.js';
+import type { ReadProgress } from '../../import/read-snapshots.js';
 import { formatFindings } from '../../report/findings.js';
 import { formatInspect } from '../../report/import/inspect.js';
 import { formatImportSummary } from '../../report/import/summary.js';
@@ -256,14 +257,14 @@ async function inspectJobs(ctx: CommandContext, setting: Setting, jobs: Job[]): 
 function progressLine(
   ctx: CommandContext,
   file: string,
-): { update: (p: { bytes: number; totalBytes: number; rows: number }) => void; clear: () => void } {
+): { update: (p: ReadProgress) => void; clear: () => void } {
   if (!ctx.io.stderr.isTTY || ctx.global.quiet) return { update: () => {}, clear: () => {} };
   let last = 0;
   let shown = false;
   return {
-    update: ({ bytes, totalBytes, rows }) => {
+    update: ({ bytes, totalBytes, rows, isLast }) => {
       const now = Date.now();
-      if (now - last < 200) return;
+      if (now - last < 200 && !isLast) return;
       last = now;
       shown = true;
       const percent = totalBytes > 0 ? Math.floor((bytes / totalBytes) * 100) : 100;
