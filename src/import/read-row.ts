@@ -15,6 +15,9 @@ import type { ValueProblem, ValueTarget } from './read-cell-value.js';
 import type { ResolvedMapping } from './resolve-mapping.js';
 import type { DecimalSeparator } from './sniff-dialect.js';
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** Values seen per percent target, to warn when a column holds ratios (0–1). */
 interface RatioWatch {
   label: string;
@@ -114,11 +117,11 @@ export class RowReader {
       const value = fields[s.index]!.trim();
       // An empty segment cell means the row has no such key: "team" empty = the whole team.
       if (value === '') continue;
-      if (value.includes(';') || value.includes('=')) {
+      if (value.includes(';') || value.includes('=') || CONTROL.test(value)) {
         problem(
           s.index,
           'import/bad-segment',
-          `"${value}" in column "${s.name}" cannot be a ${s.key}: segment values may not contain ";" or "=".`,
+          `"${value}" in column "${s.name}" cannot be a ${s.key}: segment values may not contain ";", "=" or control characters.`,
           'Rename the value in the export.',
         );
         continue;

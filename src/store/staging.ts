@@ -74,37 +74,44 @@ export class Staging {
     private readonly db: Database,
     private readonly store: Guard,
   ) {
+    // One key column (metric, segment and date joined by \x1f, which none of
+    // them contains): fewer values to bind, one column to sort on. The view
+    // splits it again; the date is always the last 10 characters.
     db.exec(`
+      DROP VIEW IF EXISTS temp.staged_rows;
       DROP TABLE IF EXISTS temp.staged;
       CREATE TEMP TABLE staged (
-        metric  TEXT    NOT NULL,
-        segment TEXT    NOT NULL,
-        date    TEXT    NOT NULL,
-        value   REAL    NOT NULL,
-        line    INTEGER NOT NULL
+        key   TEXT    NOT NULL,
+        value REAL    NOT NULL,
+        line  INTEGER NOT NULL
       ) STRICT;
+      CREATE TEMP VIEW staged_rows AS
+        SELECT key, value, line,
+               substr(key, 1, instr(key, char(31)) - 1) AS metric,
+               substr(key, instr(key, char(31)) + 1, length(key) - instr(key, char(31)) - 11) AS segment,
+               substr(key, -10) AS date
+        FROM staged;
     `);
     const sql = (rows: number) =>
-      `INSERT INTO temp.staged (metric, segment, date, value, line) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`;
+      `INSERT INTO temp.staged (key, value, line) VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}`;
     // The same two statements serve every batch: the wide one for runs of
     // ROWS_PER_STATEMENT rows, the narrow one for the rest.
     const many: Statement<unknown[]> = db.prepare(sql(ROWS_PER_STATEMENT));
     const one: Statement<unknown[]> = db.prepare(sql(1));
-    const args: unknown[] = new Array(ROWS_PER_STATEMENT * 5);
+    const args: unknown[] = new Array(ROWS_PER_STATEMENT * 3);
+    const key = (b: SnapshotBatch, i: number) =>
+      `${b.metric[i]}\x1f${b.segment[i]}\x1f${b.date[i]}`;
     this.insertBatch = db.transaction((b: SnapshotBatch) => {
       let i = 0;
       for (; i + ROWS_PER_STATEMENT <= b.length; i += ROWS_PER_STATEMENT) {
-        for (let k = 0, o = 0; k < ROWS_PER_STATEMENT; k++, o += 5) {
-          args[o] = b.metric[i + k];
-          args[o + 1] = b.segment[i + k];
-          args[o + 2] = b.date[i + k];
-          args[o + 3] = b.value[i + k];
-          args[o + 4] = b.line[i + k];
+        for (let k = 0, o = 0; k < ROWS_PER_STATEMENT; k++, o += 3) {
+          args[o] = key(b, i + k);
+          args[o + 1] = b.value[i + k];
+          args[o + 2] = b.line[i + k];
         }
         many.run(args);
       }
-      for (; i < b.length; i++)
-        one.run(b.metric[i], b.segment[i], b.date[i], b.value[i], b.line[i]);
+      for (; i < b.length; i++) one.run(key(b, i), b.value[i], b.line[i]);
     });
   }
 
@@ -131,11 +138,10 @@ export class Staging {
       this.isSettled = true;
       // The index covers every column the merge reads, so counting and merging
       // walk it in key order without touching the table.
-      this.db.exec('CREATE INDEX temp.staged_key ON staged (metric, segment, date, value)');
+      this.db.exec('CREATE INDEX temp.staged_key ON staged (key, value)');
       const repeats = this.db
         .prepare(
-          `SELECT 1 FROM temp.staged INDEXED BY staged_key
-           GROUP BY metric, segment, date HAVING count(*) > 1 LIMIT 1`,
+          'SELECT 1 FROM temp.staged INDEXED BY staged_key GROUP BY key HAVING count(*) > 1 LIMIT 1',
         )
         .get();
       if (repeats === undefined) return [];
@@ -143,24 +149,19 @@ export class Staging {
         this.db.exec(`
           DROP TABLE IF EXISTS temp.staged_repeats;
           CREATE TEMP TABLE staged_repeats AS
-            SELECT metric, segment, date, min(rowid) AS first
-            FROM staged GROUP BY metric, segment, date HAVING count(*) > 1;
+            SELECT key, min(rowid) AS first FROM staged GROUP BY key HAVING count(*) > 1;
         `);
         const conflicts = this.db
           .prepare(
-            `SELECT r.metric, r.segment, r.date,
-                    f.line AS firstLine, f.value AS firstValue,
+            `SELECT r.key, f.line AS firstLine, f.value AS firstValue,
                     s.line AS secondLine, s.value AS secondValue
              FROM staged_repeats r
              JOIN staged f ON f.rowid = r.first
-             JOIN staged s ON s.metric = r.metric AND s.segment = r.segment AND s.date = r.date
-                          AND s.rowid <> r.first AND s.value <> f.value
-             ORDER BY s.line, r.metric, r.segment`,
+             JOIN staged s ON s.key = r.key AND s.rowid <> r.first AND s.value <> f.value
+             ORDER BY s.line, r.key`,
           )
           .all() as Array<{
-          metric: string;
-          segment: string;
-          date: string;
+          key: string;
           firstLine: number;
           firstValue: number;
           secondLine: number;
@@ -169,24 +170,22 @@ export class Staging {
         // Conflicting keys lose every row; repeated equal values keep the first.
         this.db.exec(`
           DELETE FROM staged WHERE rowid IN (
-            SELECT s.rowid FROM staged_repeats r
-            JOIN staged s ON s.metric = r.metric AND s.segment = r.segment AND s.date = r.date
+            SELECT s.rowid FROM staged_repeats r JOIN staged s ON s.key = r.key
             WHERE s.rowid <> r.first
-               OR EXISTS (SELECT 1 FROM staged o
-                          WHERE o.metric = r.metric AND o.segment = r.segment AND o.date = r.date
-                            AND o.value <> s.value));
+               OR EXISTS (SELECT 1 FROM staged o WHERE o.key = r.key AND o.value <> s.value));
           DROP TABLE temp.staged_repeats;
         `);
-        this.rows = (
-          this.db.prepare('SELECT count(*) AS n FROM temp.staged').get() as { n: number }
-        ).n;
-        return conflicts.map((c) => ({
-          metric: c.metric,
-          segment: c.segment,
-          date: c.date,
-          first: { line: c.firstLine, value: c.firstValue },
-          second: { line: c.secondLine, value: c.secondValue },
-        }));
+        this.rows = this.db.prepare('SELECT count(*) FROM temp.staged').pluck().get() as number;
+        return conflicts.map((c) => {
+          const [metric, segment, date] = c.key.split('\x1f') as [string, string, string];
+          return {
+            metric,
+            segment,
+            date,
+            first: { line: c.firstLine, value: c.firstValue },
+            second: { line: c.secondLine, value: c.secondValue },
+          };
+        });
       });
       return settle();
     });
@@ -206,7 +205,7 @@ export class Staging {
         this.db
           .prepare(
             `SELECT st.metric, st.segment, st.date, s.value AS before, st.value AS after, st.line
-             FROM temp.staged st INDEXED BY staged_key
+             FROM temp.staged_rows st
              JOIN main.snapshots s
                ON s.metric = st.metric AND s.segment = st.segment AND s.date = st.date
              WHERE s.value <> st.value
@@ -273,8 +272,8 @@ export class Staging {
     const { changes } = this.db
       .prepare(
         `INSERT INTO snapshots (metric, segment, date, value, import_id)
-         SELECT metric, segment, date, value, ? FROM temp.staged WHERE true
-         ORDER BY metric, segment, date
+         SELECT metric, segment, date, value, ? FROM temp.staged_rows WHERE true
+         ORDER BY key
          ON CONFLICT (metric, segment, date) DO UPDATE
            SET value = excluded.value, import_id = excluded.import_id
            WHERE snapshots.value IS NOT excluded.value`,
@@ -302,8 +301,8 @@ export class Staging {
                FROM (SELECT metric, segment, date, value FROM revisions
                      WHERE replaced_by = ? ORDER BY id LIMIT ?) r
                JOIN temp.staged st
-                 ON st.metric = r.metric AND st.segment = r.segment AND st.date = r.date
-               ORDER BY st.line, st.metric`,
+                 ON st.key = r.metric || char(31) || r.segment || char(31) || r.date
+               ORDER BY st.line, r.metric`,
             )
             .all(importId, LISTED_UPDATES) as SnapshotUpdate[]);
     return { importId, counts, updates };
@@ -314,7 +313,9 @@ export class Staging {
     if (this.isClosed) return;
     this.isClosed = true;
     if (this.db.open) {
-      this.store.guard(() => this.db.exec('DROP TABLE IF EXISTS temp.staged'));
+      this.store.guard(() =>
+        this.db.exec('DROP VIEW IF EXISTS temp.staged_rows; DROP TABLE IF EXISTS temp.staged'),
+      );
     }
   }
 
@@ -324,7 +325,7 @@ export class Staging {
         `SELECT count(*) FILTER (WHERE s.value IS NULL) AS inserted,
                 count(*) FILTER (WHERE s.value <> st.value) AS updated,
                 count(*) FILTER (WHERE s.value = st.value) AS unchanged
-         FROM temp.staged st INDEXED BY staged_key
+         FROM temp.staged_rows st
          LEFT JOIN main.snapshots s
            ON s.metric = st.metric AND s.segment = st.segment AND s.date = st.date`,
       )
