@@ -156,7 +156,7 @@ ${EXIT_CODES_HELP}`,
     .option('--date-format <format>', 'YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY …')
     .option(
       '--metric <mapping>',
-      'wide: "Column=metric_id[:unit]"; long: the metric column (repeatable)',
+      'wide: "Column=metric_id[:unit]"; long: the metric column, or "Name=metric_id[:unit]" (repeatable)',
       collect,
       [],
     )

@@ -6,6 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { SourceInput } from '../config/schema.js';
 import { GoalsError, isGoalsError } from '../core/errors.js';
+import { sanitizeLine } from '../core/text.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
 import { importFile } from './import-file.js';
@@ -45,7 +46,8 @@ export function showPaths(
   const fromProject = relative(dir, absolute);
   const isInside = fromProject !== '' && !fromProject.startsWith('..') && !isAbsolute(fromProject);
   return {
-    displayPath: relative(cwd, absolute) || absolute,
+    // Shown in messages: a file name never reaches the terminal with escapes in it.
+    displayPath: sanitizeLine(relative(cwd, absolute) || absolute),
     recordPath: isInside ? fromProject.split('\\').join('/') : absolute,
   };
 }
