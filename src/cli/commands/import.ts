@@ -48,6 +48,11 @@ interface Setting {
   dbPath: string | undefined;
 }
 
+/**
+ * Runs `goals import`: each file (or each source of goals.yaml) imported all
+ * or nothing, a summary per file on stdout, problems on stderr. Exit 0 when
+ * every file was imported, 2 when one was refused (the others still are).
+ */
 export async function importCommand(
   ctx: CommandContext,
   files: string[],

@@ -93,7 +93,10 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
       else if (segment) role = `segment ${sanitizeLine(segment.key)}`;
       else if (column) role = `→ ${describeTarget(column.target)}`;
       else if (mapping.metricColumn?.index === index) {
-        const names = [...mapping.names].map(([n, t]) => `${sanitizeLine(n)} → ${t.metric.id}`);
+        const names = [...mapping.names].map(
+          ([n, t]) =>
+            `${sanitizeLine(n)} → ${t.metric.id}${t.unit ? ` in ${sanitizeLine(t.unit)}` : ''}`,
+        );
         role = `metric names${names.length > 0 ? ` (${names.join(', ')}; other names must be metric ids)` : ' (metric ids)'}`;
       } else if (mapping.valueColumn?.index === index) role = 'the values';
     }
