@@ -94,7 +94,8 @@ describe.skipIf(!existsSync(join(import.meta.dirname, '..', '..', 'dist', 'main.
 
     it('a process killed while reading the file leaves the store as it was', async () => {
       const dir = await withSmallHistory();
-      writeExport(join(dir, 'big.csv'), 400_000);
+      // Big enough that reading it takes seconds: the kill lands before the merge.
+      writeExport(join(dir, 'big.csv'), 1_000_000);
       const child = goals(['import', 'big.csv', ...LONG], dir);
       const done = finished(child);
       await new Promise((r) => setTimeout(r, 700));
@@ -110,7 +111,7 @@ describe.skipIf(!existsSync(join(import.meta.dirname, '..', '..', 'dist', 'main.
 
     it('SIGTERM cancels an import cleanly: exit 130, nothing written', async () => {
       const dir = await withSmallHistory();
-      writeExport(join(dir, 'big.csv'), 400_000);
+      writeExport(join(dir, 'big.csv'), 1_000_000);
       const child = goals(['import', 'big.csv', ...LONG], dir);
       const done = finished(child);
       await new Promise((r) => setTimeout(r, 700));
