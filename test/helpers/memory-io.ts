@@ -22,7 +22,11 @@ export interface MemoryIoOptions {
   isTTY?: boolean;
 }
 
-export function memoryIo(options: MemoryIoOptions): { io: Io; out: () => string; err: () => string } {
+export function memoryIo(options: MemoryIoOptions): {
+  io: Io;
+  out: () => string;
+  err: () => string;
+} {
   let out = '';
   let err = '';
   const stdout: OutputStream = {
