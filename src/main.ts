@@ -3,6 +3,13 @@ import { run } from './cli/run.js';
 
 const controller = new AbortController();
 process.once('SIGTERM', () => controller.abort());
+// A reader that stops early (`goals check | head`) closes the pipe: the rest
+// of the output is not wanted, and the exit code still tells the result.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,

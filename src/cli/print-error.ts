@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { isGoalsError } from '../core/errors.js';
+import { sanitizeText } from '../core/text.js';
 import { formatFindings } from '../report/findings.js';
 import type { Io } from './io.js';
 
@@ -11,16 +12,17 @@ export function printError(
   const { io, chalk } = options;
   if (isGoalsError(error)) {
     if (error.code === 'CANCELLED') {
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${sanitizeText(error.message)}\n`);
       return 130;
     }
     if (error.findings.length > 0) io.stderr.write(formatFindings(error.findings, { chalk }));
-    io.stderr.write(`${chalk.red('error')} ${error.message}\n`);
-    if (error.hint) io.stderr.write(`  ${chalk.dim(error.hint)}\n`);
+    // Messages quote file names, cells and values from the user's files.
+    io.stderr.write(`${chalk.red('error')} ${sanitizeText(error.message)}\n`);
+    if (error.hint) io.stderr.write(`  ${chalk.dim(sanitizeText(error.hint))}\n`);
     if (options.debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return 2;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = sanitizeText(error instanceof Error ? error.message : String(error));
   io.stderr.write(
     `${chalk.red('goals hit a bug')} (version ${options.version}): ${message}\n` +
       `  Please report it with the command you ran${options.debug ? '' : ' and its output with --debug'}.\n`,

@@ -12,9 +12,13 @@ export function findConfig(cwd: string, explicit?: string): string {
   if (explicit) {
     const file = resolve(cwd, explicit);
     if (!existsSync(file)) {
-      throw new GoalsError('GOALS_FILE_NOT_FOUND', `Cannot find ${explicit} (looked at ${file}).`, {
-        hint: 'Check the path given to -c/--config.',
-      });
+      throw new GoalsError(
+        'GOALS_FILE_NOT_FOUND',
+        file === explicit ? `Cannot find ${file}.` : `Cannot find ${explicit} (looked at ${file}).`,
+        {
+          hint: 'Check the path given to -c/--config.',
+        },
+      );
     }
     if (statSync(file).isDirectory()) {
       for (const name of CONFIG_NAMES) {

@@ -199,6 +199,16 @@ describe('the command line', () => {
     expect(r.code).toBe(0);
   });
 
+  it('shows escape characters in an error message as visible escapes, exit 2', async () => {
+    const dir = tempDir();
+    const r = await runCli(['validate', '-c', 'ev\u001b[2Jil.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error Cannot find ev\\x1b[2Jil.yaml (looked at ${join(dir, 'ev\\x1b[2Jil.yaml')}).\n` +
+        '  Check the path given to -c/--config.\n',
+    );
+  });
+
   it('refuses a bad --as-of, exit 2', async () => {
     const dir = tempDir({ 'goals.yaml': 'version: 1\n' });
     const r = await runCli(['validate', '--as-of', '2026-13-01'], { cwd: dir });

@@ -3,7 +3,7 @@
  * folder, NO_COLOR set. `npm test` builds dist/ first.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -47,6 +47,18 @@ describe('the built CLI', () => {
     );
     expect(JSON.parse(goals(['schema'], dir).stdout).$id).toBe('goals.schema.json');
     expect(goals(['metrics'], dir).stdout).toContain('first_response_time');
+  });
+
+  it('stops quietly when the reader has closed the pipe (goals … | head -1)', async () => {
+    const dir = tempDir();
+    for (const args of [['check', '--help'], ['metrics'], ['schema']]) {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { NO_COLOR: '1' } });
+      child.stdout.destroy(); // the reader is gone before the first write
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect({ args, stderr, code }).toEqual({ args, stderr: '', code: 0 });
+    }
   });
 
   it('exits 2 with a clear message on a missing goals.yaml', () => {
