@@ -1,7 +1,7 @@
 /**
- * docs/ci.md stays true: every YAML job in it parses, and every `goals check`
- * command in it runs on the team fixture with the options it shows (exit 0
- * or 1, never a usage error).
+ * The CI jobs of the README's "In CI" section and of docs/ci.md stay true:
+ * every YAML job parses, and every `goals check` command in them runs on the
+ * team fixture with the options it shows (exit 0 or 1, never a usage error).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,10 @@ vi.mock('../../src/cli/open-history.js', () => ({
   openHistory: async (_ctx: unknown, project: { dir: string }) => fixtureHistory(project.dir),
 }));
 
-const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'ci.md'), 'utf8');
+const root = join(import.meta.dirname, '..', '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const inCi = readme.slice(readme.indexOf('\n## In CI\n'), readme.indexOf('\n## The goals file\n'));
+const doc = inCi + readFileSync(join(root, 'docs', 'ci.md'), 'utf8');
 const yamlBlocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 const commands = [...doc.matchAll(/npx goals (check[^\n'"]*(?:''[^\n]*)?)/g)].map((m) =>
   m[1]!.trim(),
@@ -26,12 +29,14 @@ function words(line: string): string[] {
   return line.split(/\s+/).map((w) => (w === "''" ? '' : w));
 }
 
-describe('docs/ci.md', () => {
-  it('has a GitHub Actions workflow, a PR comment job and a GitLab job, all valid YAML', () => {
+describe('the CI jobs of the README and docs/ci.md', () => {
+  it('are a GitHub Actions workflow, a GitLab job and a PR comment job, all valid YAML', () => {
     expect(yamlBlocks).toHaveLength(3);
     for (const block of yamlBlocks) expect(parseDocument(block).errors).toEqual([]);
-    const gitlab = parseDocument(yamlBlocks[2]!).toJS();
+    const [github, gitlab, comment] = yamlBlocks.map((block) => parseDocument(block).toJS());
+    expect(github.jobs.check.steps.at(-1).with.path).toBe('goals-junit.xml');
     expect(gitlab.goals.artifacts.reports.junit).toBe('goals-junit.xml');
+    expect(comment.comment.permissions['pull-requests']).toBe('write');
   });
 
   it.each(commands)('runs: goals %s', async (command) => {

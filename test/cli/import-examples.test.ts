@@ -2,7 +2,7 @@
  * The sample exports of goals.example.yaml: they import cleanly, and as of
  * 2026-11-16 the example goals show the mix of statuses the README shows.
  */
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/memory-io.js';
@@ -59,5 +59,21 @@ describe('the example project', () => {
       'churn-2pct': ['missed', true],
       'deescalation-training': ['no-data', false],
     });
+  });
+
+  it("prints at 80 columns exactly the table of the README's goals check example", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example =
+      /```console\n\$ goals check -c goals\.example\.yaml --as-of 2026-11-16\n([\s\S]*?)```/.exec(
+        readme,
+      )?.[1];
+    const dir = exampleProject();
+    await runCli(['import', '-c', 'goals.example.yaml'], { cwd: dir });
+    const r = await runCli(['check', '-c', 'goals.example.yaml', '--as-of', '2026-11-16'], {
+      cwd: dir,
+      columns: 80,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(example);
   });
 });
