@@ -65,15 +65,19 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /**
- * Formats seconds for people: `45 s`, `12 m`, `2 h 30 m`, `26 h`, `3 d 4 h`:
+ * Formats seconds for people: `45 s`, `3 m 35 s`, `2 h 30 m`, `26 h`, `3 d 4 h`:
  * two units at most, the smaller one rounded; days only from 48 hours on.
  */
 export function formatDuration(seconds: number): string {
   const sign = seconds < 0 ? '-' : '';
   const abs = Math.abs(seconds);
   if (abs < 59.5) return `${sign}${Number(abs.toFixed(abs < 10 ? 1 : 0))} s`;
+  if (abs < 3570) {
+    const whole = Math.round(abs);
+    const [m, s] = [Math.floor(whole / 60), whole % 60];
+    return `${sign}${m} m${s ? ` ${s} s` : ''}`;
+  }
   const minutes = Math.round(abs / 60);
-  if (minutes < 60) return `${sign}${minutes} m`;
   // Up to two days, hours read better than days: "26 h → 24 h".
   if (minutes < 2880) {
     const [h, m] = [Math.floor(minutes / 60), minutes % 60];

@@ -407,11 +407,11 @@ describe('importFile', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(
       join(dir, 'twice.csv'),
-      'date,handle_time\n2026-10-05,00:02:23\n2026-10-05,00:02:11\n',
+      'date,handle_time\n2026-10-05,02:10:01\n2026-10-05,02:10:20\n',
     );
     const error = await rejection(importInto(store, dir, 'twice.csv', {}));
     expect(error.findings.map((f) => f.message)).toEqual([
-      'Lines 2 and 3 both give handle_time on 2026-10-05, with different values: 143 s (line 2) and 131 s (line 3).',
+      'Lines 2 and 3 both give handle_time on 2026-10-05, with different values: 7801 s (line 2) and 7820 s (line 3).',
     ]);
     store.close();
   });
