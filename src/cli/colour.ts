@@ -1,9 +1,9 @@
 /**
  * Colour is decided once, here, and passed to reporters: the flag, then
  * FORCE_COLOR, then NO_COLOR, then TERM=dumb, then whether the stream is a
- * colour TTY. (chalk 5 alone ignores NO_COLOR.)
+ * colour TTY. (chalk 5 alone ignores NO_COLOR.) chalk itself is loaded only
+ * when a command runs or an error is printed, not for `--version` or help.
  */
-import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import type { OutputStream } from './io.js';
 
@@ -29,6 +29,7 @@ export function decideColour(
   return stream.hasColors?.() === false ? 0 : env.COLORTERM === 'truecolor' ? 3 : 1;
 }
 
-export function makeChalk(level: ColourLevel): ChalkInstance {
+export async function makeChalk(level: ColourLevel): Promise<ChalkInstance> {
+  const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }

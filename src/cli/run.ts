@@ -9,7 +9,6 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './io.js';
 import type { CommandContext, ExitCode, GlobalOptions } from './context.js';
 import { decideColour, makeChalk } from './colour.js';
-import { printError } from './print-error.js';
 
 export const EXIT = { ok: 0, found: 1, failed: 2, cancelled: 130 } as const;
 
@@ -52,8 +51,8 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
         version,
         colour,
         colourErr,
-        chalk: makeChalk(colour),
-        chalkErr: makeChalk(colourErr),
+        chalk: await makeChalk(colour),
+        chalkErr: await makeChalk(colourErr),
       };
       const action = await load();
       exitCode = await action(ctx, ...args.slice(0, -1));
@@ -350,7 +349,8 @@ ${EXIT_CODES_HELP}`,
       io.env,
       io.stderr,
     );
-    return printError(error, { io, chalk: makeChalk(colourErr), version, debug });
+    const { printError } = await import('./print-error.js');
+    return printError(error, { io, chalk: await makeChalk(colourErr), version, debug });
   }
 }
 

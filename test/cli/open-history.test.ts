@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { memoryIo } from '../helpers/memory-io.js';
 import { copyFixture, tempDir } from '../helpers/temp-dir.js';
 
-function context(cwd: string, global: CommandContext['global'] = {}) {
+async function context(cwd: string, global: CommandContext['global'] = {}) {
   const { io, err } = memoryIo({ cwd });
   const ctx: CommandContext = {
     io,
@@ -17,14 +17,14 @@ function context(cwd: string, global: CommandContext['global'] = {}) {
     version: '0.0.0-test',
     colour: 0,
     colourErr: 0,
-    chalk: makeChalk(0),
-    chalkErr: makeChalk(0),
+    chalk: await makeChalk(0),
+    chalkErr: await makeChalk(0),
   };
   return { ctx, err };
 }
 
 async function history(dir: string, sync = true, global: CommandContext['global'] = {}) {
-  const { ctx, err } = context(dir, global);
+  const { ctx, err } = await context(dir, global);
   const h = await openHistory(ctx, loadProject(ctx), { sync });
   return { h, err: err() };
 }

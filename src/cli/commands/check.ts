@@ -159,7 +159,7 @@ async function render(
   switch (format) {
     case 'table':
       return formatCheckTable(result, {
-        chalk: colour ? ctx.chalk : makeChalk(0),
+        chalk: colour ? ctx.chalk : await makeChalk(0),
         width: terminalWidth(ctx.io),
         quiet: ctx.global.quiet ?? false,
       });
