@@ -103,15 +103,16 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
   });
 
   for (const error of [...doc.errors, ...doc.warnings]) {
+    const pos = syntaxPosition(text, at(error.pos[0]));
     findings.push(
       finding(
         {
           severity: doc.errors.includes(error as never) ? 'error' : 'warning',
           rule: 'yaml/syntax',
           message: firstLine(error.message),
-          hint: yamlHint(error.code),
+          hint: indentHint(text, pos.line) ?? yamlHint(error.code),
         },
-        syntaxPosition(text, at(error.pos[0])),
+        pos,
       ),
     );
   }
@@ -393,6 +394,28 @@ function syntaxPosition(text: string, pos: Position): Position {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * The most common syntax error is a key indented one space off: say so with
+ * the numbers, when the line's indentation matches none of the lines above.
+ */
+function indentHint(text: string, lineNumber: number): string | undefined {
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const lines = text.split(/\r?\n/);
+  const line = lines[lineNumber - 1] ?? '';
+  if (line.trim() === '' || line.trimStart().startsWith('#')) return undefined;
+  const above = lines
+    .slice(0, lineNumber - 1)
+    .filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  const previous = above.at(-1);
+  if (previous === undefined) return undefined;
+  // A list item's keys line up with the text after its "- ".
+  const levels = new Set(above.map((l) => indent(l.replace(/^(\s*)- /, '$1  '))));
+  for (const l of above) levels.add(indent(l));
+  if (levels.has(indent(line))) return undefined;
+  const expected = indent(previous.replace(/^(\s*)- /, '$1  '));
+  return `Line ${lineNumber} is indented ${indent(line)} spaces, the line before it ${expected}: keys of one mapping must line up.`;
 }
 
 function yamlHint(code: string): string {

@@ -37,6 +37,16 @@ describe('parseGoals', () => {
     ]);
   });
 
+  it('says by how much a key is indented off, and only then', () => {
+    const hints = (text: string) => parseGoals(text, 'goals.yaml').findings.map((f) => f.hint);
+    expect(hints('version: 1\ngoals:\n  - id: a\n    title: x\n   owner: Maria\n')).toEqual([
+      'Line 5 is indented 3 spaces, the line before it 4: keys of one mapping must line up.',
+    ]);
+    expect(hints('version: 1\ngoals:\n  - id: a\n    title: "x\n')).toEqual([
+      'Check the indentation and punctuation on this line and the one before it.',
+    ]);
+  });
+
   it('reports a duplicate key', () => {
     expect(brief('version: 1\nversion: 1\n')).toEqual(['2:1 yaml/syntax Map keys must be unique']);
   });
