@@ -13,6 +13,12 @@
  *   whole quarter (at least half again the trend's gain), but never beyond
  *   what `achievable/realistic-pace` accepts and never the perfect score.
  *
+ * A straight line runs on where a metric cannot: each step closer to the
+ * best value (CSAT 100 %, a response time of 0) is harder than the last. So
+ * a quarter's proposal closes at most a third of the gap to the metric's best
+ * value (the trend) or half of it (the stretch): first response time falling
+ * 11 minutes a week from 2 h 55 m proposes 1 h 57 m, not 32 m.
+ *
  * Each comes with the pace it demands, per week, and the realistic-pace
  * judgement of that pace. Pure: the series and the dates come in.
  */
@@ -31,6 +37,8 @@ import { fitTrend, median } from './theil-sen.js';
 export const RECENT_TREND_DAYS = 91;
 /** The stretch target asks at least this multiple of the trend's gain. */
 export const STRETCH_FACTOR = 1.5;
+/** The share of the gap to the metric's best value one quarter may close: trend, stretch. */
+export const GAP_SHARE = { trend: 1 / 3, stretch: 1 / 2 } as const;
 
 export interface TargetOption {
   /** In the metric's unit, rounded to a value people write (towards the easier side). */
@@ -95,6 +103,13 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
   const weeks = daysBetween(start, deadline) / 7;
   const round = (value: number) =>
     clampBelowBest(roundTarget(value, metric.unit, sign), metric, sign);
+  const best = sign === 1 ? metric.range[1] : metric.range[0];
+  /** `value`, or the point `share` of the way from the baseline to the best value if that is nearer. */
+  const withinGap = (value: number, share: number) => {
+    if (best === null) return value;
+    const limit = baseline.value + share * (best - baseline.value);
+    return sign * (value - limit) > 0 ? limit : value;
+  };
   const option = (target: number, optionType: GoalType): TargetOption => {
     if (GOAL_TYPES[optionType].isStay) return { target, neededPerWeek: null, realistic: true };
     const judgement = judgePace({
@@ -141,10 +156,11 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
   let basis: TargetProposal['basis'];
   let main: TargetOption;
   let gain = 0;
-  if (trend && improves(round(trend.forecast))) {
+  const trendTarget = trend ? withinGap(trend.forecast, GAP_SHARE.trend) : undefined;
+  if (trendTarget !== undefined && improves(round(trendTarget))) {
     basis = 'trend';
-    gain = sign * (trend.forecast - baseline.value);
-    main = option(round(trend.forecast), type);
+    gain = sign * (trendTarget - baseline.value);
+    main = option(round(trendTarget), type);
   } else if (!trend && previousTarget !== null && !meets(type, baseline.value, previousTarget)) {
     // Too few snapshots for a trend: the target that was missed is still the aim.
     basis = 'previous';
@@ -158,7 +174,7 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
   const ask = Math.max(STRETCH_FACTOR * gain, (fastest ?? 0) * weeks);
   let stretch: TargetOption | null = null;
   if (ask > 0) {
-    let value = baseline.value + sign * ask;
+    let value = withinGap(baseline.value + sign * ask, GAP_SHARE.stretch);
     const judgement = judgePace({
       baseline: baseline.value,
       target: value,

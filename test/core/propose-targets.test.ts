@@ -44,28 +44,48 @@ describe('proposeTargets', () => {
 
   it('says when the trend itself is more than the rule of thumb allows, and offers no stretch beyond it', () => {
     // Five weeks of retention rising 2 points a week: too short a history to judge by pace.
-    const points = weekly(5, (i) => 40 + 2 * i).map((p) => ({ ...p, date: addDays(p.date, 70) }));
+    const points = weekly(5, (i) => 10 + 2 * i).map((p) => ({ ...p, date: addDays(p.date, 70) }));
     const p = proposeTargets({
       metric: metric('retention_rate'),
       type: 'increase',
-      previousTarget: 45,
+      previousTarget: 15,
       points,
       ...Q1,
     });
     if ('none' in p) throw new Error(p.none);
-    expect(p.baseline).toEqual({ date: '2026-11-09', value: 48 });
+    expect(p.baseline).toEqual({ date: '2026-11-09', value: 18 });
     expect(p.fastestPerWeek).toBeNull();
     expect(p.trend?.perWeek).toBe(2);
-    // 48 + 2 × 12.71 = 73.43 → 73.4: a change of 53 % of the baseline (more than 50 %).
+    // 18 + 2 × 12.71 = 43.43 → 43.4 (within a third of the gap to 100 %: 45.33), a change
+    // of 141 % of the baseline (more than 50 %).
     expect(p.main).toEqual({
-      target: 73.4,
-      neededPerWeek: (73.4 - 48) / WEEKS,
+      target: 43.4,
+      neededPerWeek: (43.4 - 18) / WEEKS,
       realistic: false,
-      // 48 + 48 × min(50 %, 15 % × 2.92 months) = 69.05.
-      realisticTarget: 69,
+      // 18 + 18 × min(50 %, 15 % × 2.92 months) = 25.89.
+      realisticTarget: 25.8,
     });
-    // 1.5 × the gain, capped where the rule of thumb allows (69.05), is below the trend: none.
+    // 1.5 × the gain, capped where the rule of thumb allows (25.89), is below the trend: none.
     expect(p.stretch).toBeNull();
+  });
+
+  it('closes at most a third of the gap to the best value (half for the stretch), however steep the trend', () => {
+    // First response time falling 11 minutes a week from 5 h 34 m to 3 h: the line reaches 40 m by the
+    // quarter's end; the team's best four weeks were no faster.
+    const points = weekly(15, (i) => 334 * 60 - 660 * i);
+    const p = proposeTargets({
+      metric: metric('first_response_time'),
+      type: 'decrease',
+      previousTarget: 2 * 3600,
+      points,
+      ...Q1,
+    });
+    if ('none' in p) throw new Error(p.none);
+    expect(p.baseline).toEqual({ date: '2026-11-09', value: 10800 });
+    expect(p.trend?.forecast).toBeCloseTo(10800 - 660 * WEEKS, 6);
+    // 3 h − 3 h ÷ 3 = 2 h, and half the way to 0: 1 h 30 m; both realistic at the pace seen.
+    expect(p.main).toEqual({ target: 7200, neededPerWeek: -3600 / WEEKS, realistic: true });
+    expect(p.stretch).toEqual({ target: 5400, neededPerWeek: -5400 / WEEKS, realistic: true });
   });
 
   it('holds the level when the trend is flat or worsening, never proposing worse', () => {
@@ -111,7 +131,7 @@ describe('proposeTargets', () => {
     });
   });
 
-  it('never proposes the perfect score', () => {
+  it('never proposes the perfect score, nor most of the way to it', () => {
     // CSAT at 99 and rising fast: the trend would pass 100.
     const points = weekly(15, (i) => 92 + 0.5 * i);
     const p = proposeTargets({
@@ -122,8 +142,9 @@ describe('proposeTargets', () => {
       ...Q1,
     });
     if ('none' in p) throw new Error(p.none);
-    expect(p.main.target).toBe(99.9);
-    expect(p.stretch).toBeNull();
+    // A third of the way from 99 to 100 (99.33 → 99.3), and half of it for the stretch.
+    expect(p.main.target).toBe(99.3);
+    expect(p.stretch?.target).toBe(99.5);
   });
 
   it('holds a stay goal at its threshold, and stretches to the worst level actually held', () => {
