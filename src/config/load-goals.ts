@@ -49,6 +49,8 @@ export interface RawGoal {
   title: string;
   line: number;
   endLine: number;
+  /** `status: closed`: kept for the record, not checked. */
+  closed: boolean;
 }
 
 export function loadGoals(path: string, cwd: string): LoadedGoals {
@@ -224,6 +226,7 @@ function rawGoalsOf(doc: Document, data: unknown, at: (offset: number) => Positi
       title: typeof record.title === 'string' ? record.title : '',
       line: at(range[0]).line,
       endLine: at(Math.max(range[0], range[1] - 1)).line,
+      closed: record.status === 'closed',
     };
   });
 }

@@ -199,6 +199,40 @@ describe('the command line', () => {
     expect(r.code).toBe(0);
   });
 
+  it('leaves closed goals out of the grid and the rules, and says how many', async () => {
+    const dir = tempDir({
+      'goals.yaml': [
+        'version: 1',
+        'objectives: [{ id: q, title: Quality }]',
+        'goals:',
+        '  - { id: old, title: Improve service, status: closed }',
+        '  - id: csat-85',
+        '    title: Reach 85% CSAT by the end of Q4',
+        '    owner: Maria',
+        '    objective: q',
+        '    metric: csat',
+        '    baseline: 80',
+        '    target: 85',
+        '    deadline: 2026-Q4',
+        '',
+      ].join('\n'),
+    });
+    const r = await runCli(['validate', '--as-of', '2026-10-01'], { cwd: dir });
+    expect(r.stdout).toBe(
+      [
+        'goal     S M A R T  title',
+        'csat-85  ✔ ▲ ✔ ✔ ✔  Reach 85% CSAT by the end of Q4',
+        '',
+        "goals.yaml:9:5  warning  Goal 'csat-85': no source or snapshot provides csat, so progress cannot be measured.  measurable/has-data",
+        '  → Map a column of an export to it under sources:, or import a file with `goals import`.',
+        '',
+        '▲ 1 goal (1 closed, not checked), 0 fully SMART; 0 errors, 1 warning',
+        '',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(0);
+  });
+
   it('shows escape characters in an error message as visible escapes, exit 2', async () => {
     const dir = tempDir();
     const r = await runCli(['validate', '-c', 'ev\u001b[2Jil.yaml'], { cwd: dir });

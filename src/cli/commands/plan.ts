@@ -340,8 +340,13 @@ function formatReview(plan: Plan, chalk: ChalkInstance): string {
       ev.target === null
         ? ''
         : `, target ${operatorOf(ev.type)} ${formatMetricValue(ev.target, unit)}`;
+    // A stay goal is missed by one breach, however good its last value.
+    const held =
+      ev.held && ev.held.met < ev.held.total
+        ? `; held ${ev.held.met} of ${ev.held.total} snapshots`
+        : '';
     const still = ev.isPastDeadline ? '' : chalk.dim(` — still running until ${ev.deadline}`);
-    out += `  ${paint(mark)} ${sanitizeLine(e.goal.id).padEnd(width)}  ${paint(ev.status.padEnd(11))} ${final}${target}${still}\n`;
+    out += `  ${paint(mark)} ${sanitizeLine(e.goal.id).padEnd(width)}  ${paint(ev.status.padEnd(11))} ${final}${target}${held}${still}\n`;
   }
   return out;
 }

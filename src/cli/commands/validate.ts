@@ -121,18 +121,18 @@ export async function validateProject(
     }
     const rawGoals = loaded.rawGoals;
     findings.sort(compareFindings);
-    const goals = rawGoals.map((g, index) => ({
-      id: g.id,
-      title: g.title,
-      line: g.line,
-      smart: gradeGoal(perGoal.get(index) ?? []),
-    }));
+    const goals = rawGoals.flatMap((g, index) =>
+      g.closed
+        ? []
+        : [{ id: g.id, title: g.title, line: g.line, smart: gradeGoal(perGoal.get(index) ?? []) }],
+    );
     const counts = countFindings(findings);
     return {
       config: loaded.displayPath,
       findings,
       goals,
       summary: { goals: goals.length, errors: counts.errors, warnings: counts.warnings },
+      closed: rawGoals.length - goals.length,
       sources: new Map([[loaded.displayPath, loaded.text]]),
     };
   } finally {

@@ -8,6 +8,8 @@ export interface ValidateResult {
   findings: Finding[];
   goals: Array<{ id: string; title: string; line: number; smart: SmartGrid }>;
   summary: { goals: number; errors: number; warnings: number };
+  /** Goals with `status: closed`: not checked, not in `goals`. */
+  closed: number;
   /** File texts, to quote lines of syntax errors. */
   sources: ReadonlyMap<string, string>;
 }

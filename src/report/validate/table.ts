@@ -45,7 +45,8 @@ export function formatValidateTable(result: ValidateResult, options: TableOption
   }
   const { goals, errors, warnings } = result.summary;
   const smart = result.goals.filter((g) => LETTERS.every((l) => g.smart[l] === 'pass')).length;
-  const summary = `${plural(goals, 'goal')}, ${smart} fully SMART; ${countText(errors, warnings)}`;
+  const closed = result.closed > 0 ? ` (${result.closed} closed, not checked)` : '';
+  const summary = `${plural(goals, 'goal')}${closed}, ${smart} fully SMART; ${countText(errors, warnings)}`;
   out +=
     errors > 0
       ? chalk.red(`✖ ${summary}\n`)
