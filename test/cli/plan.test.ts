@@ -331,8 +331,8 @@ describe('goals plan, asked in a terminal', () => {
     );
     const v = await runCli(['validate', '--format', 'json', ...AS_OF], { cwd: dir });
     const json = JSON.parse(v.stdout) as { summary: { errors: number; warnings: number } };
-    // Only nps-q4, which has no data, warns; closed goals are not checked.
-    expect(json.summary).toEqual({ goals: 8, errors: 0, warnings: 1 });
+    // Only nps-q4, which has no data, warns; the 4 closed goals are neither checked nor counted.
+    expect(json.summary).toEqual({ goals: 4, errors: 0, warnings: 1 });
   });
 
   it('dropping every proposal and keeping the goals open writes nothing', async () => {
