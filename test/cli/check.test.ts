@@ -392,7 +392,7 @@ goals:
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).goals[0].status).toBe('no-data');
     expect(r.stderr).toBe(
-      'note no snapshots yet, so every goal has no data: import exports with `goals import`, or list them under sources: in goals.yaml.\n',
+      'note the store has no snapshots yet, so no goal can be measured: import exports with `goals import`, or list them under sources: in goals.yaml.\n',
     );
   });
 });

@@ -45,7 +45,7 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
   });
   if (!hasHistory && goals.length > 0 && !ctx.global.quiet) {
     ctx.io.stderr.write(
-      `${ctx.chalkErr.yellow('note')} no snapshots yet, so every goal has no data: import exports with \`goals import\`, or list them under sources: in ${project.loaded.displayPath}.\n`,
+      `${ctx.chalkErr.yellow('note')} the store has no snapshots yet, so no goal can be measured: import exports with \`goals import\`, or list them under sources: in ${project.loaded.displayPath}.\n`,
     );
   }
   const shown = goals.filter((g) => !onlyStatuses || onlyStatuses.has(g.evaluation.status));
