@@ -14,12 +14,12 @@ export const EXIT = { ok: 0, found: 1, failed: 2, cancelled: 130 } as const;
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0  done, nothing found at a failing level
-  1  found what it looks for: a goal breaks a SMART rule at 'error' (validate),
-     a goal's status is in --fail-on (check)
-  2  could not do its job: bad usage, missing or unreadable file, invalid
-     goals.yaml, rejected CSV, locked or corrupt database; nothing was changed
-  130 cancelled (Ctrl-C)`;
+  0    done, nothing found at a failing level
+  1    found what it looks for: a goal breaks a SMART rule at 'error'
+       (validate), a goal's status is in --fail-on (check)
+  2    could not do its job: bad usage, missing or unreadable file, invalid
+       goals.yaml, rejected CSV, locked or corrupt database; nothing was changed
+  130  cancelled (Ctrl-C); nothing was written`;
 
 function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
