@@ -414,11 +414,10 @@ function indentHint(text: string, lineNumber: number): string | undefined {
   const previous = above.at(-1);
   if (previous === undefined) return undefined;
   // A list item's keys line up with the text after its "- ".
-  const levels = new Set(above.map((l) => indent(l.replace(/^(\s*)- /, '$1  '))));
-  for (const l of above) levels.add(indent(l));
+  const keyIndent = (l: string) => indent(l.replace(/^(\s*)- /, '$1  '));
+  const levels = new Set(above.flatMap((l) => [indent(l), keyIndent(l)]));
   if (levels.has(indent(line))) return undefined;
-  const expected = indent(previous.replace(/^(\s*)- /, '$1  '));
-  return `Line ${lineNumber} is indented ${indent(line)} spaces, the line before it ${expected}: keys of one mapping must line up.`;
+  return `Line ${lineNumber} is indented ${indent(line)} spaces, the line before it ${keyIndent(previous)}: keys of one mapping must line up.`;
 }
 
 function yamlHint(code: string): string {

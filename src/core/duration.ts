@@ -72,12 +72,12 @@ export function formatDuration(seconds: number): string {
   const sign = seconds < 0 ? '-' : '';
   const abs = Math.abs(seconds);
   if (abs < 59.5) return `${sign}${Number(abs.toFixed(abs < 10 ? 1 : 0))} s`;
-  if (abs < 3570) {
+  const minutes = Math.round(abs / 60);
+  if (minutes < 60) {
     const whole = Math.round(abs);
     const [m, s] = [Math.floor(whole / 60), whole % 60];
     return `${sign}${m} m${s ? ` ${s} s` : ''}`;
   }
-  const minutes = Math.round(abs / 60);
   // Up to two days, hours read better than days: "26 h → 24 h".
   if (minutes < 2880) {
     const [h, m] = [Math.floor(minutes / 60), minutes % 60];
