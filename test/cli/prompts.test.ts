@@ -41,11 +41,13 @@ describe('questions on the real prompts', () => {
     events.keypress('enter');
     await Promise.resolve();
     await new Promise((r) => setTimeout(r, 10));
-    // The prompt wraps at 80 columns.
-    expect(getScreen()).toBe(
+    // The prompt wraps at 80 columns. Whether the space before the break is
+    // kept depends on whether the prompt colours the message (not under CI),
+    // and nobody sees it, so line ends are compared without it.
+    expect(getScreen().replace(/ +$/gm, '')).toBe(
       [
         '? Title improve service',
-        '> "improve service" says "improve" but not by how much: say how much and by ',
+        '> "improve service" says "improve" but not by how much: say how much and by',
         'when, e.g. "Raise CSAT from 78 % to 85 % by the end of Q1 2027".',
       ].join('\n'),
     );

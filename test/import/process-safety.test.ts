@@ -27,7 +27,8 @@ function writeExport(path: string, rows: number, teamPrefix = 'T'): void {
 function goals(args: string[], cwd: string): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    // FORCE_COLOR in the caller's environment would win over NO_COLOR.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
