@@ -29,7 +29,17 @@ export function terminalWidth(io: Io): number {
   return io.stdout.columns ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 80);
 }
 
-/** Whether the user can answer prompts: TTYs on both ends, and not in CI or --no-input. */
+/**
+ * Whether the user can answer prompts: TTYs on both ends, not in CI or
+ * --no-input, and a terminal that can redraw (a prompt under TERM=dumb
+ * cannot move the cursor, and Node's readline ignores backspace there).
+ */
 export function canPrompt(io: Io, noInput = false): boolean {
-  return !noInput && !io.env.CI && Boolean(io.stdin.isTTY) && Boolean(io.stderr.isTTY);
+  return (
+    !noInput &&
+    !io.env.CI &&
+    io.env.TERM !== 'dumb' &&
+    Boolean(io.stdin.isTTY) &&
+    Boolean(io.stderr.isTTY)
+  );
 }

@@ -3,9 +3,9 @@
  * `cli-utilities.ts`): every question of `goals init`, `new` and `plan`
  * goes through a `Prompter`, which
  * - asks only when someone can answer (`canPrompt`: TTYs on stdin and
- *   stderr, no `CI`, no `--no-input`); otherwise a question with a proposal
- *   takes the proposal and one without fails with NO_INPUT naming the flag
- *   that answers it, never a prompt hanging on a pipe;
+ *   stderr, no `CI`, no `--no-input`, not TERM=dumb); otherwise a question
+ *   with a proposal takes the proposal and one without fails with NO_INPUT
+ *   naming the flag that answers it, never a prompt hanging on a pipe;
  * - renders on stderr, so stdout stays for results;
  * - turns Ctrl-C into GoalsError('CANCELLED') (exit 130); commands write
  *   files only after the last question, so nothing has been written then;
@@ -134,7 +134,8 @@ export function createPrompter(io: Io, options: PrompterOptions = {}): Prompter 
 function whyNoInput(io: Io, noInput: boolean | undefined): string {
   if (noInput) return 'with --no-input';
   if (io.env.CI) return 'in CI (CI is set)';
-  return 'when not on a terminal';
+  if (!io.stdin.isTTY || !io.stderr.isTTY) return 'when not on a terminal';
+  return 'in a terminal that cannot redraw (TERM=dumb)';
 }
 
 /** The @inquirer/prompts `input` config for a question (exported for @inquirer/testing). */

@@ -207,6 +207,14 @@ describe('createPrompter when nobody can answer', () => {
     });
   });
 
+  it('does not ask in a terminal that cannot redraw (TERM=dumb)', async () => {
+    const prompter = createPrompter(io({ isTTY: true, env: { TERM: 'dumb' } }), {});
+    expect(prompter.isInteractive).toBe(false);
+    await expect(prompter.text({ flag: '--target', message: 'Target' })).rejects.toMatchObject({
+      message: '--target is required in a terminal that cannot redraw (TERM=dumb).',
+    });
+  });
+
   it('with --yes on a terminal, takes proposals without asking', async () => {
     const prompter = createPrompter(io({ isTTY: true }), { yes: true });
     expect(prompter.isInteractive).toBe(true);
