@@ -106,6 +106,8 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
 
   for (const error of [...doc.errors, ...doc.warnings]) {
     const pos = syntaxPosition(text, at(error.pos[0]));
+    // yaml often reports one mistake twice at one place; once is enough.
+    if (findings.some((f) => f.line === pos.line && f.column === pos.column)) continue;
     findings.push(
       finding(
         {
@@ -401,20 +403,30 @@ function firstLine(message: string): string {
 
 /**
  * The most common syntax error is a key indented one space off: say so with
- * the numbers, when the line's indentation matches none of the lines above.
+ * the numbers. Indented less, the line matches none of the lines above;
+ * indented more, YAML reads it as the rest of the value on the line before,
+ * and reports that line.
  */
 function indentHint(text: string, lineNumber: number): string | undefined {
   const indent = (line: string) => line.length - line.trimStart().length;
-  const lines = text.split(/\r?\n/);
-  const line = lines[lineNumber - 1] ?? '';
-  if (line.trim() === '' || line.trimStart().startsWith('#')) return undefined;
-  const above = lines
-    .slice(0, lineNumber - 1)
-    .filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  const previous = above.at(-1);
-  if (previous === undefined) return undefined;
   // A list item's keys line up with the text after its "- ".
   const keyIndent = (l: string) => indent(l.replace(/^(\s*)- /, '$1  '));
+  const isContent = (l: string) => l.trim() !== '' && !l.trimStart().startsWith('#');
+  const lines = text.split(/\r?\n/);
+  const line = lines[lineNumber - 1] ?? '';
+  if (!isContent(line)) return undefined;
+
+  const nextIndex = lines.findIndex((l, i) => i >= lineNumber && isContent(l));
+  const next = lines[nextIndex] ?? '';
+  if (/:\s+\S/.test(line) && /^\s*[\w"'-][^:]*:(\s|$)/.test(next)) {
+    if (indent(next) > keyIndent(line)) {
+      return `Line ${nextIndex + 1} is indented ${indent(next)} spaces, line ${lineNumber} ${keyIndent(line)}, so YAML reads it as part of line ${lineNumber}'s value: keys of one mapping must line up.`;
+    }
+  }
+
+  const above = lines.slice(0, lineNumber - 1).filter(isContent);
+  const previous = above.at(-1);
+  if (previous === undefined) return undefined;
   const levels = new Set(above.flatMap((l) => [indent(l), keyIndent(l)]));
   if (levels.has(indent(line))) return undefined;
   return `Line ${lineNumber} is indented ${indent(line)} spaces, the line before it ${keyIndent(previous)}: keys of one mapping must line up.`;

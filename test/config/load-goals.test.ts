@@ -42,6 +42,16 @@ describe('parseGoals', () => {
     expect(hints('version: 1\ngoals:\n  - id: a\n    title: x\n   owner: Maria\n')).toEqual([
       'Line 5 is indented 3 spaces, the line before it 4: keys of one mapping must line up.',
     ]);
+    // Indented more, the key is read as the rest of the value above it; yaml
+    // reports that twice at one place, shown once.
+    const over =
+      'version: 1\ngoals:\n  - id: a\n    start: 2026-07-01\n     deadline: 2026-12-31\n';
+    expect(brief(over)).toEqual([
+      '4:12 yaml/syntax Nested mappings are not allowed in compact mappings',
+    ]);
+    expect(hints(over)).toEqual([
+      "Line 5 is indented 5 spaces, line 4 4, so YAML reads it as part of line 4's value: keys of one mapping must line up.",
+    ]);
     expect(hints('version: 1\ngoals:\n  - id: a\n    title: "x\n')).toEqual([
       'Check the indentation and punctuation on this line and the one before it.',
     ]);
