@@ -19,6 +19,26 @@ export interface MetricDefinition {
   description?: string;
   /** `builtin`, or `custom` when declared (or overridden) in goals.yaml. */
   origin: 'builtin' | 'custom';
+  /** A metric computed from another one's rows in a records source (DESIGN §11). */
+  derived?: MetricDerivation;
+}
+
+/** `p90` is the 90th percentile (type 7, numpy's default). */
+export type Statistic = 'mean' | 'median' | `p${number}`;
+
+/**
+ * A derived metric: a statistic of a built-in metric's per-row values, or the
+ * share of rows whose value is within a threshold (then percent, higher is
+ * better).
+ */
+export interface MetricDerivation {
+  /** The metric whose per-row values it reads (first_response_time). */
+  from: string;
+  statistic?: Statistic | undefined;
+  /** Threshold in the `from` metric's unit (seconds for durations). */
+  within?: number | undefined;
+  /** Durations counted in the source's business hours (its `calendar:`). */
+  hours?: 'calendar' | 'business' | undefined;
 }
 
 const builtin = (m: Omit<MetricDefinition, 'origin'>): MetricDefinition => ({
@@ -150,6 +170,24 @@ export const BUILTIN_METRICS: readonly MetricDefinition[] = [
     formula: 'replies ÷ solved tickets',
     description: 'Agent replies needed per solved ticket.',
   }),
+  builtin({
+    id: 'answer_rate',
+    name: 'Calls answered',
+    unit: 'percent',
+    direction: 'increase',
+    range: [0, 100],
+    formula: 'answered calls ÷ calls × 100',
+    description: 'Share of incoming calls that an agent answered.',
+  }),
+  builtin({
+    id: 'speed_of_answer',
+    name: 'Average speed of answer',
+    unit: 'duration',
+    direction: 'decrease',
+    range: [0, null],
+    formula: 'mean wait of answered calls',
+    description: 'How long callers wait before an agent answers.',
+  }),
 ];
 
 /** Default range for a unit when a custom metric does not declare one. */
@@ -173,6 +211,7 @@ export interface CustomMetricInput {
   range?: [number | null, number | null] | undefined;
   formula?: string | undefined;
   description?: string | undefined;
+  derived?: MetricDerivation | undefined;
 }
 
 /**
@@ -199,6 +238,21 @@ export function buildCatalog(
     const description = c.description ?? base?.description;
     if (formula !== undefined) merged.formula = formula;
     if (description !== undefined) merged.description = description;
+    if (c.derived) {
+      merged.derived = c.derived;
+      const from = catalog.get(c.derived.from);
+      // A share within a threshold is a percentage, higher is better; a
+      // statistic keeps the unit and direction of the metric it reads.
+      if (c.derived.within !== undefined) {
+        merged.unit = c.unit ?? 'percent';
+        merged.direction = c.direction ?? 'increase';
+        merged.range = c.range ?? defaultRange(merged.unit);
+      } else if (from) {
+        merged.unit = c.unit ?? from.unit;
+        merged.direction = c.direction ?? from.direction;
+        merged.range = c.range ?? from.range;
+      }
+    }
     catalog.set(c.id, merged);
   }
   return catalog;

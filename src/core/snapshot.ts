@@ -16,6 +16,10 @@ export interface Snapshot {
 export interface Point {
   date: IsoDate;
   value: number;
+  /** Records sources (DESIGN §11): the rows behind the value. Absent for KPI files. */
+  n?: number | undefined;
+  /** Records sources: the export does not cover the whole period. */
+  partial?: boolean | undefined;
 }
 
 /** Canonical text of a segment: `team=EMEA;channel=chat` sorted by key, `''` for none. */

@@ -50,6 +50,8 @@ describe('goals metrics', () => {
       'ticket_volume',
       'backlog',
       'interactions_per_ticket',
+      'answer_rate',
+      'speed_of_answer',
     ]);
     expect(metrics[1]).toEqual({
       id: 'nps',

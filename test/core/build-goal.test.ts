@@ -67,7 +67,7 @@ describe('Specific', () => {
       'handle_time',
     ]);
     expect(searchMetrics('sla', catalog).map((m) => m.id)).toEqual(['frt_within_sla']);
-    expect(searchMetrics('', catalog)).toHaveLength(15);
+    expect(searchMetrics('', catalog)).toHaveLength(17);
   });
 
   it('describes a metric for the picker', () => {

@@ -1,0 +1,161 @@
+/**
+ * Wall-clock times in IANA time zones and the instants they name, exact
+ * across DST changes. Exports write local times without an offset ("the
+ * account's time zone"); goals turns them into instants with the source's
+ * zone, and instants into calendar days with settings.timezone.
+ *
+ * Intl is slow for millions of rows, so each zone's UTC offset is cached by
+ * quarter hour: every time zone of the tz database changes its offset only
+ * on a quarter hour of UTC since 1970.
+ */
+import { makeDate } from './dates.js';
+import type { IsoDate } from './dates.js';
+
+/** An instant: milliseconds since 1970-01-01T00:00:00Z. */
+export type Instant = number;
+
+/** A time as a clock on the wall shows it, in no particular zone. */
+export interface LocalDateTime {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond?: number;
+}
+
+const MS_PER_MINUTE = 60_000;
+const BUCKET_MS = 15 * MS_PER_MINUTE;
+
+interface ZoneCache {
+  format: Intl.DateTimeFormat;
+  /** Offset in minutes (local − UTC) by quarter hour since 1970. */
+  offsets: Map<number, number>;
+}
+
+const zones = new Map<string, ZoneCache>();
+
+function zoneCache(timeZone: string): ZoneCache {
+  let cache = zones.get(timeZone);
+  if (!cache) {
+    cache = {
+      format: new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        era: 'short',
+      }),
+      offsets: new Map(),
+    };
+    zones.set(timeZone, cache);
+  }
+  return cache;
+}
+
+/** The zone's UTC offset at an instant, in minutes (Europe/Sofia in summer: 180). */
+export function offsetAt(instant: Instant, timeZone: string): number {
+  const cache = zoneCache(timeZone);
+  const bucket = Math.floor(instant / BUCKET_MS);
+  let offset = cache.offsets.get(bucket);
+  if (offset === undefined) {
+    offset = computeOffset(bucket * BUCKET_MS, cache.format);
+    if (cache.offsets.size > 200_000) cache.offsets.clear();
+    cache.offsets.set(bucket, offset);
+  }
+  return offset;
+}
+
+function computeOffset(instant: Instant, format: Intl.DateTimeFormat): number {
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(new Date(instant))) parts[p.type] = p.value;
+  let year = Number(parts.year);
+  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
+  const local = Date.UTC(
+    year,
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return Math.round((local - instant) / MS_PER_MINUTE);
+}
+
+/**
+ * The instant a wall-clock time names in a zone. A time that the clocks skip
+ * (02:30 on Berlin's spring-forward night) is read with the offset before the
+ * change, which lands it after the gap (03:30 summer time), as java.time and
+ * Temporal do; a time that occurs twice (autumn) is the earlier of the two.
+ */
+export function instantOf(local: LocalDateTime, timeZone: string): Instant {
+  const asUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+    local.millisecond ?? 0,
+  );
+  // Try the offsets in force shortly before and after; the earlier reading
+  // that maps back to the same wall clock wins.
+  const before = offsetAt(asUtc - 86_400_000, timeZone);
+  const after = offsetAt(asUtc + 86_400_000, timeZone);
+  const candidates =
+    before === after ? [before] : [Math.max(before, after), Math.min(before, after)];
+  for (const offset of candidates) {
+    const instant = asUtc - offset * MS_PER_MINUTE;
+    if (offsetAt(instant, timeZone) === offset) return instant;
+  }
+  // In a gap: no offset maps back. Use the offset before the change.
+  return asUtc - before * MS_PER_MINUTE;
+}
+
+/** The wall-clock time of an instant in a zone. */
+export function localTimeOf(instant: Instant, timeZone: string): LocalDateTime {
+  const d = new Date(instant + offsetAt(instant, timeZone) * MS_PER_MINUTE);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+  };
+}
+
+/** The calendar day an instant falls on in a zone. */
+export function localDateOf(instant: Instant, timeZone: string): IsoDate {
+  const d = new Date(instant + offsetAt(instant, timeZone) * MS_PER_MINUTE);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The instant a calendar day begins in a zone (its first existing minute). */
+export function startOfDay(date: IsoDate, timeZone: string): Instant {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return instantOf({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
+}
+
+/** A local date-time from its parts; undefined when the day or time does not exist on a calendar. */
+export function makeLocalDateTime(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): LocalDateTime | undefined {
+  if (makeDate(year, month, day) === undefined) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return undefined;
+  return { year, month, day, hour, minute, second, millisecond };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  instantOf,
+  localDateOf,
+  localTimeOf,
+  offsetAt,
+  startOfDay,
+} from '../../src/core/zoned-time.js';
+
+const iso = (instant: number) => new Date(instant).toISOString();
+const at = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0) => ({
+  year,
+  month,
+  day,
+  hour,
+  minute,
+  second,
+});
+
+describe('instantOf', () => {
+  it('reads a wall-clock time with the offset in force then', () => {
+    expect(iso(instantOf(at(2026, 7, 13, 9, 30), 'Europe/Sofia'))).toBe('2026-07-13T06:30:00.000Z');
+    expect(iso(instantOf(at(2026, 1, 13, 9, 30), 'Europe/Sofia'))).toBe('2026-01-13T07:30:00.000Z');
+    expect(iso(instantOf(at(2023, 4, 8, 20, 52), 'Asia/Kolkata'))).toBe('2023-04-08T15:22:00.000Z');
+    expect(iso(instantOf(at(2026, 3, 8, 12), 'UTC'))).toBe('2026-03-08T12:00:00.000Z');
+  });
+
+  it('puts a skipped time after the gap and a repeated time at its first occurrence', () => {
+    // Berlin, 2026-03-29: 02:00 → 03:00. 02:30 does not exist.
+    expect(iso(instantOf(at(2026, 3, 29, 2, 30), 'Europe/Berlin'))).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    // Berlin, 2026-10-25: 03:00 → 02:00. 02:30 happens twice: first in summer time.
+    expect(iso(instantOf(at(2026, 10, 25, 2, 30), 'Europe/Berlin'))).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
+    expect(iso(instantOf(at(2026, 10, 25, 3, 30), 'Europe/Berlin'))).toBe(
+      '2026-10-25T02:30:00.000Z',
+    );
+  });
+
+  it('handles half- and quarter-hour zones and their DST (Lord Howe: 30 minutes)', () => {
+    expect(iso(instantOf(at(2026, 6, 1, 12), 'Asia/Kathmandu'))).toBe('2026-06-01T06:15:00.000Z');
+    expect(offsetAt(Date.UTC(2026, 0, 15), 'Australia/Lord_Howe')).toBe(660);
+    expect(offsetAt(Date.UTC(2026, 6, 15), 'Australia/Lord_Howe')).toBe(630);
+  });
+});
+
+describe('localTimeOf and localDateOf', () => {
+  it('turn an instant into the wall clock and the calendar day of a zone', () => {
+    const instant = Date.parse('2026-10-01T06:30:00Z'); // 2026-09-30T23:30-07:00
+    expect(localDateOf(instant, 'Asia/Kolkata')).toBe('2026-10-01');
+    expect(localDateOf(instant, 'America/Los_Angeles')).toBe('2026-09-30');
+    expect(localTimeOf(instant, 'Asia/Kolkata')).toEqual({
+      ...at(2026, 10, 1, 12, 0),
+      millisecond: 0,
+    });
+  });
+
+  it('round-trips every quarter hour of a year in a DST zone, skipped times aside', () => {
+    const zone = 'America/New_York';
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 15 * 60_000) {
+      const local = localTimeOf(t, zone);
+      const back = instantOf(local, zone);
+      // In the repeated autumn hour the earlier instant is chosen.
+      expect(back === t || back === t - 3_600_000).toBe(true);
+    }
+  });
+
+  it('gives the first instant of a day', () => {
+    expect(iso(startOfDay('2026-03-29', 'Europe/Berlin'))).toBe('2026-03-28T23:00:00.000Z');
+    // Santiago skips midnight on its spring-forward day: the day starts at 01:00.
+    expect(iso(startOfDay('2026-09-06', 'America/Santiago'))).toBe('2026-09-06T04:00:00.000Z');
+  });
+});
