@@ -116,8 +116,12 @@ ${EXIT_CODES_HELP}`,
     .option('--status <list>', 'only goals with these statuses, comma-separated')
     .option(
       '--fail-on <list>',
-      'exit 1 when a goal has one of these statuses (or stale)',
+      'the statuses (or stale) that fail: exit 1, and failures in the reports',
       'off-track,missed',
+    )
+    .option(
+      '--exit-zero',
+      'exit 0 even when goals fail; the reports still show them (2 still means it could not run)',
     )
     .option('-o, --output <file>', 'also write the report (in --format) to this file')
     .option('--no-sync', 'do not import changed sources first')
@@ -131,6 +135,7 @@ Examples:
   $ goals check
   $ goals check --as-of 2026-08-20 --goal csat-q3
   $ goals check --format junit -o goals.xml --fail-on off-track,missed,stale
+  $ goals check --format junit -o goals.xml --exit-zero
   $ goals check --format github         in GitHub Actions (automatic there)
 ${EXIT_CODES_HELP}`,
     )

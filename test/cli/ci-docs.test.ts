@@ -29,6 +29,11 @@ function words(line: string): string[] {
   return line.split(/\s+/).map((w) => (w === "''" ? '' : w));
 }
 
+/** Names of the test cases that hold a <failure>. */
+function failingCases(junit: string): string[] {
+  return [...junit.matchAll(/<testcase [^>]*name="([^"]+)">\n\s*<failure /g)].map((m) => m[1]!);
+}
+
 describe('the CI jobs of the README and docs/ci.md', () => {
   it('are a GitHub Actions workflow, a GitLab job and a PR comment job, all valid YAML', () => {
     expect(yamlBlocks).toHaveLength(3);
@@ -44,6 +49,52 @@ describe('the CI jobs of the README and docs/ci.md', () => {
     const r = await runCli([...words(command), '--as-of', '2026-11-16'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect([0, 1]).toContain(r.code);
+  });
+
+  it('the GitHub Actions job as written: the check fails the job, the JUnit step does not, and its report shows the failing goals', async () => {
+    const job = parseDocument(yamlBlocks[0]!).toJS().jobs.check as {
+      steps: Array<{ name?: string; run?: string; with?: { path?: string } }>;
+    };
+    const dir = copyFixture('check/team');
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: dir,
+      GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md'),
+    };
+    const codes: Array<[string | undefined, number]> = [];
+    for (const step of job.steps) {
+      if (!step.run?.startsWith('npx goals ')) continue;
+      const argv = words(step.run.slice('npx goals '.length));
+      const r = await runCli([...argv, '--as-of', '2026-11-16'], { cwd: dir, env });
+      expect(r.stderr).toBe('');
+      codes.push([step.name, r.code]);
+    }
+    expect(codes).toEqual([
+      ['Where every goal stands', 1],
+      ['JUnit report', 0],
+    ]);
+    const artifact = readFileSync(join(dir, job.steps.at(-1)!.with!.path!), 'utf8');
+    expect(artifact).toContain(
+      '<testsuites name="goals check as of 2026-11-16" tests="10" failures="2" errors="0">',
+    );
+    // The fixture's off-track and missed goals, as written in its goals.yaml.
+    expect(failingCases(artifact)).toEqual(['fcr-75', 'churn-2pct']);
+  });
+
+  it('the GitLab job as written: fails the job, and the JUnit report GitLab reads shows the failing goals', async () => {
+    const job = parseDocument(yamlBlocks[1]!).toJS().goals as {
+      script: string[];
+      artifacts: { reports: { junit: string } };
+    };
+    const dir = copyFixture('check/team');
+    const line = job.script.find((l) => l.startsWith('npx goals '))!;
+    const r = await runCli([...words(line.slice('npx goals '.length)), '--as-of', '2026-11-16'], {
+      cwd: dir,
+      env: { GITLAB_CI: 'true' },
+    });
+    expect(r.code).toBe(1);
+    const report = readFileSync(join(dir, job.artifacts.reports.junit), 'utf8');
+    expect(failingCases(report)).toEqual(['fcr-75', 'churn-2pct']);
   });
 
   it('shows every format the command has', () => {

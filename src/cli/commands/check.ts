@@ -6,7 +6,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GoalsError } from '../../core/errors.js';
-import { STATUS_RULE_ORDER, isGoalStatus } from '../../core/status.js';
+import { STATUS_RULE_ORDER, isGoalStatus, statusLabel } from '../../core/status.js';
 import type { GoalStatus } from '../../core/status.js';
 import { suggest } from '../../core/suggest.js';
 import { sanitizeLine } from '../../core/text.js';
@@ -27,6 +27,8 @@ export interface CheckOptions {
   objective: string[];
   status?: string;
   failOn: string;
+  /** Exit 0 even when goals fail --fail-on; the reports still show them. */
+  exitZero?: boolean;
   output?: string;
   sync: boolean;
   /** Set by run.ts: whether --format was given (else GitHub Actions gets annotations too). */
@@ -68,7 +70,24 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
   });
   const result = buildResult(project, checked, failOn);
   await writeReports(ctx, result, options);
-  return checked.some((g) => g.failures.length > 0) ? 1 : 0;
+  if (failOn.length === 0 && !ctx.global.quiet) noteHiddenFailures(ctx, checked);
+  return checked.some((g) => g.failures.length > 0) && !options.exitZero ? 1 : 0;
+}
+
+/** What --fail-on defaults to (run.ts). */
+const DEFAULT_FAIL_ON: readonly FailOn[] = ['off-track', 'missed'];
+
+/**
+ * `--fail-on ''` (what older CI jobs used to keep a report step green) makes
+ * no goal a failure in any report either: say which goals that hides, and
+ * that --exit-zero keeps the step green while the report shows them.
+ */
+function noteHiddenFailures(ctx: CommandContext, checked: CheckedGoal[]): void {
+  const hidden = checked.filter((g) => DEFAULT_FAIL_ON.includes(g.evaluation.status));
+  if (hidden.length === 0) return;
+  ctx.io.stderr.write(
+    `${ctx.chalkErr.yellow('note')} --fail-on '' marks no goal as failing, in the reports too: ${hidden.map((g) => `${g.evaluation.id} (${statusLabel(g.evaluation.status)})`).join(', ')} show as passing. To report them as failing and still exit 0, use --exit-zero instead.\n`,
+  );
 }
 
 function buildResult(project: Project, goals: CheckedGoal[], failOn: FailOn[]): CheckResult {
