@@ -41,3 +41,9 @@ export function formatRate(perWeek: number, unit: MetricUnit, signed = false): s
         : formatNumber(magnitude, 2);
   return `${sign}${body}/week`;
 }
+
+/** A share as people read it: 0.457 → `45.7 %`. */
+export function formatRatio(ratio: number): string {
+  const pct = Math.round(ratio * 1000) / 10;
+  return `${Object.is(pct, -0) ? 0 : pct} %`;
+}
