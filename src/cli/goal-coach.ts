@@ -59,6 +59,7 @@ import { GoalsError } from '../core/errors.js';
 import { formatMetricValue } from '../core/format-value.js';
 import { defaultRange } from '../core/metrics.js';
 import type { MetricDefinition, MetricDirection, MetricUnit } from '../core/metrics.js';
+import { toId } from '../core/ids.js';
 import { judgePace } from '../core/pace.js';
 import type { Point, Segment } from '../core/snapshot.js';
 import { suggest } from '../core/suggest.js';
@@ -401,7 +402,7 @@ async function defineMetric(
   const proposedId = proposeMetricId(searched, ctx.catalog);
   const metricId = await answer(ctx, id, (t) => checkNewMetricId(t, ctx.catalog), {
     flag: '--metric',
-    message: 'Metric id (letters, digits, - and _), e.g. training_completion',
+    message: 'Metric id (ASCII letters, digits, - and _), e.g. training_completion',
     ...(proposedId ? { prefill: proposedId } : {}),
   });
   const name = await answer(ctx, flags.metricName, (t) => checkName(t, 'the metric'), {
@@ -451,12 +452,7 @@ function proposeMetricId(
   searched: string,
   catalog: ReadonlyMap<string, MetricDefinition>,
 ): string | undefined {
-  const id = searched
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  const id = toId(searched, '_');
   return id && checkNewMetricId(id, catalog).ok ? id : undefined;
 }
 

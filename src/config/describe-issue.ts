@@ -2,8 +2,10 @@
  * Turns a zod issue into a message that names the thing it is about
  * (goal 'csat-q3', settings …), and a hint that says how to fix it.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { goalsFileSchema } from './schema.js';
+import { suggestTimeZone } from '../core/dates.js';
+import { closestId, toId } from '../core/ids.js';
 import { suggest } from '../core/suggest.js';
 import { sanitizeLine } from '../core/text.js';
 import type { YamlPath } from './load-goals.js';
@@ -14,6 +16,12 @@ export function describeIssue(
   data: unknown,
 ): { message: string; hint: string } {
   const where = describePath(path, data);
+  const received = valueAt(data, path);
+  if (received === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return describeMissing(path, data);
+  }
+  const missing = issue.code === 'invalid_union' ? missingInside(issue, path, data) : undefined;
+  if (missing) return describeMissing(missing, data);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = sanitizeLine(issue.keys[0] ?? '');
@@ -24,40 +32,32 @@ export function describeIssue(
         hint: close ? `Rename '${key}' to '${close}'.` : `Valid keys here: ${valid.join(', ')}.`,
       };
     }
-    case 'invalid_type': {
-      const received = valueAt(data, path);
-      if (received === undefined) {
-        const key = path[path.length - 1];
-        return {
-          message: `${describePath(path.slice(0, -1), data)}: '${String(key)}' is required.`,
-          hint: `Add '${String(key)}:' here.`,
-        };
-      }
+    case 'invalid_type':
       return {
-        message: `${where}: expected ${expectedText(issue)}, got ${typeName(received)}.`,
-        hint: typeHint(issue),
+        message: `${where}: expected ${expectedText(issue.expected)}, got ${typeName(received)}.`,
+        hint: typeHint(issue.expected, path),
       };
-    }
     case 'invalid_value': {
       const values = issue.values.map((v) => JSON.stringify(v));
       return {
-        message: `${where}: ${sanitizeLine(JSON.stringify(valueAt(data, path)) ?? 'the value')} is not allowed.`,
+        message: `${where}: ${sanitizeLine(JSON.stringify(received) ?? 'the value')} is not allowed.`,
         hint: values.length === 1 ? `Use ${values[0]}.` : `Use one of ${values.join(', ')}.`,
       };
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      const expected = unionExpected(path);
       return {
-        message: `${where}: ${sanitizeLine(JSON.stringify(valueAt(data, path)) ?? 'the value')} is not a valid value here.`,
-        hint: unionHint(path),
+        message: `${where}: expected ${expected.what}, got ${typeName(received)}.`,
+        hint: expected.hint,
       };
+    }
     case 'too_small':
     case 'too_big': {
-      const value = valueAt(data, path);
       const isSmall = issue.code === 'too_small';
-      if (typeof value === 'number') {
+      if (typeof received === 'number') {
         const limit = Number(isSmall ? issue.minimum : issue.maximum);
         return {
-          message: `${where}: ${value} is ${isSmall ? 'less than the minimum' : 'more than the maximum'}, ${limit}.`,
+          message: `${where}: ${received} is ${isSmall ? 'less than the minimum' : 'more than the maximum'}, ${limit}.`,
           hint: `Use a value ${isSmall ? 'of at least' : 'of at most'} ${limit}.`,
         };
       }
@@ -68,13 +68,158 @@ export function describeIssue(
     }
     case 'invalid_format':
     case 'custom':
-      return { message: `${where}: ${issue.message}.`, hint: formatHint(path) };
+      return {
+        message: `${where}: ${sanitizeLine(issue.message)}.`,
+        hint: formatHint(path, received),
+      };
     default:
       return {
         message: `${where}: ${lowerFirst(issue.message)}.`,
         hint: 'See `goals schema` for the format.',
       };
   }
+}
+
+/**
+ * A mapping given where a union accepts a value or a mapping (`baseline:
+ * { date: … }`) that fails only for a key it lacks: the path of that key.
+ */
+function missingInside(
+  issue: z.core.$ZodIssueInvalidUnion,
+  path: YamlPath,
+  data: unknown,
+): YamlPath | undefined {
+  if (!isMapping(valueAt(data, path))) return undefined;
+  for (const branch of issue.errors) {
+    const paths = branch.map((i) => [...path, ...(i.path as Array<string | number>)]);
+    if (
+      paths.length > 0 &&
+      paths.every((p) => p.length > path.length && valueAt(data, p) === undefined)
+    )
+      return paths[0];
+  }
+  return undefined;
+}
+
+function isMapping(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A required key that is not there: what it is for, and the line to add,
+ * with the file's own values where they make the example (a milestone's
+ * date, the goal's target).
+ */
+function describeMissing(path: YamlPath, data: unknown): { message: string; hint: string } {
+  const key = String(path[path.length - 1]);
+  const parent = path.slice(0, -1);
+  const sibling = (name: string): unknown => valueAt(data, [...parent, name]);
+  const isMilestone = parent.at(-2) === 'milestones' && typeof parent.at(-1) === 'number';
+  const owner = isMilestone
+    ? `${describePath(parent.slice(0, -2), data)}: milestone #${Number(parent.at(-1)) + 1}${typeof sibling('date') === 'string' ? ` (${sanitizeLine(String(sibling('date')))})` : ''}`
+    : describePath(parent, data);
+  const inList = (list: string) => parent[0] === list && parent.length === 2;
+  const said = (what: string, example: string) => ({
+    message: `${owner} has no '${key}': ${what}.`,
+    hint: `Add ${example}.`,
+  });
+  if (inList('sources') && key === 'date')
+    return said(
+      'the column that holds the date of each row',
+      "`date: Week` (the column's name in the header), or `date: { column: Week, format: DD.MM.YYYY }` when the dates are not YYYY-MM-DD",
+    );
+  if (inList('sources') && key === 'path')
+    return said(
+      'the CSV export to read',
+      '`path: exports/weekly-kpis.csv` (relative to goals.yaml)',
+    );
+  if (isMilestone) {
+    const date = sibling('date');
+    const target = sibling('target');
+    const goal = parent.slice(0, -2);
+    if (key === 'target')
+      return said(
+        `the value the goal should have reached by ${typeof date === 'string' ? 'then' : 'its date'}`,
+        `it: \`- { date: ${typeof date === 'string' ? sanitizeLine(date) : '2026-08-15'}, target: ${halfway(valueAt(data, [...goal, 'baseline']), valueAt(data, [...goal, 'target']))} }\`, a value on the way from the baseline to the target`,
+      );
+    if (key === 'date')
+      return said(
+        'the date by which its target should be reached',
+        `it: \`- { date: 2026-08-15, target: ${typeof target === 'number' ? target : 81} }\`, a date between the start and the deadline (or a quarter, 2026-Q3)`,
+      );
+  }
+  if (key === 'value' && parent.at(-1) === 'baseline')
+    return said(
+      'the starting value',
+      '`baseline: { value: 78, date: 2026-06-30 }`, or just `baseline: 78`',
+    );
+  if (key === 'metric')
+    return said('the metric id the column maps to', '`{ metric: first_response_time, unit: h }`');
+  if (key === 'column' && parent.at(-1) === 'date')
+    return said('the name of the date column', '`date: { column: Week, format: DD.MM.YYYY }`');
+  if (key === 'version')
+    return { message: "The file has no 'version'.", hint: 'Add `version: 1` as its first line.' };
+  const title = sibling('title');
+  const example =
+    key === 'id' && typeof title === 'string' && toId(title) !== ''
+      ? shortId(toId(title))
+      : exampleAt(path);
+  return {
+    message: `${owner}: '${key}' is required.`,
+    hint: example === undefined ? `Add '${key}:' here.` : `Add \`${key}: ${example}\`.`,
+  };
+}
+
+/** An id of at most about 24 characters, cut between words: "reach-85-csat-by-q4". */
+function shortId(id: string): string {
+  const words = id.split('-');
+  let short = words[0]!;
+  for (const word of words.slice(1)) {
+    if (short.length + word.length + 1 > 24) break;
+    short += `-${word}`;
+  }
+  return short;
+}
+
+/** A milestone target for an example: halfway from the goal's baseline to its target when both are numbers. */
+function halfway(baseline: unknown, target: unknown): string {
+  return typeof baseline === 'number' && typeof target === 'number'
+    ? String(Math.round(((baseline + target) / 2) * 10) / 10)
+    : '81';
+}
+
+/** What a key that takes one of several shapes expects, and how to write it. */
+function unionExpected(path: YamlPath): { what: string; hint: string } {
+  const last = path[path.length - 1];
+  if (last === 'baseline')
+    return {
+      what: "a value in the metric's unit or { value, date }",
+      hint: 'Write a value (78, "3h"), or { value: 78, date: 2026-06-30 }.',
+    };
+  if (last === 'target')
+    return {
+      what: "a value in the metric's unit or a change",
+      hint: 'Write a value (85, "2h", "85%") or a change ("+10%", "-15%", "+5pp").',
+    };
+  if (path[0] === 'sources' && last === 'date')
+    return {
+      what: "the date column's name or { column, format }",
+      hint: 'Write the date column name, or { column: Date, format: DD.MM.YYYY }.',
+    };
+  if (path[0] === 'sources' && (path.at(-2) === 'columns' || path.at(-2) === 'metrics'))
+    return {
+      what: 'a metric id or { metric, unit }',
+      hint: 'Write a metric id (csat), or { metric: first_response_time, unit: h }.',
+    };
+  if (path.at(-2) === 'segment')
+    return {
+      what: 'a segment value (text or a number)',
+      hint: 'Write the value as it appears in the segment column, such as `team: EMEA`.',
+    };
+  return {
+    what: 'a different kind of value',
+    hint: 'See `goals schema` for what this key accepts.',
+  };
 }
 
 /** "goal 'csat-q3' → target", "settings → timezone", "sources[2] → date". */
@@ -185,17 +330,17 @@ function childSchema(schema: AnySchema, key: string | number): AnySchema | undef
   return undefined;
 }
 
-function expectedText(issue: z.core.$ZodIssueInvalidType): string {
-  const e = issue.expected as string;
+function expectedText(expected: string): string {
   return (
     {
       number: 'a number',
       string: 'text',
       array: 'a list (- item)',
       object: 'a mapping (key: value)',
+      record: 'a mapping (key: value)',
       int: 'a whole number',
       boolean: 'true or false',
-    }[e] ?? e
+    }[expected] ?? expected
   );
 }
 
@@ -205,41 +350,82 @@ function typeName(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string')
     return `text "${sanitizeLine(value.length > 40 ? `${value.slice(0, 40)}…` : value)}"`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return String(value);
 }
 
-function typeHint(issue: z.core.$ZodIssueInvalidType): string {
-  switch (issue.expected as string) {
+function typeHint(expected: string, path: YamlPath): string {
+  const key = String(path[path.length - 1]);
+  const example = exampleAt(path);
+  const like = example === undefined ? '' : `, such as \`${key}: ${example}\``;
+  switch (expected) {
     case 'array':
-      return 'Write a list: each item on its own line starting with "- ".';
+      return `Write a list: each item on its own line starting with "- "${like}.`;
     case 'object':
-      return 'Write key: value pairs, indented under this key.';
+    case 'record':
+      return example === undefined
+        ? 'Write key: value pairs, indented under this key.'
+        : `Write key: value pairs${like}.`;
     case 'string':
       return 'Quote the value to make it text.';
     default:
-      return `Write ${expectedText(issue)} here.`;
+      return `Write ${expectedText(expected)} here${like}.`;
   }
 }
 
-function unionHint(path: YamlPath): string {
-  const last = path[path.length - 1];
-  if (last === 'baseline') return 'Write a value (78, "3h"), or { value: 78, date: 2026-06-30 }.';
-  if (last === 'target')
-    return 'Write a value (85, "2h", "85%") or a change ("+10%", "-15%", "+5pp").';
-  if (last === 'date')
-    return 'Write the date column name, or { column: Date, format: DD.MM.YYYY }.';
-  return 'See `goals schema` for what this key accepts.';
+/** The schema's first example for the key at `path`, written as YAML flow. */
+function exampleAt(path: YamlPath): string | undefined {
+  let schema: AnySchema | undefined = goalsFileSchema;
+  let examples: unknown[] | undefined;
+  for (const key of path) {
+    schema = schema && childSchema(schema, key);
+    examples = schema && examplesOf(schema);
+  }
+  return examples?.[0] === undefined ? undefined : flowYaml(examples[0]);
 }
 
-function formatHint(path: YamlPath): string {
+/** Examples set with .meta() on the schema or on a wrapper around it. */
+function examplesOf(schema: AnySchema): unknown[] | undefined {
+  let s: AnySchema | undefined = schema;
+  while (s) {
+    const meta = z.globalRegistry.get(s) as { examples?: unknown[] } | undefined;
+    if (meta?.examples) return meta.examples;
+    s = (s._zod.def as { innerType?: AnySchema }).innerType;
+  }
+  return undefined;
+}
+
+function flowYaml(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flowYaml).join(', ')}]`;
+  if (typeof value === 'object' && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${/^[\w-]+$/.test(k) ? k : `'${k}'`}: ${flowYaml(v)}`)
+      .join(', ')} }`;
+  // Quoted only where YAML needs it (a flow collection ends at , ] }).
+  if (typeof value === 'string' && /^[-?:,[\]{}#&*!|>'"%@`\s]|: | #|[,[\]{}]|:$/.test(value))
+    return `'${value}'`;
+  return String(value);
+}
+
+function formatHint(path: YamlPath, value: unknown): string {
   const last = String(path[path.length - 1]);
-  if (last === 'deadline' || last === 'start' || last === 'date') {
+  if (last === 'deadline' || last === 'start' || (last === 'date' && path[0] === 'goals')) {
     return 'Write a date as YYYY-MM-DD (2026-09-30) or a quarter as YYYY-Qn (2026-Q3).';
   }
+  if (last === 'date') return 'Write a date as YYYY-MM-DD, such as 2026-06-30.';
   if (last === 'stale_after') return 'Write a duration such as 14d, 36h or 2w.';
-  if (last === 'timezone')
-    return 'Use a zone name from the IANA database, such as Europe/Berlin or America/New_York.';
-  if (last === 'id') return 'Use letters, digits, "-" and "_" only, such as csat-q3.';
+  if (last === 'timezone') {
+    const close = typeof value === 'string' ? suggestTimeZone(value) : undefined;
+    return close
+      ? `Did you mean ${close}? Write \`timezone: ${close}\`.`
+      : 'Use a zone name from the IANA database, such as Europe/Berlin or America/New_York.';
+  }
+  if (last === 'id') {
+    const close = typeof value === 'string' ? closestId(value) : '';
+    return close !== '' && close !== value
+      ? `Write \`id: ${close}\`: ids are typed on the command line and become file names and CI annotation titles.`
+      : 'Use ASCII letters, digits, "-" and "_" only, such as csat-q3.';
+  }
   return 'See `goals schema` for the format.';
 }
 

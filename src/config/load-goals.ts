@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } from 'yaml';
+import { LineCounter, Parser, parseDocument, isMap, isSeq, isScalar, isPair } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import type { z } from 'zod';
 import { goalsFileSchema, goalSchema, settingsSchema } from './schema.js';
@@ -15,6 +15,7 @@ import { GoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { describeIssue } from './describe-issue.js';
+import { sanitizeLine } from '../core/text.js';
 
 /** Larger goals files are refused: a real one is a few hundred KiB at most. */
 export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
@@ -104,8 +105,10 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     ...pos,
   });
 
+  const source = text.replace(/^\uFEFF/, '');
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const pos = syntaxPosition(text, at(error.pos[0]));
+    const quote = error.code === 'MISSING_CHAR' ? unclosedQuote(source, at) : undefined;
+    const pos = quote?.pos ?? syntaxPosition(text, at(error.pos[0]));
     // yaml often reports one mistake twice at one place; once is enough.
     if (findings.some((f) => f.line === pos.line && f.column === pos.column)) continue;
     findings.push(
@@ -113,13 +116,15 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
         {
           severity: doc.errors.includes(error as never) ? 'error' : 'warning',
           rule: 'yaml/syntax',
-          message: firstLine(error.message),
-          hint: indentHint(text, pos.line) ?? yamlHint(error.code),
+          message: quote?.message ?? firstLine(error.message),
+          hint: quote?.hint ?? indentHint(text, pos.line) ?? yamlHint(error.code),
         },
         pos,
       ),
     );
   }
+  // A tab hidden inside an unclosed quote is not reported by yaml; it is the next error the user would meet.
+  if (doc.errors.length > 0) findings.push(...tabFindings(text, findings, finding));
   const empty = (): LoadedGoals => ({
     path,
     displayPath,
@@ -397,6 +402,87 @@ function syntaxPosition(text: string, pos: Position): Position {
   return { line, column: (lines[line - 1] ?? '').length + 1 };
 }
 
+/**
+ * A quote that is never closed swallows the rest of the file, so yaml
+ * reports it at the end: point at the quote itself, on its own line.
+ */
+function unclosedQuote(
+  source: string,
+  at: (offset: number) => Position,
+): { pos: Position; message: string; hint: string } | undefined {
+  const token = findToken(new Parser().parse(source), (t) => {
+    if (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar') return false;
+    const q = t.source[0]!;
+    const body = t.source.slice(1);
+    // A closing quote that is not an escaped or doubled one.
+    return q === '"' ? !/(^|[^\\])(\\\\)*"/.test(body) : !/(^|[^'])('')*'(?!')/.test(body);
+  });
+  if (!token || !('source' in token) || token.offset === undefined) return undefined;
+  const pos = at(token.offset);
+  const endLine = at(token.offset + token.source.trimEnd().length).line;
+  const quote = token.source[0]!;
+  const lineText = (source.split(/\r?\n/)[pos.line - 1] ?? '').trimEnd();
+  const swallowed =
+    endLine > pos.line ? `, so YAML reads lines ${pos.line}–${endLine} as one text` : '';
+  return {
+    pos,
+    message: `The ${quote === '"' ? 'double' : 'single'} quote opened on line ${pos.line} is never closed${swallowed}.`,
+    hint: `Close it at the end of the value: ${sanitizeLine(lineText.trim())}${quote}`,
+  };
+}
+
+/** The first token of a CST, depth first, that `test` accepts. */
+function findToken(
+  tokens: Iterable<unknown>,
+  test: (t: { type: string; source: string; offset: number }) => boolean,
+): { type: string; source: string; offset: number } | undefined {
+  for (const token of tokens) {
+    if (typeof token !== 'object' || token === null) continue;
+    const t = token as { type?: unknown; source?: unknown; offset?: unknown };
+    if (
+      typeof t.type === 'string' &&
+      typeof t.source === 'string' &&
+      typeof t.offset === 'number'
+    ) {
+      const candidate = t as { type: string; source: string; offset: number };
+      if (test(candidate)) return candidate;
+    }
+    for (const child of Object.values(token)) {
+      const found = findToken(Array.isArray(child) ? child : [child], test);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A tab in a line's indentation, where no other finding stands on that line. */
+function tabFindings(
+  text: string,
+  found: readonly Finding[],
+  finding: (f: Omit<Finding, 'file' | 'line' | 'column'>, pos: Position) => Finding,
+): Finding[] {
+  return text.split(/\r?\n/).flatMap((line, i) => {
+    const indent = /^[ \t]*/.exec(line)![0];
+    const tab = indent.indexOf('\t');
+    if (tab < 0 || line.trim() === '' || found.some((f) => f.line === i + 1)) return [];
+    return [
+      finding(
+        {
+          severity: 'error',
+          rule: 'yaml/syntax',
+          message: `Line ${i + 1} is indented with a tab.`,
+          hint: tabHint(i + 1),
+        },
+        { line: i + 1, column: tab + 1 },
+      ),
+    ];
+  });
+}
+
+function tabHint(line: number): string {
+  return `YAML indents with spaces only: replace the tab on line ${line} with spaces.`;
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -415,12 +501,13 @@ function indentHint(text: string, lineNumber: number): string | undefined {
   const lines = text.split(/\r?\n/);
   const line = lines[lineNumber - 1] ?? '';
   if (!isContent(line)) return undefined;
+  if (/^ *\t/.test(line)) return tabHint(lineNumber);
 
   const nextIndex = lines.findIndex((l, i) => i >= lineNumber && isContent(l));
   const next = lines[nextIndex] ?? '';
   if (/:\s+\S/.test(line) && /^\s*[\w"'-][^:]*:(\s|$)/.test(next)) {
     if (indent(next) > keyIndent(line)) {
-      return `Line ${nextIndex + 1} is indented ${indent(next)} spaces, line ${lineNumber} ${keyIndent(line)}, so YAML reads it as part of line ${lineNumber}'s value: keys of one mapping must line up.`;
+      return `Line ${nextIndex + 1} is indented ${spaces(indent(next))}, line ${lineNumber} ${keyIndent(line)}, so YAML reads it as part of line ${lineNumber}'s value: keys of one mapping must line up.`;
     }
   }
 
@@ -429,7 +516,11 @@ function indentHint(text: string, lineNumber: number): string | undefined {
   if (previous === undefined) return undefined;
   const levels = new Set(above.flatMap((l) => [indent(l), keyIndent(l)]));
   if (levels.has(indent(line))) return undefined;
-  return `Line ${lineNumber} is indented ${indent(line)} spaces, the line before it ${keyIndent(previous)}: keys of one mapping must line up.`;
+  return `Line ${lineNumber} is indented ${spaces(indent(line))}, the line before it ${keyIndent(previous)}: keys of one mapping must line up.`;
+}
+
+function spaces(n: number): string {
+  return n === 1 ? '1 space' : `${n} spaces`;
 }
 
 function yamlHint(code: string): string {

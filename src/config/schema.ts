@@ -6,19 +6,21 @@
 import { z } from 'zod';
 import { parseIsoDate, parseQuarter, isValidTimeZone } from '../core/dates.js';
 import { parseDuration } from '../core/duration.js';
+import { ID_CHARACTERS, ID_PATTERN, idProblem } from '../core/ids.js';
 import { RULE_IDS } from '../core/rules/index.js';
-
-const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 const id = (what: string, example: string) =>
   z
     .string()
-    .regex(ID_PATTERN, { error: `${what} ids use only letters, digits, '-' and '_'` })
-    .meta({ description: `Unique ${what} id: letters, digits, '-' and '_'.`, examples: [example] });
+    .regex(ID_PATTERN, {
+      error: (issue) =>
+        `${typeof issue.input === 'string' ? `${idProblem(issue.input)}: ` : ''}${what} ids use only ${ID_CHARACTERS}`,
+    })
+    .meta({ description: `Unique ${what} id: ${ID_CHARACTERS}.`, examples: [example] });
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
   .refine((s) => parseIsoDate(s) !== undefined, {
     error: 'expected a date written YYYY-MM-DD (a real calendar day)',
   })
@@ -28,6 +30,7 @@ const dateOrQuarter = z
   .string()
   .regex(/^(\d{4}-\d{2}-\d{2}|\d{4}-Q[1-4])$/, {
     error: 'expected a date YYYY-MM-DD or a quarter YYYY-Qn',
+    abort: true,
   })
   .refine((s) => parseIsoDate(s) !== undefined || parseQuarter(s) !== undefined, {
     error: 'expected a date YYYY-MM-DD or a quarter YYYY-Qn',

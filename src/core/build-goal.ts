@@ -26,6 +26,7 @@ import { isInRange, rangeOf } from './rules/achievable-in-range.js';
 import type { Segment } from './snapshot.js';
 import { resolveGoal } from './resolve-goal.js';
 import { specificVagueTitle } from './rules/specific-vague-title.js';
+import { closestId, idProblem, ID_CHARACTERS, toId } from './ids.js';
 import { suggest } from './suggest.js';
 import { parseTarget, parseValue, resolveTarget, roundValue } from './values.js';
 import type { TargetSpec } from './values.js';
@@ -35,8 +36,6 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const fail = <T>(message: string): Checked<T> => ({ ok: false, message });
-
-const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /** Goals longer than this many days are offered milestones (a quarter is 90–92 days). */
 export const QUARTER_DAYS = 92;
@@ -149,8 +148,8 @@ export function checkNewMetricId(
   catalog: ReadonlyMap<string, MetricDefinition>,
 ): Checked<string> {
   const trimmed = id.trim();
-  if (!ID_PATTERN.test(trimmed))
-    return fail('Use letters, digits, "-" and "_" only, e.g. training_completion.');
+  const problem = idProblem(trimmed);
+  if (problem) return fail(idMessage(trimmed, problem, 'training_completion'));
   if (catalog.has(trimmed)) return fail(`'${trimmed}' already exists; pick it from the list.`);
   return ok(trimmed);
 }
@@ -403,8 +402,8 @@ export function explainPace(
 /** A new objective's id: the id pattern, unique among the objectives. */
 export function checkNewObjectiveId(id: string, existing: ReadonlySet<string>): Checked<string> {
   const trimmed = id.trim();
-  if (!ID_PATTERN.test(trimmed))
-    return fail('Use letters, digits, "-" and "_" only, e.g. fast-help.');
+  const problem = idProblem(trimmed);
+  if (problem) return fail(idMessage(trimmed, problem, 'fast-help'));
   if (existing.has(trimmed)) return fail(`There is already an objective '${trimmed}'.`);
   return ok(trimmed);
 }
@@ -417,8 +416,8 @@ export function parseObjectiveFlag(text: string): Checked<{ id: string; title?: 
   const eq = text.indexOf('=');
   const id = (eq < 0 ? text : text.slice(0, eq)).trim();
   const title = eq < 0 ? undefined : text.slice(eq + 1).trim();
-  if (!ID_PATTERN.test(id))
-    return fail(`"${id}" is not an objective id: letters, digits, "-" and "_" only.`);
+  const problem = idProblem(id);
+  if (problem) return fail(`"${id}" is not an objective id: ${problem}; ${idRule()}.`);
   if (title === '')
     return fail(`Give the objective a title: ${id}="What the team wants to achieve".`);
   return ok(title === undefined ? { id } : { id, title });
@@ -432,7 +431,7 @@ export function proposeObjectiveId(title: string, existing: ReadonlySet<string>)
       ' ',
     ),
   );
-  const words = slug(title)
+  const words = toId(title)
     .split('-')
     .filter((w) => w !== '' && !stop.has(w));
   return unique(words.slice(0, 3).join('-') || 'objective', existing);
@@ -705,8 +704,8 @@ export function proposeGoalId(context: {
 }): string {
   const q = quarterOf(context.deadline, context.fiscalYearStart);
   const parts = [
-    slug(context.metric.id),
-    ...Object.values(context.segment).map((v) => slug(v)),
+    toId(context.metric.id),
+    ...Object.values(context.segment).map((v) => toId(v)),
     `${q.year}-q${q.quarter}`,
   ].filter((p) => p !== '');
   return unique(parts.join('-'), context.existing);
@@ -715,19 +714,20 @@ export function proposeGoalId(context: {
 /** A goal id: the id pattern, unique among the goals. */
 export function checkGoalId(id: string, existing: ReadonlySet<string>): Checked<string> {
   const trimmed = id.trim();
-  if (!ID_PATTERN.test(trimmed))
-    return fail('Use letters, digits, "-" and "_" only, e.g. csat-2026-q4.');
+  const problem = idProblem(trimmed);
+  if (problem) return fail(idMessage(trimmed, problem, 'csat-2026-q4'));
   if (existing.has(trimmed)) return fail(`There is already a goal '${trimmed}'.`);
   return ok(trimmed);
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+/** "'ü' is not an ASCII letter: ids use only …; e.g. csat-u." */
+function idMessage(id: string, problem: string, example: string): string {
+  const close = closestId(id);
+  return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}: ${idRule()}; e.g. ${close !== '' && close !== id ? close : example}.`;
+}
+
+function idRule(): string {
+  return `ids use only ${ID_CHARACTERS}`;
 }
 
 function unique(base: string, existing: ReadonlySet<string>): string {

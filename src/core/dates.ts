@@ -3,6 +3,7 @@
  * time zone, never an instant; day arithmetic goes through UTC day numbers so
  * that no local time zone or DST change can shift it.
  */
+import { suggest } from './suggest.js';
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -133,6 +134,18 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
+}
+
+/** The IANA zone a mistyped one was meant to be ("Europe/Berln" → "Europe/Berlin"), if one is close. */
+export function suggestTimeZone(typed: string): string | undefined {
+  const zones = [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+  const trimmed = typed.trim();
+  // "Berln" alone: compare with the city part of each zone too.
+  const city = suggest(
+    trimmed,
+    zones.map((z) => z.slice(z.lastIndexOf('/') + 1)),
+  );
+  return suggest(trimmed, zones) ?? zones.find((z) => z.endsWith(`/${city}`));
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

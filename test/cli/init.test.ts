@@ -167,7 +167,7 @@ describe('goals init', () => {
   it.each([
     [
       ['--timezone', 'Europe/Sofa'],
-      'error --timezone Europe/Sofa: "Europe/Sofa" is not an IANA time zone; write e.g. Europe/Sofia or UTC.\n',
+      'error --timezone Europe/Sofa: "Europe/Sofa" is not an IANA time zone; did you mean Europe/Sofia?\n',
     ],
     [
       ['--fiscal-year-start', '13'],
@@ -175,7 +175,7 @@ describe('goals init', () => {
     ],
     [
       ['--objective', 'fast help=Help'],
-      'error --objective fast help=Help: "fast help" is not an objective id: letters, digits, "-" and "_" only.\n',
+      "error --objective fast help=Help: \"fast help\" is not an objective id: it has a space; ids use only ASCII letters (a-z, A-Z), digits, '-' and '_'.\n",
     ],
     [
       ['--objective', 'fast-help'],

@@ -134,7 +134,37 @@ describe('goals validate', () => {
     const r = await runCli(['validate'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      'goals.yaml:4:21  error  Missing closing "quote  yaml/syntax\n  4 |     title: "unclosed\n                          ^\n',
+      'goals.yaml:4:12  error  The double quote opened on line 4 is never closed.  yaml/syntax\n  4 |     title: "unclosed\n                 ^\n  → Close it at the end of the value: title: "unclosed"\n',
+    );
+  });
+
+  it('points at an unclosed quote on its own line, and names a tab as a tab', async () => {
+    const text = [
+      'version: 1',
+      'goals:',
+      '  - id: csat',
+      '    title: "Reach 85% CSAT by Q4',
+      '    metric: csat',
+      '    target: 85',
+      '\tdeadline: 2026-Q4',
+      '',
+    ].join('\n');
+    const r = await runCli(['validate', '--no-color'], { cwd: tempDir({ 'goals.yaml': text }) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'goals.yaml:4:12  error  The double quote opened on line 4 is never closed, so YAML reads lines 4–7 as one text.  yaml/syntax',
+        '  4 |     title: "Reach 85% CSAT by Q4',
+        '                 ^',
+        '  → Close it at the end of the value: title: "Reach 85% CSAT by Q4"',
+        'goals.yaml:7:1  error  Line 7 is indented with a tab.  yaml/syntax',
+        '  7 |  deadline: 2026-Q4',
+        '      ^',
+        '  → YAML indents with spaces only: replace the tab on line 7 with spaces.',
+        '',
+        '✖ 0 goals, 0 fully SMART; 2 errors, 0 warnings',
+        '',
+      ].join('\n'),
     );
   });
 

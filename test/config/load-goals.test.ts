@@ -53,8 +53,14 @@ describe('parseGoals', () => {
       "Line 5 is indented 5 spaces, line 4 4, so YAML reads it as part of line 4's value: keys of one mapping must line up.",
     ]);
     expect(hints('version: 1\ngoals:\n  - id: a\n    title: "x\n')).toEqual([
-      'Check the indentation and punctuation on this line and the one before it.',
+      'Close it at the end of the value: title: "x"',
     ]);
+    expect(
+      hints('version: 1\ngoals:\n  - id: a\n    title: x\n    owner: Maria\n\tmetric: csat\n'),
+    ).toEqual(['YAML indents with spaces only: replace the tab on line 6 with spaces.']);
+    expect(hints('version: 1\ngoals:\n  - id: a\n    title: x\n     owner: Maria\n')[0]).toBe(
+      "Line 5 is indented 5 spaces, line 4 4, so YAML reads it as part of line 4's value: keys of one mapping must line up.",
+    );
   });
 
   it('reports a duplicate key', () => {
@@ -87,7 +93,110 @@ describe('parseGoals', () => {
   it('points a missing key at the object that lacks it', () => {
     const loaded = parseGoals('version: 1\ngoals:\n  - id: a\n    owner: Maria\n', 'goals.yaml');
     expect(loaded.findings.map((f) => [f.line, f.column, f.message, f.hint])).toEqual([
-      [3, 5, "Goal 'a': 'title' is required.", "Add 'title:' here."],
+      [
+        3,
+        5,
+        "Goal 'a': 'title' is required.",
+        'Add `title: Reach 85% CSAT in post-service surveys by the end of Q3`.',
+      ],
+    ]);
+  });
+
+  it("says what a missing or mistyped value should be, in the file's terms, with an example", () => {
+    const text = [
+      'version: 1', // 1
+      'settings:', // 2
+      '  timezone: Europe/Berln', // 3
+      'sources:', // 4
+      '  - id: kpis', // 5
+      '    path: kpis.csv', // 6
+      '    columns: { CSAT: 7 }', // 7
+      'goals:', // 8
+      '  - title: Reach 85% CSAT by the end of Q4', // 9
+      '    metric: csat', // 10
+      '    segment: 5', // 11
+      '    baseline: { date: 2026-06-30 }', // 12
+      '    target: true', // 13
+      '    deadline: 2026-Q4', // 14
+      '    milestones:', // 15
+      '      - { date: 2026-11-15 }', // 16
+      '      - { target: 83 }', // 17
+      '',
+    ].join('\n');
+    const loaded = parseGoals(text, 'goals.yaml');
+    expect(loaded.findings.map((f) => [`${f.line}:${f.column}`, f.message, f.hint])).toEqual([
+      [
+        '3:3',
+        'Settings: timezone: expected an IANA time zone such as Europe/Sofia or UTC.',
+        'Did you mean Europe/Berlin? Write `timezone: Europe/Berlin`.',
+      ],
+      [
+        '5:5',
+        "Source 'kpis' has no 'date': the column that holds the date of each row.",
+        "Add `date: Week` (the column's name in the header), or `date: { column: Week, format: DD.MM.YYYY }` when the dates are not YYYY-MM-DD.",
+      ],
+      [
+        '7:16',
+        "Source 'kpis': columns → CSAT: expected a metric id or { metric, unit }, got the number 7.",
+        'Write a metric id (csat), or { metric: first_response_time, unit: h }.',
+      ],
+      ['9:5', "Goal #1: 'id' is required.", 'Add `id: reach-85-csat-by-the-end`.'],
+      [
+        '11:5',
+        'Goal #1: segment: expected a mapping (key: value), got the number 5.',
+        'Write key: value pairs, such as `segment: { team: EMEA }`.',
+      ],
+      [
+        '12:5',
+        "Goal #1: baseline has no 'value': the starting value.",
+        'Add `baseline: { value: 78, date: 2026-06-30 }`, or just `baseline: 78`.',
+      ],
+      [
+        '13:5',
+        "Goal #1: target: expected a value in the metric's unit or a change, got true.",
+        'Write a value (85, "2h", "85%") or a change ("+10%", "-15%", "+5pp").',
+      ],
+      [
+        '16:9',
+        "Goal #1: milestone #1 (2026-11-15) has no 'target': the value the goal should have reached by then.",
+        'Add it: `- { date: 2026-11-15, target: 81 }`, a value on the way from the baseline to the target.',
+      ],
+      [
+        '17:9',
+        "Goal #1: milestone #2 has no 'date': the date by which its target should be reached.",
+        'Add it: `- { date: 2026-08-15, target: 83 }`, a date between the start and the deadline (or a quarter, 2026-Q3).',
+      ],
+    ]);
+  });
+
+  it('proposes a milestone target halfway from the baseline to the target', () => {
+    const text =
+      'version: 1\ngoals:\n  - id: a\n    title: x 1\n    baseline: 78\n    target: 85\n    milestones:\n      - { date: 2026-11-15 }\n';
+    expect(parseGoals(text, 'goals.yaml').findings.map((f) => f.hint)).toEqual([
+      'Add it: `- { date: 2026-11-15, target: 81.5 }`, a value on the way from the baseline to the target.',
+    ]);
+  });
+
+  it('takes ASCII ids only, and proposes the closest one', () => {
+    const text =
+      'version: 1\ngoals:\n  - id: csat-ü\n    title: x 1\n  - id: fcr q4\n    title: y 2\n';
+    expect(
+      parseGoals(text, 'goals.yaml').findings.map((f) => [
+        `${f.line}:${f.column}`,
+        f.message,
+        f.hint,
+      ]),
+    ).toEqual([
+      [
+        '3:5',
+        "Goal 'csat-ü': id: 'ü' is not an ASCII letter: goal ids use only ASCII letters (a-z, A-Z), digits, '-' and '_'.",
+        'Write `id: csat-u`: ids are typed on the command line and become file names and CI annotation titles.',
+      ],
+      [
+        '5:5',
+        "Goal 'fcr q4': id: it has a space: goal ids use only ASCII letters (a-z, A-Z), digits, '-' and '_'.",
+        'Write `id: fcr-q4`: ids are typed on the command line and become file names and CI annotation titles.',
+      ],
     ]);
   });
 

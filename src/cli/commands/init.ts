@@ -19,7 +19,7 @@ import {
   proposeObjectiveId,
 } from '../../core/build-goal.js';
 import type { Checked } from '../../core/build-goal.js';
-import { isValidTimeZone } from '../../core/dates.js';
+import { isValidTimeZone, suggestTimeZone } from '../../core/dates.js';
 import { GoalsError } from '../../core/errors.js';
 import { BUILTIN_METRICS } from '../../core/metrics.js';
 import { suggest } from '../../core/suggest.js';
@@ -208,9 +208,14 @@ function systemTimeZone(): string {
 
 function checkTimeZone(text: string): Checked<string> {
   const zone = text.trim();
-  return isValidTimeZone(zone) && zone !== ''
-    ? { ok: true, value: zone }
-    : { ok: false, message: `"${zone}" is not an IANA time zone; write e.g. Europe/Sofia or UTC.` };
+  if (isValidTimeZone(zone) && zone !== '') return { ok: true, value: zone };
+  const close = zone === '' ? undefined : suggestTimeZone(zone);
+  return {
+    ok: false,
+    message: close
+      ? `"${zone}" is not an IANA time zone; did you mean ${close}?`
+      : `"${zone}" is not an IANA time zone; write e.g. Europe/Sofia or UTC.`,
+  };
 }
 
 function checkMonth(text: string): Checked<number> {
