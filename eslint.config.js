@@ -12,7 +12,9 @@ const only = (name, door) => ({
 
 const doors = {
   yaml: only('yaml', 'src/config/'),
-  'better-sqlite3': only('better-sqlite3', 'src/store/'),
+  // The store, and warehouse sources that are SQLite files (read-only).
+  'better-sqlite3': only('better-sqlite3', 'src/store/ and src/warehouse/'),
+  pg: only('pg', 'src/warehouse/'),
   'csv-parse': only('csv-parse', 'src/import/'),
   'csv-parse/sync': only('csv-parse/sync', 'src/import/'),
   'cli-table3': only('cli-table3', 'src/report/'),
@@ -101,6 +103,12 @@ export default tseslint.config(
   {
     files: ['src/store/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: restrictedFor('better-sqlite3') }] },
+  },
+  {
+    files: ['src/warehouse/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: restrictedFor('pg', 'better-sqlite3') }],
+    },
   },
   {
     files: ['src/import/**/*.ts'],

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'DB_UNREADABLE'
   | 'CSV_REJECTED'
   | 'CSV_UNREADABLE'
+  /** A warehouse source's database could not be reached or its query failed. */
+  | 'QUERY_FAILED'
   | 'NO_INPUT'
   | 'CANCELLED';
 

@@ -1,0 +1,37 @@
+/**
+ * What a warehouse source's query gives the import: its column names, then
+ * its rows as text cells — exactly what a CSV reader gives, so the layouts,
+ * mappings and bad-row rules of files apply unchanged (DESIGN §13).
+ */
+
+export interface QuerySpec {
+  /** The source id in goals.yaml: every message names it. */
+  sourceId: string;
+  /** A postgres:// URL or a SQLite file path (absolute). Never shown to the user. */
+  database: string;
+  query: string;
+  /** Bound to `$since`: the newest snapshot date the store holds for this source. */
+  since: string;
+  /** settings.timezone: dates and times come out as wall clocks there. */
+  timeZone: string;
+  /** Statement (and connection) timeout. */
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Receives the header (row number 1) and then each row (2, 3, …) as text
+ * cells; NULL is an empty cell. Returns false to stop reading.
+ */
+export type OnRecord = (fields: string[], row: number) => boolean;
+
+/** Rows per round trip: enough to amortise the network, little enough to keep memory flat. */
+export const BATCH_ROWS = 5000;
+
+/** The placeholder a query may use for the newest stored date. */
+export const SINCE = '$since';
+
+/** Whether the source is a PostgreSQL URL (else a SQLite file). */
+export function isPostgresUrl(database: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(database);
+}

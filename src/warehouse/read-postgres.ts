@@ -1,0 +1,265 @@
+/**
+ * A PostgreSQL query as rows of text cells. The query runs in a READ ONLY
+ * transaction with a statement timeout and is streamed through a server-side
+ * cursor (DECLARE … CURSOR, then FETCH a batch at a time), so the result is
+ * never held whole. Each FETCH is its own statement with its own timeout: a
+ * protocol-level portal (pg-cursor) would keep one timer running across every
+ * batch, and a long stream into a busy import would be cancelled midway. Every value arrives as PostgreSQL's own text: `numeric`
+ * and `int8` exact, `date` and `timestamp` as written (no time-zone shift),
+ * `timestamptz` as an ISO instant with its offset, in settings.timezone.
+ *
+ * Nothing here ever prints the connection string: every error is rebuilt from
+ * its code, naming the source, and the driver's text is scrubbed of the
+ * URL's parts before it is shown.
+ */
+import type { ClientConfig, CustomTypesConfig } from 'pg';
+import { GoalsError } from '../core/errors.js';
+import { bindSince } from './bind-since.js';
+import { BATCH_ROWS } from './query-rows.js';
+import type { OnRecord, QuerySpec } from './query-rows.js';
+
+const BOOL = 16;
+const TIMESTAMPTZ = 1184;
+const TIMESTAMPTZ_ARRAY = 1185;
+
+/** Every type as its text; booleans as true/false; instants as ISO 8601 with offset. */
+const TEXT_TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: number) => {
+    if (oid === BOOL) return (v: string) => (v === 't' ? 'true' : v === 'f' ? 'false' : v);
+    if (oid === TIMESTAMPTZ) return isoInstant;
+    if (oid === TIMESTAMPTZ_ARRAY) return (v: string) => v;
+    return (v: string) => v;
+  }) as CustomTypesConfig['getTypeParser'],
+};
+
+/** `2026-07-13 09:00:00.5+05:30` → `2026-07-13T09:00:00.5+05:30`; `+03` → `+03:00`. */
+function isoInstant(text: string): string {
+  const m =
+    /^(\d{4,}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(
+      text,
+    );
+  if (!m) return text; // infinity, BC dates: left for the cell reader to refuse
+  if (m[5] !== undefined && m[5] !== '00') return text; // a seconds offset (LMT): no ISO form
+  return `${m[1]}T${m[2]}${m[3]}:${m[4] ?? '00'}`;
+}
+
+export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise<number> {
+  const bound = bindSince(spec.query);
+  if (!bound.ok) {
+    throw new GoalsError('QUERY_FAILED', `Source '${spec.sourceId}': ${bound.message}.`, {
+      hint: 'Write `$since` where the query should read only what is new (`where day >= $since`); other values belong in the SQL itself.',
+    });
+  }
+  const { default: pg } = await import('pg');
+  const config: ClientConfig = {
+    connectionString: spec.database,
+    connectionTimeoutMillis: spec.timeoutMs,
+    application_name: 'goals',
+    types: TEXT_TYPES,
+  };
+  const client = new pg.Client(config);
+  // A dropped connection is reported by the query that fails; the event must not crash the process.
+  client.on('error', () => undefined);
+  const secrets = secretsOf(spec.database);
+  const fail = (error: unknown): never => {
+    throw describePostgresError(error, spec, secrets, bound.originalPosition);
+  };
+  const onAbort = () => void client.end().catch(() => undefined);
+  spec.signal?.addEventListener('abort', onAbort, { once: true });
+  let rows = 0;
+  try {
+    await client.connect().catch(fail);
+    await client
+      .query(
+        `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.round(spec.timeoutMs))}; ` +
+          `SET LOCAL TimeZone = ${quoteLiteral(spec.timeZone)}; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres'`,
+      )
+      .catch(fail);
+    const declare = 'DECLARE goals_rows NO SCROLL CURSOR FOR ';
+    await client
+      .query(declare + bound.text, bound.usesSince ? [spec.since] : [])
+      .catch((error: unknown) => fail(shiftPosition(error, declare.length)));
+    let isFirst = true;
+    for (;;) {
+      const { rows: batch, fields } = await client
+        .query<unknown[]>({
+          text: `FETCH FORWARD ${BATCH_ROWS} FROM goals_rows`,
+          rowMode: 'array',
+          types: TEXT_TYPES,
+        })
+        .catch(fail);
+      if (isFirst) {
+        isFirst = false;
+        const header = fields.map((f) => f.name);
+        if (!onRecord(header, 1)) break;
+      }
+      let stop = false;
+      for (const row of batch) {
+        rows++;
+        if (!onRecord(row.map(cellText), rows + 1)) {
+          stop = true;
+          break;
+        }
+      }
+      if (stop || batch.length < BATCH_ROWS) break;
+    }
+    await client.query('ROLLBACK').catch(fail);
+  } finally {
+    spec.signal?.removeEventListener('abort', onAbort);
+    await client.end().catch(() => undefined);
+  }
+  return rows;
+}
+
+/** A server position in `DECLARE … FOR query` is a position in the query. */
+function shiftPosition(error: unknown, by: number): unknown {
+  const e = error as PgLikeError | null;
+  if (e && typeof e.position === 'string' && Number(e.position) > by) {
+    e.position = String(Number(e.position) - by);
+  }
+  return error;
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return String(value);
+}
+
+function quoteLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** The parts of a connection URL that must never be shown. */
+export function secretsOf(url: string): string[] {
+  const secrets = [url];
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) {
+      secrets.push(parsed.password, decodeURIComponent(parsed.password));
+    }
+  } catch {
+    // not a URL: the whole text is the secret
+  }
+  return secrets.filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+}
+
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join('***');
+  return out;
+}
+
+interface PgLikeError {
+  code?: string;
+  message?: string;
+  position?: string;
+  hint?: string;
+  column?: string;
+}
+
+/** A GoalsError for what the driver or the server said, naming the source, never the URL. */
+export function describePostgresError(
+  error: unknown,
+  spec: QuerySpec,
+  secrets: readonly string[],
+  originalPosition: (position: number) => number = (p) => p,
+): GoalsError {
+  if (error instanceof GoalsError) return error;
+  const e = (error ?? {}) as PgLikeError;
+  const code = typeof e.code === 'string' ? e.code : '';
+  const detail = scrub(String(e.message ?? error), secrets);
+  const where = `Source '${spec.sourceId}'`;
+  const server = serverOf(spec.database);
+  const seconds = `${Math.round(spec.timeoutMs / 100) / 10} s`;
+  const unchanged = 'Nothing was imported; the store is unchanged.';
+  const make = (message: string, hint: string) =>
+    new GoalsError('QUERY_FAILED', `${message} ${unchanged}`, { hint });
+  if (spec.signal?.aborted) {
+    return new GoalsError('CANCELLED', `${where}: the query was cancelled. ${unchanged}`);
+  }
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) {
+    return make(
+      `${where}: cannot reach the database server ${server} (${code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'unknown host' : 'unreachable'}).`,
+      'Check the host and port in the URL the source names (database: env:NAME), and that the server is running and accepts connections from here.',
+    );
+  }
+  if (
+    /timeout expired|Connection terminated due to connection timeout|ETIMEDOUT/i.test(detail) ||
+    code === 'ETIMEDOUT'
+  ) {
+    return make(
+      `${where}: the database server ${server} did not answer within ${seconds}.`,
+      'Check the host, port and network; a slow server can be given more time with `timeout:` on the source (or settings.timeout).',
+    );
+  }
+  if (code === '28P01' || code === '28000') {
+    return make(
+      `${where}: the database server ${server} refused the login (${code === '28P01' ? 'wrong password' : 'not allowed'}).`,
+      'Check the user and password in the URL the source names; the password stays in the environment variable, never in goals.yaml.',
+    );
+  }
+  if (code === '3D000') {
+    return make(
+      `${where}: the database named in the URL does not exist on ${server}.`,
+      'Check the database name at the end of the URL.',
+    );
+  }
+  if (code === '57014') {
+    return make(
+      `${where}: the query ran longer than the timeout of ${seconds} and was cancelled.`,
+      'Make the query cheaper (an index on the date column, `where day >= $since`), or give it more time with `timeout:` on the source.',
+    );
+  }
+  if (code === '25006') {
+    return make(
+      `${where}: the query tried to change the database (${detail}); goals only reads, in a read-only transaction.`,
+      'A source query only reads: write a SELECT.',
+    );
+  }
+  // DECLARE … CURSOR FOR takes only SELECT and VALUES (and no data-modifying WITH).
+  const isNotSelect =
+    (code === '42601' && Number(e.position) === 1) ||
+    (code === '0A000' && /data-modifying/.test(detail));
+  if (isNotSelect) {
+    return make(
+      `${where}: the query is not a SELECT; goals only reads, in a read-only transaction.`,
+      'A source query only reads: write a SELECT (or VALUES) that returns the columns the mapping names.',
+    );
+  }
+  if (code.length === 5) {
+    const position = Number(e.position);
+    const at =
+      Number.isInteger(position) && position > 0
+        ? positionIn(spec.query, originalPosition(position))
+        : '';
+    return make(
+      `${where}: PostgreSQL rejected the query${at}: ${detail} (SQLSTATE ${code}).`,
+      e.hint
+        ? scrub(e.hint, secrets)
+        : 'Run the query in psql to see the problem, then correct `query:` in goals.yaml.',
+    );
+  }
+  return make(
+    `${where}: the database server ${server} failed: ${detail}.`,
+    'Check the URL the source names and the server.',
+  );
+}
+
+/** `host:port` of a URL, which identifies the server without any secret. */
+function serverOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname || 'localhost'}:${u.port || '5432'}`;
+  } catch {
+    return '(the URL could not be read)';
+  }
+}
+
+/** ` at line 2, column 14` for a 1-based character position in the query. */
+function positionIn(text: string, position: number): string {
+  const before = [...text].slice(0, position - 1).join('');
+  const lines = before.split('\n');
+  return ` at line ${lines.length}, column ${lines[lines.length - 1]!.length + 1} of the query`;
+}

@@ -1,0 +1,225 @@
+/**
+ * The warehouse readers against a real PostgreSQL server (started here) and
+ * a real SQLite file: exact types, $since, read-only, and errors that name
+ * the source and never the password.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isGoalsError } from '../../src/core/errors.js';
+import type { QuerySpec } from '../../src/warehouse/query-rows.js';
+import { readPostgres } from '../../src/warehouse/read-postgres.js';
+import { readSqlite } from '../../src/warehouse/read-sqlite.js';
+import { findPostgresBin, freePort, startPostgres } from '../helpers/postgres.js';
+import type { TestPostgres } from '../helpers/postgres.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const hasPostgres = findPostgresBin() !== undefined;
+if (!hasPostgres && process.env.CI) {
+  throw new Error(
+    'CI must have PostgreSQL (/usr/lib/postgresql/*/bin): the warehouse tests need a real server.',
+  );
+}
+
+async function collect(read: Promise<number>, rows: string[][]) {
+  const n = await read;
+  return { n, rows };
+}
+
+function reader(spec: QuerySpec, read = readPostgres) {
+  const rows: string[][] = [];
+  return collect(
+    read(spec, (fields) => {
+      rows.push(fields);
+      return true;
+    }),
+    rows,
+  );
+}
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (!isGoalsError(error)) throw error;
+    return { code: error.code, message: error.message, hint: error.hint ?? '' };
+  }
+  throw new Error('expected a failure');
+}
+
+describe.skipIf(!hasPostgres)('readPostgres on a real server', () => {
+  let pg: TestPostgres;
+  const spec = (query: string, extra: Partial<QuerySpec> = {}): QuerySpec => ({
+    sourceId: 'warehouse',
+    database: pg.url,
+    query,
+    since: '0001-01-01',
+    timeZone: 'Asia/Kolkata',
+    timeoutMs: 5000,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    pg = await startPostgres();
+    pg.sql(`
+      create table kpi_daily (day date, team text, csat_pct numeric(12,4), frt_minutes double precision,
+                              tickets bigint, at timestamptz, done boolean);
+      insert into kpi_daily values
+        ('2026-07-13', 'EMEA', 81.2345, 95.5, 9007199254740993, '2026-07-13 09:00:00+00', true),
+        ('2026-07-14', 'EMEA', 0.1000, 0.1, 3, '2026-07-14 23:30:00-07:00', false),
+        ('2026-07-15', null, null, null, null, null, null);`);
+  }, 60_000);
+  afterAll(() => pg?.stop());
+
+  it('gives the header, then every row as PostgreSQL writes it: exact, unshifted', async () => {
+    const { n, rows } = await reader(spec('select * from kpi_daily order by day'));
+    expect(n).toBe(3);
+    expect(rows).toEqual([
+      ['day', 'team', 'csat_pct', 'frt_minutes', 'tickets', 'at', 'done'],
+      [
+        '2026-07-13',
+        'EMEA',
+        '81.2345',
+        '95.5',
+        '9007199254740993',
+        '2026-07-13T14:30:00+05:30',
+        'true',
+      ],
+      ['2026-07-14', 'EMEA', '0.1000', '0.1', '3', '2026-07-15T12:00:00+05:30', 'false'],
+      ['2026-07-15', '', '', '', '', '', ''],
+    ]);
+  });
+
+  it('binds $since as a parameter: only rows on or after it are read', async () => {
+    const { rows } = await reader(
+      spec('select day, team from kpi_daily where day >= $since order by day', {
+        since: '2026-07-14',
+      }),
+    );
+    expect(rows).toEqual([
+      ['day', 'team'],
+      ['2026-07-14', 'EMEA'],
+      ['2026-07-15', ''],
+    ]);
+  });
+
+  it('streams through a cursor, in order, across batch boundaries; false stops it', async () => {
+    let seen = 0;
+    const n = await readPostgres(
+      spec('select g, g * 2 from generate_series(1, 12001) g'),
+      (fields, row) => {
+        if (row > 1) {
+          seen++;
+          expect(fields).toEqual([String(row - 1), String((row - 1) * 2)]);
+        }
+        return true;
+      },
+    );
+    expect([n, seen]).toEqual([12001, 12001]);
+    const first = await readPostgres(
+      spec('select g from generate_series(1, 12001) g'),
+      (_, row) => row < 2,
+    );
+    expect(first).toBe(1);
+  });
+
+  it('runs read-only: a delete … returning fails and the table is intact', async () => {
+    const f = await failure(reader(spec('delete from kpi_daily returning *')));
+    expect(f.code).toBe('QUERY_FAILED');
+    expect(f.message).toBe(
+      "Source 'warehouse': the query is not a SELECT; goals only reads, in a read-only transaction. Nothing was imported; the store is unchanged.",
+    );
+    expect(pg.sql('select count(*) from kpi_daily').trim()).toBe('3');
+    // A data-modifying WITH, or a function that writes, fails as well.
+    const cte = await failure(
+      reader(spec('with gone as (delete from kpi_daily returning *) select * from gone')),
+    );
+    expect(cte.message).toContain("Source 'warehouse': the query");
+    expect(cte.message).toContain('goals only reads');
+    pg.sql("create function wipe() returns int language sql as 'delete from kpi_daily; select 1'");
+    const fn = await failure(reader(spec('select wipe()')));
+    expect(fn.message).toBe(
+      "Source 'warehouse': the query tried to change the database (cannot execute DELETE in a read-only transaction); goals only reads, in a read-only transaction. Nothing was imported; the store is unchanged.",
+    );
+    expect(pg.sql('select count(*) from kpi_daily').trim()).toBe('3');
+  });
+
+  it('names the query position of an SQL error as written (with $since)', async () => {
+    const f = await failure(reader(spec('select day,\n  nope from kpi_daily where day >= $since')));
+    expect(f.message).toBe(
+      `Source 'warehouse': PostgreSQL rejected the query at line 2, column 3 of the query: column "nope" does not exist (SQLSTATE 42703). Nothing was imported; the store is unchanged.`,
+    );
+  });
+
+  it('stops a query that runs past the timeout', async () => {
+    const f = await failure(reader(spec('select pg_sleep(10)', { timeoutMs: 300 })));
+    expect(f.message).toBe(
+      "Source 'warehouse': the query ran longer than the timeout of 0.3 s and was cancelled. Nothing was imported; the store is unchanged.",
+    );
+  });
+
+  it('reports a wrong password without ever showing it', async () => {
+    const url = pg.url.replace(pg.password, 'wrong-Pa55');
+    const f = await failure(reader(spec('select 1', { database: url })));
+    expect(f.message).toBe(
+      `Source 'warehouse': the database server 127.0.0.1:${pg.port} refused the login (wrong password). Nothing was imported; the store is unchanged.`,
+    );
+    expect(JSON.stringify(f)).not.toContain('wrong-Pa55');
+    expect(JSON.stringify(f)).not.toContain(pg.password);
+  });
+
+  it('reports a server that is not there, within the timeout', async () => {
+    const port = await freePort();
+    const url = `postgres://goals:${pg.password}@127.0.0.1:${port}/goals`;
+    const started = Date.now();
+    const f = await failure(reader(spec('select 1', { database: url, timeoutMs: 2000 })));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(f.message).toBe(
+      `Source 'warehouse': cannot reach the database server 127.0.0.1:${port} (connection refused). Nothing was imported; the store is unchanged.`,
+    );
+    expect(JSON.stringify(f)).not.toContain(pg.password);
+  });
+});
+
+describe('readSqlite', () => {
+  const make = () => {
+    const path = join(tempDir(), 'kpi.db');
+    const db = new Database(path);
+    db.exec(`create table kpi (day text, csat real, n integer);
+             insert into kpi values ('2026-07-13', 81.25, 10), ('2026-07-14', 0.1, null);`);
+    db.close();
+    return path;
+  };
+  const spec = (database: string, query: string, since = '0001-01-01'): QuerySpec => ({
+    sourceId: 'local',
+    database,
+    query,
+    since,
+    timeZone: 'UTC',
+    timeoutMs: 5000,
+  });
+
+  it('reads a query on the file, binding $since', async () => {
+    const path = make();
+    const { rows } = await reader(
+      spec(path, 'select * from kpi where day >= $since order by day', '2026-07-14'),
+      readSqlite,
+    );
+    expect(rows).toEqual([
+      ['day', 'csat', 'n'],
+      ['2026-07-14', '0.1', ''],
+    ]);
+  });
+
+  it('opens the file read-only: a writing query fails and the file is unchanged', async () => {
+    const path = make();
+    const before = createHash('sha256').update(readFileSync(path)).digest('hex');
+    const f = await failure(reader(spec(path, 'delete from kpi returning *'), readSqlite));
+    expect(f.message).toBe(
+      "Source 'local': the query tried to change the database; goals opens it read-only. Nothing was imported; the store is unchanged.",
+    );
+    expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
+  });
+});
