@@ -25,6 +25,15 @@ export function findPostgresBin() {
   return versions[0] ? join(base, versions[0], 'bin') : undefined;
 }
 
+/** runuser by its path: CI's PATH may not hold the sbin folders. */
+function runuser() {
+  const found = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser', '/bin/runuser'].find(
+    (p) => existsSync(p),
+  );
+  if (!found) throw new Error('runuser is not installed: as root, PostgreSQL must run as postgres');
+  return found;
+}
+
 /** A free TCP port on the loopback interface. */
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -57,7 +66,7 @@ export async function startPostgres() {
   }
   const run = (cmd, args) =>
     execFileSync(
-      isRoot ? 'runuser' : join(bin, cmd),
+      isRoot ? runuser() : join(bin, cmd),
       isRoot ? ['-u', 'postgres', '--', join(bin, cmd), ...args] : args,
       {
         stdio: ['ignore', 'pipe', 'pipe'],
