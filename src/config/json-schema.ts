@@ -25,5 +25,26 @@ export function buildJsonSchema(): Record<string, unknown> {
     ]),
   );
   rules.additionalProperties = false;
-  return { ...schema, $id: 'goals.schema.json' };
+  return { ...withoutUnionTypes(schema), $id: 'goals.schema.json' };
+}
+
+/**
+ * zod writes `z.union([z.number(), z.string()])` as `type: [number, string]`,
+ * which Ajv's strict mode refuses (strictTypes); `anyOf` of one-type schemas
+ * means the same and every validator accepts it. `[number, null]` stays: strict
+ * mode allows a type with null.
+ */
+function withoutUnionTypes<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutUnionTypes) as T;
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const types = key === 'type' && Array.isArray(value) ? (value as string[]) : undefined;
+    if (types && types.filter((t) => t !== 'null').length > 1) {
+      out.anyOf = types.map((type) => ({ type }));
+    } else {
+      out[key] = key === 'examples' || key === 'default' ? value : withoutUnionTypes(value);
+    }
+  }
+  return out as T;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
 import { runCli } from '../helpers/memory-io.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -28,6 +30,48 @@ describe('goals schema', () => {
       description:
         'With history (≥ 8 snapshots over ≥ 4 weeks): the pace needed is at most 2× the fastest 4-week pace seen; without: the change is at most 50 % of the baseline and 15 % of it per month. Default: warn.',
     });
+  });
+});
+
+describe('goals.schema.json in a strict JSON Schema validator (Ajv)', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const schema = JSON.parse(readFileSync(join(root, 'goals.schema.json'), 'utf8'));
+  const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
+  const read = (file: string): unknown =>
+    parse(readFileSync(join(root, file), 'utf8'), { schema: 'core' });
+
+  it('compiles with strict: true: no union types, only anyOf', () => {
+    expect(JSON.stringify(schema)).not.toMatch(/"type":\["(number|string)","(number|string)"\]/);
+    expect(schema.properties.goals.items.properties.target.anyOf).toEqual([
+      { type: 'number' },
+      { type: 'string' },
+    ]);
+  });
+
+  it.each([
+    'goals.example.yaml',
+    'test/fixtures/check/team/goals.yaml',
+    'test/fixtures/import/long-teams/goals.yaml',
+    'test/fixtures/import/wide-european/goals.yaml',
+  ])('accepts %s, as goals validate does', (file) => {
+    expect(validate(read(file))).toBe(true);
+  });
+
+  it('refuses the fixtures with schema problems where goals validate finds them', () => {
+    expect(validate(read('test/fixtures/validate/classic-mistakes/goals.yaml'))).toBe(false);
+    // The sixth goal, csat-10, has the misspelt key `tagret:`.
+    expect(validate.errors?.map((e) => [e.instancePath, e.keyword, e.params])).toEqual([
+      ['/goals/5', 'additionalProperties', { additionalProperty: 'tagret' }],
+    ]);
+    expect(validate(read('test/fixtures/validate/schema-problems/goals.yaml'))).toBe(false);
+    expect([...new Set(validate.errors?.map((e) => e.instancePath))]).toEqual([
+      '/settings/rules',
+      '/objectives/0',
+      '/goals/0/deadline',
+      '/goals/1/baseline',
+      '/goals/1/milestones',
+      '/goals/2/id',
+    ]);
   });
 });
 
