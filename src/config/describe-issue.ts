@@ -17,10 +17,7 @@ export function describeIssue(
 ): { message: string; hint: string } {
   const where = describePath(path, data);
   const received = valueAt(data, path);
-  if (received === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
-    return describeMissing(path, data);
-  }
-  const missing = issue.code === 'invalid_union' ? missingInside(issue, path, data) : undefined;
+  const missing = missingKeyOf(issue, path, data);
   if (missing) return describeMissing(missing, data);
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -78,6 +75,17 @@ export function describeIssue(
         hint: 'See `goals schema` for the format.',
       };
   }
+}
+
+/** The path of the required key an issue is about, when the issue is that it is missing. */
+export function missingKeyOf(
+  issue: z.core.$ZodIssue,
+  path: YamlPath,
+  data: unknown,
+): YamlPath | undefined {
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_union') return undefined;
+  if (valueAt(data, path) === undefined) return path;
+  return issue.code === 'invalid_union' ? missingInside(issue, path, data) : undefined;
 }
 
 /**

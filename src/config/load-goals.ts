@@ -14,7 +14,8 @@ import type { GoalsFile } from './schema.js';
 import { GoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
-import { describeIssue } from './describe-issue.js';
+import { describeIssue, missingKeyOf } from './describe-issue.js';
+import { schemaRuleOf } from './schema-rule.js';
 import { sanitizeLine } from '../core/text.js';
 
 /** Larger goals files are refused: a real one is a few hundred KiB at most. */
@@ -178,10 +179,11 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
         ? (positionOfKey(doc, issuePath, issue.keys[0], at) ?? positionOf(issuePath))
         : positionOf(issuePath);
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const isMissing = missingKeyOf(issue, issuePath, data) !== undefined;
     return finding(
       {
         severity: 'error',
-        rule: `schema/${issue.code}`,
+        rule: schemaRuleOf(issue, issuePath, isMissing),
         message: described.message,
         hint: described.hint,
         ...goalIdAt(data, issuePath),
@@ -197,12 +199,21 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     config = parsed.data;
     goalIndexes = config.goals.map((_, i) => i);
   } else {
+    // One finding per place: a value can break two checks at once (`2026-Q5`
+    // fails both the pattern and the calendar check); the first says it.
+    const seen = new Set<string>();
+    const add = (f: Finding) => {
+      const key = JSON.stringify(f.path);
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push(f);
+    };
     for (const issue of parsed.error.issues) {
       // An unknown key lists several keys at once; report each where it stands.
       if (issue.code === 'unrecognized_keys' && issue.keys.length > 1) {
-        for (const key of issue.keys) findings.push(schemaFinding({ ...issue, keys: [key] }));
+        for (const key of issue.keys) add(schemaFinding({ ...issue, keys: [key] }));
       } else {
-        findings.push(schemaFinding(issue));
+        add(schemaFinding(issue));
       }
     }
     ({ config, goalIndexes } = salvage(data, findings));

@@ -4,7 +4,7 @@
  */
 export interface Finding {
   severity: 'error' | 'warning';
-  /** `letter/name` for SMART rules, `schema/<zod code>`, `yaml/syntax`, `import/<code>` … */
+  /** `letter/name` for SMART rules, `schema/<problem>` (unknown-key, bad-date …), `yaml/syntax`, `import/<code>` … */
   rule: string;
   message: string;
   hint?: string;

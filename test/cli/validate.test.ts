@@ -46,7 +46,7 @@ describe('goals validate', () => {
         '  → Map a column of an export to it under sources:, or import a file with `goals import`.',
         'goals.yaml:46:5  warning  Goal \'csat-10\': target "+10%" on Customer satisfaction, a percent metric, can be read two ways: 78 × 1.1 = 85.8 (relative), or 78 +10 = 88 (points).  specific/ambiguous-change',
         '  → Write "+10pp" for points, or the absolute target (e.g. 85.8).',
-        "goals.yaml:48:5  error  Goal 'csat-10': unknown key 'tagret' (did you mean 'target'?).  schema/unrecognized_keys",
+        "goals.yaml:48:5  error  Goal 'csat-10': unknown key 'tagret' (did you mean 'target'?).  schema/unknown-key",
         "  → Rename 'tagret' to 'target'.",
         '',
         '✖ 6 goals, 0 fully SMART; 7 errors, 7 warnings',
@@ -86,6 +86,25 @@ describe('goals validate', () => {
       "::error file=goals.yaml,line=6,col=5,title=time-bound/has-deadline::Goal 'frt-fast' has no deadline: it can never be late, and never done.%0AAdd `deadline:` with a date (2026-09-30) or a quarter (2026-Q3).",
     );
     expect(lines.at(-1)).toBe('goals.yaml: 6 goals, 7 errors, 7 warnings');
+  });
+
+  it('a bad quarter is one annotation, schema/bad-date (it was two: schema/custom and schema/invalid_format)', async () => {
+    const dir = tempDir({
+      'goals.yaml': [
+        'version: 1',
+        'goals:',
+        '  - id: csat-85',
+        '    title: Reach 85% CSAT by Q4',
+        '    metric: csat',
+        '    target: 85',
+        '    deadline: 2026-Q5',
+        '',
+      ].join('\n'),
+    });
+    const r = await runCli(['validate', '--format', 'github', '--no-sync'], { cwd: dir });
+    expect(r.stdout.split('\n').filter((l) => l.includes('line=7,'))).toEqual([
+      "::error file=goals.yaml,line=7,col=5,title=schema/bad-date::Goal 'csat-85': deadline: expected a date YYYY-MM-DD or a quarter YYYY-Qn.%0AWrite a date as YYYY-MM-DD (2026-09-30) or a quarter as YYYY-Qn (2026-Q3).",
+    ]);
   });
 
   it('passes a SMART file with exit 0', async () => {

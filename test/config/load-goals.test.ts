@@ -82,11 +82,45 @@ describe('parseGoals', () => {
       '',
     ].join('\n');
     expect(brief(text)).toEqual([
-      '3:3 schema/too_big Settings: fiscal_year_start: 13 is more than the maximum, 12.',
-      "7:5 schema/unrecognized_keys Goal 'a': unknown key 'tagret' (did you mean 'target'?).",
-      "8:5 schema/custom Goal 'a': deadline: expected a date YYYY-MM-DD or a quarter YYYY-Qn.",
-      `9:5 schema/invalid_value Goal 'a': type: "up" is not allowed.`,
-      "10:5 schema/invalid_type Goal #2: 'id' is required.",
+      '3:3 schema/bad-value Settings: fiscal_year_start: 13 is more than the maximum, 12.',
+      "7:5 schema/unknown-key Goal 'a': unknown key 'tagret' (did you mean 'target'?).",
+      "8:5 schema/bad-date Goal 'a': deadline: expected a date YYYY-MM-DD or a quarter YYYY-Qn.",
+      `9:5 schema/bad-value Goal 'a': type: "up" is not allowed.`,
+      "10:5 schema/missing-key Goal #2: 'id' is required.",
+    ]);
+  });
+
+  it('a bad date or quarter is one finding, schema/bad-date, whichever check it fails', () => {
+    const text = [
+      'version: 1', // 1
+      'settings:', // 2
+      '  stale_after: soon', // 3
+      'goals:', // 4
+      '  - id: a', // 5
+      '    title: Reach 85% CSAT', // 6
+      '    start: 31.12.2026', // 7
+      '    deadline: 2026-Q5', // 8
+      '    milestones:', // 9
+      '      - { date: 2026, target: 80 }', // 10
+      '    baseline: { value: 78, date: 2026-02-30 }', // 11
+      '    owner: [Maria]', // 12
+      '',
+    ].join('\n');
+    expect(brief(text)).toEqual([
+      '3:3 schema/bad-value Settings: stale_after: expected a duration such as 90m, 1.5h, 2d, 1h30m or 01:30:00.',
+      "7:5 schema/bad-date Goal 'a': start: expected a date YYYY-MM-DD or a quarter YYYY-Qn.",
+      "8:5 schema/bad-date Goal 'a': deadline: expected a date YYYY-MM-DD or a quarter YYYY-Qn.",
+      "10:11 schema/bad-date Goal 'a': milestones → #1 → date: expected text, got the number 2026.",
+      "11:28 schema/bad-date Goal 'a': baseline → date: expected a date written YYYY-MM-DD (a real calendar day).",
+      "12:5 schema/wrong-type Goal 'a': owner: expected text, got a list.",
+    ]);
+  });
+
+  it('a key missing inside a value-or-mapping (a milestone without target) is schema/missing-key', () => {
+    const text =
+      'version: 1\ngoals:\n  - id: a\n    title: x 1\n    milestones:\n      - { date: 2026-11-15 }\n';
+    expect(brief(text).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([
+      '6:9 schema/missing-key',
     ]);
   });
 
