@@ -5,8 +5,8 @@
  * zone, and instants into calendar days with settings.timezone.
  *
  * Intl is slow for millions of rows, so each zone's UTC offset is cached by
- * quarter hour: every time zone of the tz database changes its offset only
- * on a quarter hour of UTC since 1970.
+ * quarter hour in a typed array (every time zone of the tz database changes
+ * its offset only on a quarter hour of UTC since 1970), filled a day at a time.
  */
 import { makeDate } from './dates.js';
 import type { IsoDate } from './dates.js';
@@ -28,16 +28,27 @@ export interface LocalDateTime {
 
 const MS_PER_MINUTE = 60_000;
 const BUCKET_MS = 15 * MS_PER_MINUTE;
+const BUCKETS_PER_DAY = 96;
+const UNKNOWN = -32_768;
+/** The dense cache of a zone stops growing at about 150 years (10 MB); beyond, a map. */
+const MAX_BUCKETS = BUCKETS_PER_DAY * 366 * 150;
 
 interface ZoneCache {
   format: Intl.DateTimeFormat;
-  /** Offset in minutes (local − UTC) by quarter hour since 1970. */
-  offsets: Map<number, number>;
+  /** Bucket (quarter hour since 1970) of `offsets[0]`, a multiple of a day's buckets. */
+  base: number;
+  /** Offset in minutes (local − UTC) per quarter hour from `base`; UNKNOWN until computed. */
+  offsets: Int16Array;
+  /** Quarter hours outside the dense range (sentinel years such as 1900). */
+  far: Map<number, number>;
 }
 
 const zones = new Map<string, ZoneCache>();
+let lastZone = '';
+let lastCache: ZoneCache | undefined;
 
 function zoneCache(timeZone: string): ZoneCache {
+  if (timeZone === lastZone && lastCache) return lastCache;
   let cache = zones.get(timeZone);
   if (!cache) {
     cache = {
@@ -52,10 +63,14 @@ function zoneCache(timeZone: string): ZoneCache {
         second: 'numeric',
         era: 'short',
       }),
-      offsets: new Map(),
+      base: 0,
+      offsets: new Int16Array(0),
+      far: new Map(),
     };
     zones.set(timeZone, cache);
   }
+  lastZone = timeZone;
+  lastCache = cache;
   return cache;
 }
 
@@ -63,13 +78,74 @@ function zoneCache(timeZone: string): ZoneCache {
 export function offsetAt(instant: Instant, timeZone: string): number {
   const cache = zoneCache(timeZone);
   const bucket = Math.floor(instant / BUCKET_MS);
-  let offset = cache.offsets.get(bucket);
-  if (offset === undefined) {
-    offset = computeOffset(bucket * BUCKET_MS, cache.format);
-    if (cache.offsets.size > 200_000) cache.offsets.clear();
-    cache.offsets.set(bucket, offset);
+  const i = bucket - cache.base;
+  if (i >= 0 && i < cache.offsets.length) {
+    const offset = cache.offsets[i]!;
+    if (offset !== UNKNOWN) return offset;
+  } else if (!growToInclude(cache, bucket)) {
+    let offset = cache.far.get(bucket);
+    if (offset === undefined) {
+      offset = computeOffset(bucket * BUCKET_MS, cache.format);
+      if (cache.far.size > 100_000) cache.far.clear();
+      cache.far.set(bucket, offset);
+    }
+    return offset;
   }
-  return offset;
+  fillDay(cache, bucket);
+  return cache.offsets[bucket - cache.base]!;
+}
+
+/** Grows the dense range (at least doubling it) to hold `bucket`; false when it would be too large. */
+function growToInclude(cache: ZoneCache, bucket: number): boolean {
+  const day = Math.floor(bucket / BUCKETS_PER_DAY) * BUCKETS_PER_DAY;
+  const length = cache.offsets.length;
+  const year = BUCKETS_PER_DAY * 366;
+  let base: number;
+  let end: number;
+  if (length === 0) {
+    base = day - year;
+    end = day + year;
+  } else if (bucket < cache.base) {
+    base = Math.min(day, cache.base - length);
+    end = cache.base + length;
+  } else {
+    base = cache.base;
+    end = Math.max(day + BUCKETS_PER_DAY, cache.base + 2 * length);
+  }
+  if (end - base > MAX_BUCKETS) return false;
+  const offsets = new Int16Array(end - base).fill(UNKNOWN);
+  if (length > 0) offsets.set(cache.offsets, cache.base - base);
+  cache.base = base;
+  cache.offsets = offsets;
+  return true;
+}
+
+/**
+ * Computes the offsets of the UTC day around `bucket` with two Intl calls
+ * (its first and last quarter hour) and, when they differ, a binary search for
+ * the change. Since 1970 no zone of the tz database has changed its offset
+ * twice within a week, let alone a day, and every change falls on a quarter
+ * hour of UTC.
+ */
+function fillDay(cache: ZoneCache, bucket: number): void {
+  const first = Math.floor(bucket / BUCKETS_PER_DAY) * BUCKETS_PER_DAY;
+  const last = first + BUCKETS_PER_DAY - 1;
+  const before = computeOffset(first * BUCKET_MS, cache.format);
+  const after = computeOffset(last * BUCKET_MS, cache.format);
+  let change = last + 1;
+  if (before !== after) {
+    let lo = first;
+    let hi = last;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (computeOffset(mid * BUCKET_MS, cache.format) === before) lo = mid;
+      else hi = mid;
+    }
+    change = hi;
+  }
+  const at = first - cache.base;
+  cache.offsets.fill(before, at, at + (change - first));
+  cache.offsets.fill(after, at + (change - first), at + BUCKETS_PER_DAY);
 }
 
 function computeOffset(instant: Instant, format: Intl.DateTimeFormat): number {

@@ -73,3 +73,54 @@ describe('localTimeOf and localDateOf', () => {
     expect(iso(startOfDay('2026-09-06', 'America/Santiago'))).toBe('2026-09-06T04:00:00.000Z');
   });
 });
+
+describe('offsetAt', () => {
+  /** The offset as Intl names it ("GMT+05:45"), read without goals' cache. */
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  function intlOffset(instant: number, timeZone: string): number {
+    let format = formats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+      formats.set(timeZone, format);
+    }
+    const name = format
+      .formatToParts(new Date(instant))
+      .find((p) => p.type === 'timeZoneName')!.value;
+    const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  }
+
+  it('agrees with Intl every 3 hours of a year, and every quarter hour around each change', () => {
+    const zones = [
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'Asia/Kathmandu',
+      'Pacific/Apia',
+    ];
+    for (const zone of zones) {
+      for (const year of [2011, 2026]) {
+        let previous = intlOffset(Date.UTC(year, 0, 1), zone);
+        for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 3 * 3_600_000) {
+          const offset = intlOffset(t, zone);
+          expect(offsetAt(t, zone)).toBe(offset);
+          if (offset !== previous) {
+            for (let q = t - 4 * 3_600_000; q < t + 3_600_000; q += 15 * 60_000) {
+              expect(offsetAt(q, zone)).toBe(intlOffset(q, zone));
+            }
+          }
+          previous = offset;
+        }
+      }
+    }
+  });
+
+  it('answers far from the cached years too (a 1900 sentinel, year 9999)', () => {
+    expect(offsetAt(Date.UTC(1900, 0, 1, 12), 'Asia/Kolkata')).toBe(
+      intlOffset(Date.UTC(1900, 0, 1, 12), 'Asia/Kolkata'),
+    );
+    expect(offsetAt(Date.UTC(9999, 6, 1), 'Europe/Berlin')).toBe(120);
+    expect(offsetAt(Date.UTC(2026, 6, 1), 'Europe/Berlin')).toBe(120);
+  });
+});

@@ -88,7 +88,10 @@ export type PeriodKind = 'day' | 'week' | 'month' | 'quarter';
 /** Weekly open hours and holidays, in the calendar's own zone (settings.calendars). */
 export interface BusinessCalendarSpec {
   timeZone: string;
-  /** Per ISO weekday (1 = Monday … 7 = Sunday), open intervals in minutes since midnight, sorted. */
+  /**
+   * Open intervals per ISO weekday, `hours[0]` Monday … `hours[6]` Sunday: [start, end) in
+   * minutes since midnight (end up to 1440), sorted, not overlapping.
+   */
   hours: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
   holidays: readonly IsoDate[];
 }
