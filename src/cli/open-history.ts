@@ -1,12 +1,16 @@
 /**
  * Snapshot history for commands that evaluate goals: sources synced first
- * (unless --no-sync), then the store opened for reading. Undefined when
- * there is no store yet and nothing to sync, so such runs never load SQLite.
+ * (unless --no-sync), then the store read. Undefined when there is no store
+ * yet and nothing to sync, so such runs never load SQLite.
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
+import type { Finding } from '../core/finding.js';
 import type { Point, Segment } from '../core/snapshot.js';
 import { segmentKey } from '../core/snapshot.js';
+import type { SyncProject } from '../import/sync-sources.js';
+import type { ImportResult } from '../import/import-file.js';
+import type { SnapshotStore } from '../store/snapshot-store.js';
 import type { CommandContext } from './context.js';
 import type { Project } from './load-project.js';
 
@@ -28,9 +32,10 @@ export interface History {
 
 /**
  * Syncs the sources of goals.yaml when `sync` is set (a changed export is
- * imported, an unchanged one costs a hash), then opens the store read-only.
- * Throws GoalsError (exit 2) for a source that cannot be read or has a bad
- * row, and for a locked, corrupt or too new store.
+ * imported; an unchanged one costs a stat), then serves the store. Throws
+ * GoalsError (exit 2) for a source that cannot be read, has a bad row or
+ * overlaps another, for a store that changed sources cannot be written to,
+ * and for a locked, corrupt or too new store.
  */
 export async function openHistory(
   ctx: CommandContext,
@@ -41,35 +46,117 @@ export async function openHistory(
   const willSync = options.sync && config.sources.length > 0;
   if (!willSync && !existsSync(dbPath)) return undefined;
 
-  const { openStore } = await import('../store/open-store.js');
+  const { openStore, openStoreIfWritable } = await import('../store/open-store.js');
   const displayPath = displayStorePath(ctx, dbPath);
-  if (willSync) {
-    const { syncSources } = await import('../import/sync-sources.js');
-    const { formatSyncLine } = await import('../report/import/summary.js');
-    const { formatFindings } = await import('../report/findings.js');
-    const store = openStore(dbPath, { displayPath });
-    try {
-      const results = await syncSources(
-        {
-          sources: config.sources,
-          dir: project.dir,
-          catalog: project.catalog,
-          goalsFile: project.loaded,
-        },
-        store,
-        { cwd: ctx.io.cwd, now: ctx.io.now(), signal: ctx.io.signal },
-      );
-      for (const result of results) {
-        if (result.status === 'unchanged-file') continue;
-        const notes = [...result.warnings, ...result.skipped];
-        if (notes.length > 0) ctx.io.stderr.write(formatFindings(notes, { chalk: ctx.chalkErr }));
-        if (!ctx.global.quiet) ctx.io.stderr.write(formatSyncLine(result, ctx.chalkErr));
-      }
-    } finally {
-      store.close();
-    }
+  if (!willSync) return historyOf(openStore(dbPath, { readonly: true, displayPath }));
+
+  const { GoalsError } = await import('../core/errors.js');
+  const store = openStoreIfWritable(dbPath, { displayPath });
+  if (!store) {
+    throw new GoalsError(
+      'DB_UNREADABLE',
+      `Cannot create the store ${displayPath}: goals may not write its folder, so the sources cannot be synced. Nothing was changed.`,
+      {
+        hint: 'Run where the folder may be written, point --db (or GOALS_DB) at a file you may write, or add --no-sync.',
+      },
+    );
   }
-  const store = openStore(dbPath, { readonly: true, displayPath });
+  try {
+    const { importSources, sourceJobs, syncError } = await import('../import/sync-sources.js');
+    const project_ = syncProjectOf(ctx, project);
+    const outcome = await importSources(project_, store, sourceJobs(project_, ctx.io.cwd), {
+      now: ctx.io.now(),
+      signal: ctx.io.signal,
+      dryRun: store.readonly,
+    });
+    if (outcome.failures.length > 0) throw syncError(project_, outcome.failures);
+    const changed = outcome.results.filter((r) => r.status !== 'unchanged-file');
+    if (store.readonly && changed.length > 0) {
+      throw new GoalsError(
+        'DB_UNREADABLE',
+        `The store ${displayPath} may not be written, and ${changed.length === 1 ? `source '${changed[0]!.sourceId}' changed` : `${changed.length} sources changed`} since the last sync: goals cannot bring the store up to date. Nothing was changed.`,
+        {
+          hint: 'Run where the store may be written (or point --db at a file you may write), or add --no-sync to evaluate what the store holds.',
+        },
+      );
+    }
+    await reportSync(ctx, changed);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return historyOf(store);
+}
+
+/**
+ * `goals validate`: the sources are read as a sync reads them, but a source
+ * that cannot be synced is a finding on its entry in goals.yaml, not an
+ * error; the store is synced when it may be written, else only read (a dry
+ * run), and is never created in a folder goals may not write. Unreadable
+ * sources are warnings (the goals file can be validated without its data);
+ * rejected ones are errors (`goals check` would stop on them).
+ */
+export async function syncForValidate(
+  ctx: CommandContext,
+  project: Project,
+): Promise<{ history: History | undefined; findings: Finding[] }> {
+  const { openStore, openStoreIfWritable } = await import('../store/open-store.js');
+  const { importSources, sourceJobs } = await import('../import/sync-sources.js');
+  const displayPath = displayStorePath(ctx, project.dbPath);
+  const writable = openStoreIfWritable(project.dbPath, { displayPath });
+  // No store, and none may be created: the sources are read into a scratch one.
+  const isScratch = writable === undefined;
+  const store = writable ?? openStore(':memory:', { displayPath });
+  try {
+    const sync = syncProjectOf(ctx, project);
+    const outcome = await importSources(sync, store, sourceJobs(sync, ctx.io.cwd), {
+      now: ctx.io.now(),
+      signal: ctx.io.signal,
+      dryRun: store.readonly || isScratch,
+    });
+    const findings = outcome.failures.flatMap((f) =>
+      f.error.code === 'CSV_UNREADABLE'
+        ? [{ ...f.finding, severity: 'warning' as const }]
+        : [f.finding, ...f.error.findings],
+    );
+    if (!store.readonly && !isScratch) {
+      await reportSync(
+        ctx,
+        outcome.results.filter((r) => r.status !== 'unchanged-file'),
+      );
+    }
+    return { history: isScratch ? (store.close(), undefined) : historyOf(store), findings };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+/** What a sync needs of the project. */
+export function syncProjectOf(ctx: CommandContext, project: Project): SyncProject {
+  return {
+    sources: project.config.sources,
+    dir: project.dir,
+    cwd: ctx.io.cwd,
+    timeZone: project.config.settings.timezone,
+    catalog: project.catalog,
+    goalsFile: project.loaded,
+  };
+}
+
+/** A line on stderr per source a sync imported, with its warnings and skipped rows. */
+async function reportSync(ctx: CommandContext, results: readonly ImportResult[]): Promise<void> {
+  if (results.length === 0) return;
+  const { formatSyncLine } = await import('../report/import/summary.js');
+  const { formatFindings } = await import('../report/findings.js');
+  for (const result of results) {
+    const notes = [...result.warnings, ...result.skipped];
+    if (notes.length > 0) ctx.io.stderr.write(formatFindings(notes, { chalk: ctx.chalkErr }));
+    if (!ctx.global.quiet) ctx.io.stderr.write(formatSyncLine(result, ctx.chalkErr));
+  }
+}
+
+function historyOf(store: SnapshotStore): History {
   return {
     pointsOf: (metric, segment) => store.pointsOf(metric, segmentKey(segment)),
     pointsNear: (metric, segment, window) => store.pointsNear(metric, segmentKey(segment), window),

@@ -223,6 +223,10 @@ export const sourceSchema = z.strictObject({
       description: 'Segment key → CSV column holding its value.',
       examples: [{ team: 'Team' }],
     }),
+  skip_invalid: z.boolean().optional().meta({
+    description:
+      'true: import the good rows of a file with bad rows and list the bad ones as warnings (as --skip-invalid does), instead of refusing the file. Default false.',
+  }),
 });
 
 export const milestoneSchema = z.strictObject({

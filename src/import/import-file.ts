@@ -10,7 +10,17 @@ import { formatMetricValue } from '../core/format-value.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import { formatSegment, parseSegmentKey } from '../core/snapshot.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
-import type { DuplicateConflict, ImportCounts, SnapshotUpdate, Staging } from '../store/staging.js';
+import { LISTED_UPDATES } from '../store/staging.js';
+import type {
+  DuplicateConflict,
+  ImportCounts,
+  NewImport,
+  OwnerConflict,
+  PartOutcome,
+  SnapshotRemoval,
+  SnapshotUpdate,
+  Staging,
+} from '../store/staging.js';
 import { MAX_LISTED_PROBLEMS } from './cell-problem.js';
 import type { CellProblem } from './cell-problem.js';
 import { fingerprintSpec } from './import-spec.js';
@@ -21,7 +31,7 @@ import type { ResolvedMapping } from './resolve-mapping.js';
 import { scanFile } from './scan-file.js';
 import type { FileScan } from './scan-file.js';
 
-export interface ImportFileOptions {
+export interface StageFileOptions {
   /** Absolute path of the file. */
   path: string;
   /** The path as shown to the user. */
@@ -31,28 +41,55 @@ export interface ImportFileOptions {
   spec: ImportSpec;
   catalog: ReadonlyMap<string, MetricDefinition>;
   store: SnapshotStore;
-  dryRun?: boolean | undefined;
-  skipInvalid?: boolean | undefined;
-  /** Skip the file when the same source, bytes and mapping were imported before (sync). */
-  skipUnchanged?: boolean | undefined;
-  /** The clock, for the imports record. */
-  now: Date;
+  /** A scan made earlier (a sync hashes first to skip unchanged files). */
+  scan?: FileScan | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: ReadProgress) => void) | undefined;
 }
 
+export interface ImportFileOptions extends StageFileOptions {
+  /**
+   * Sources whose snapshots this one-off file may not change (those of
+   * goals.yaml): such a row is refused, naming the source.
+   */
+  protectedSources: readonly string[];
+  /** How a source's file is shown in messages. */
+  sourceFileOf?: ((id: string) => string | undefined) | undefined;
+  dryRun?: boolean | undefined;
+  /** The clock, for the imports record. */
+  now: Date;
+}
+
+/** A file read into a staging area, its keys settled: ready to merge. */
+export interface StagedFile {
+  file: string;
+  scan: FileScan;
+  outcome: ReadOutcome;
+  staging: Staging;
+  warnings: Finding[];
+  /** The problems of the skipped rows (the first MAX_LISTED_PROBLEMS). */
+  skipped: Finding[];
+  /** Rows left out with --skip-invalid. */
+  skippedRows: number;
+}
+
 export interface ImportResult {
   file: string;
+  /** The source the file was imported as (undefined for a one-off file). */
   sourceId: string | undefined;
-  /** `unchanged-file`: skipped by a sync, the same bytes were imported before. */
+  /** `unchanged-file`: skipped by a sync, the store reflects these very bytes. */
   status: 'imported' | 'dry-run' | 'unchanged-file';
-  scan: FileScan;
+  /** How a sync knew the file was unchanged: its stat, or its sha256. */
+  unchangedBy?: 'stat' | 'sha256' | undefined;
+  scan: FileScan | undefined;
   rows: number;
   /** Snapshots in the file (after skipping bad rows and repeated keys). */
   snapshots: number;
   counts: ImportCounts;
   /** The first values that replace (or would replace) different ones, in file order. */
   updates: SnapshotUpdate[];
+  /** The first values of the file's source that its file no longer gives. */
+  removals: SnapshotRemoval[];
   /** Rows left out with --skip-invalid. */
   skippedRows: number;
   /** The problems of the skipped rows (the first MAX_LISTED_PROBLEMS). */
@@ -62,32 +99,14 @@ export interface ImportResult {
 }
 
 /**
- * Imports one file. Throws CSV_REJECTED (with findings naming file, line,
- * column and value) when a row is bad and skipInvalid is off; the store is
- * then unchanged.
+ * Reads one file into a fresh staging area and settles its keys. Throws
+ * CSV_REJECTED (with findings naming file, line, column and value) when a
+ * row is bad and skipInvalid is off, CSV_UNREADABLE when the file cannot be
+ * read; the staging is then discarded. The caller discards it otherwise.
  */
-export async function importFile(options: ImportFileOptions): Promise<ImportResult> {
+export async function stageFile(options: StageFileOptions): Promise<StagedFile> {
   const { store, spec, displayPath } = options;
-  const scan = await scanFile(options.path, displayPath, spec.encoding);
-  const mapping = fingerprintSpec(spec, options.catalog);
-  const source = spec.sourceId ?? null;
-  if (options.skipUnchanged && store.findImport({ source, sha256: scan.sha256, mapping })) {
-    return {
-      file: displayPath,
-      sourceId: spec.sourceId,
-      status: 'unchanged-file',
-      scan,
-      rows: 0,
-      snapshots: 0,
-      counts: { inserted: 0, updated: 0, unchanged: 0 },
-      updates: [],
-      skippedRows: 0,
-      skipped: [],
-      warnings: [],
-      outcome: undefined,
-    };
-  }
-
+  const scan = options.scan ?? (await scanFile(options.path, displayPath, spec.encoding));
   let staging: Staging = store.stage();
   try {
     const outcome = await readSnapshots(
@@ -112,96 +131,240 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
       ...encodingWarnings(scan, displayPath),
       ...(await locateProblems(scan, outcome.dialect, outcome.warnings, displayPath)),
     ];
-    const base = {
-      file: displayPath,
-      sourceId: spec.sourceId,
-      scan,
-      rows: outcome.rows,
-      warnings,
-      outcome,
-    };
-    const rejectOrSkip = async (conflicts: DuplicateConflict[]) => {
-      const conflictProblems = conflicts.map((c) =>
-        describeConflict(c, outcome.mapping, options.catalog),
+    // Keys repeated with different values are refused whatever the store holds.
+    const conflicts = staging.settleDuplicates();
+    const conflictProblems = conflicts.map((c) =>
+      describeConflict(c, outcome.mapping, options.catalog),
+    );
+    const conflictLines = new Set(conflicts.flatMap((c) => [c.first.line, c.second.line]));
+    const problems = [...outcome.problems, ...conflictProblems.slice(0, MAX_LISTED_PROBLEMS)].sort(
+      (a, b) => a.line - b.line || a.field - b.field,
+    );
+    const badRows = outcome.badRows + conflictLines.size;
+    const findings = await locateProblems(scan, outcome.dialect, problems, displayPath);
+    const perEvent = describeRowPerEvent(conflictLines.size, outcome.rows);
+    const skipInvalid = spec.skipInvalid ?? false;
+    if (perEvent && !skipInvalid) {
+      throw new GoalsError(
+        'CSV_REJECTED',
+        `${displayPath} was not imported: ${perEvent.reason}. Nothing was written.`,
+        { hint: perEvent.hint, findings: [...warnings, ...findings.slice(0, 3)] },
       );
-      const conflictLines = new Set(conflicts.flatMap((c) => [c.first.line, c.second.line]));
-      const problems = [
-        ...outcome.problems,
-        ...conflictProblems.slice(0, MAX_LISTED_PROBLEMS),
-      ].sort((a, b) => a.line - b.line || a.field - b.field);
-      const badRows = outcome.badRows + conflictLines.size;
-      const findings = await locateProblems(scan, outcome.dialect, problems, displayPath);
-      const perEvent = describeRowPerEvent(conflictLines.size, outcome.rows);
-      if (perEvent && !options.skipInvalid) {
-        throw new GoalsError(
-          'CSV_REJECTED',
-          `${displayPath} was not imported: ${perEvent.reason}. Nothing was written.`,
-          { hint: perEvent.hint, findings: [...warnings, ...findings.slice(0, 3)] },
-        );
-      }
-      if (problems.length > 0 && !options.skipInvalid) {
-        const listed = findings.length;
-        const all = outcome.problems.length + conflictProblems.length;
-        throw new GoalsError(
-          'CSV_REJECTED',
-          `${displayPath} was not imported: ${badRows === 1 ? '1 bad row' : `${badRows.toLocaleString('en-US')} bad rows`}${listed < all || outcome.badRows > outcome.problems.length ? ` (the first ${listed} problems are listed)` : ''}. Nothing was written.`,
-          {
-            hint: `Correct the rows in the export and import it again, or leave them out with --skip-invalid (${spec.sourceId ? `goals import --source ${spec.sourceId} --skip-invalid` : 'goals import FILE --skip-invalid'}).`,
-            findings: [...warnings, ...findings],
-          },
-        );
-      }
-      const skipped = findings.map((f): Finding => ({
-        ...f,
-        severity: 'warning',
-        message: `Skipped: ${f.message}`,
-      }));
-      return { skipped, skippedRows: badRows };
-    };
-
-    // A file that will be rejected, or a dry run, needs every repeated key
-    // found up front; a clean import learns of them only if the merge aborts.
-    let settled: { skipped: Finding[]; skippedRows: number } | undefined;
-    if (options.dryRun || (outcome.badRows > 0 && !options.skipInvalid)) {
-      settled = await rejectOrSkip(staging.settleDuplicates());
     }
-    if (options.dryRun) {
-      return {
-        ...base,
-        ...settled!,
-        status: 'dry-run',
-        snapshots: staging.size,
-        counts: staging.count(),
-        updates: staging.previewUpdates(),
-      };
+    if (problems.length > 0 && !skipInvalid) {
+      const listed = findings.length;
+      const all = outcome.problems.length + conflictProblems.length;
+      throw new GoalsError(
+        'CSV_REJECTED',
+        `${displayPath} was not imported: ${badRows === 1 ? '1 bad row' : `${badRows.toLocaleString('en-US')} bad rows`}${listed < all || outcome.badRows > outcome.problems.length ? ` (the first ${listed} problems are listed)` : ''}. Nothing was written.`,
+        {
+          hint: `Correct the rows in the export and import it again, or leave them out with --skip-invalid (${spec.sourceId ? `goals import --source ${spec.sourceId} --skip-invalid), or on every sync with skip_invalid: true in the source` : 'goals import FILE --skip-invalid)'}.`,
+          findings: [...warnings, ...findings],
+        },
+      );
     }
-    const record = (skipped: number) => ({
-      source,
-      path: options.recordPath,
-      sha256: scan.sha256,
-      mapping,
-      rows: outcome.rows,
-      skipped,
-      importedAt: options.now.toISOString(),
-    });
-    let committed = staging.commit(record(settled?.skippedRows ?? outcome.badRows));
-    if (committed.kind === 'repeats') {
-      settled = await rejectOrSkip(staging.settleDuplicates());
-      committed = staging.commit(record(settled.skippedRows));
-      if (committed.kind === 'repeats') throw new Error('keys still repeat after settling them');
-    }
-    settled ??= await rejectOrSkip([]);
+    const skipped = findings.map((f): Finding => ({
+      ...f,
+      severity: 'warning',
+      message: `Skipped: ${f.message}`,
+    }));
     return {
-      ...base,
-      ...settled,
-      status: 'imported',
-      snapshots: staging.size,
-      counts: committed.counts,
-      updates: committed.updates,
+      file: displayPath,
+      scan,
+      outcome,
+      staging,
+      warnings,
+      skipped,
+      skippedRows: badRows,
     };
-  } finally {
+  } catch (error) {
     staging.discard();
+    throw error;
   }
+}
+
+/** What the imports table records of a staged file. */
+export function importRecordOf(
+  staged: StagedFile,
+  options: {
+    source: string | null;
+    recordPath: string;
+    mapping: string;
+    now: Date;
+    stat?: string | undefined;
+  },
+): NewImport {
+  return {
+    source: options.source,
+    path: options.recordPath,
+    sha256: staged.scan.sha256,
+    mapping: options.mapping,
+    rows: staged.outcome.rows,
+    skipped: staged.skippedRows,
+    importedAt: options.now.toISOString(),
+    stat: options.stat,
+  };
+}
+
+/** The result of a staged file, once merged (or previewed). */
+export function resultOf(
+  staged: StagedFile,
+  status: 'imported' | 'dry-run',
+  outcome: PartOutcome,
+  source: string | undefined,
+): ImportResult {
+  return {
+    file: staged.file,
+    sourceId: source,
+    status,
+    scan: staged.scan,
+    rows: staged.outcome.rows,
+    snapshots: staged.staging.size,
+    counts: outcome.counts,
+    updates: outcome.updates,
+    removals: outcome.removals,
+    skippedRows: staged.skippedRows,
+    skipped: staged.skipped,
+    warnings: staged.warnings,
+    outcome: staged.outcome,
+  };
+}
+
+/**
+ * Imports one file as a one-off: its rows are inserted or replace the
+ * store's values, and the snapshots it writes belong to no source. Throws
+ * CSV_REJECTED when a row is bad (unless skipInvalid) or would change a
+ * snapshot of a protected source; the store is then unchanged.
+ */
+export async function importFile(options: ImportFileOptions): Promise<ImportResult> {
+  const staged = await stageFile(options);
+  try {
+    const part = {
+      staging: staged.staging,
+      record: importRecordOf(staged, {
+        source: null,
+        recordPath: options.recordPath,
+        mapping: fingerprintSpec(options.spec, options.catalog),
+        now: options.now,
+      }),
+    };
+    const merge = { protectedSources: options.protectedSources };
+    const rejectIf = async (conflicts: OwnerConflict[]) => {
+      if (conflicts.length === 0) return;
+      throw await ownerConflictError([{ staged, source: null, conflicts }], {
+        catalog: options.catalog,
+        sourceFileOf: options.sourceFileOf ?? (() => undefined),
+      });
+    };
+    if (options.dryRun) {
+      const preview = options.store.preview([part], merge);
+      await rejectIf(preview.conflicts);
+      return resultOf(staged, 'dry-run', preview.parts[0]!, undefined);
+    }
+    const merged = options.store.merge([part], merge);
+    if (merged.kind === 'conflicts') {
+      await rejectIf(merged.conflicts);
+      throw new Error('a merge reported conflicts without listing any');
+    }
+    return resultOf(staged, 'imported', merged.parts[0]!, undefined);
+  } finally {
+    staged.staging.discard();
+  }
+}
+
+/**
+ * The error for rows that give a snapshot another source owns: one finding
+ * per row (at the row's value, in the file being imported) naming the other
+ * source, its file and value; for a one-off file, what to do instead.
+ */
+export async function ownerConflictError(
+  files: ReadonlyArray<{
+    staged: StagedFile;
+    /** Null for a one-off file. */
+    source: string | null;
+    conflicts: readonly OwnerConflict[];
+  }>,
+  options: {
+    catalog: ReadonlyMap<string, MetricDefinition>;
+    sourceFileOf: (id: string) => string | undefined;
+  },
+): Promise<GoalsError> {
+  const findings: Finding[] = [];
+  const names: string[] = [];
+  let total = 0;
+  for (const { staged, source, conflicts } of files) {
+    if (conflicts.length === 0) continue;
+    total += conflicts.length;
+    names.push(source ? `${staged.file} (source '${source}')` : staged.file);
+    const problems = conflicts
+      .slice(0, LISTED_UPDATES)
+      .map((c) => describeOwnerConflict(c, staged, source === null, options));
+    findings.push(
+      ...(await locateProblems(staged.scan, staged.outcome.dialect, problems, staged.file)),
+    );
+  }
+  const first = files.find((f) => f.conflicts.length > 0)!;
+  const more = total > LISTED_UPDATES ? ` (the first ${LISTED_UPDATES} are listed)` : '';
+  if (first.source === null) {
+    const owner = first.conflicts[0]!.owner;
+    return new GoalsError(
+      'CSV_REJECTED',
+      `${names.join(', ')} was not imported: it would change snapshots that source '${owner}' gives${more}. Nothing was written.`,
+      {
+        hint: `A source of goals.yaml is the truth for its snapshots: correct ${options.sourceFileOf(owner) ?? `the file of source '${owner}'`} instead (the next \`goals check\` or \`goals import\` reads it), or leave these rows out of this file.`,
+        findings,
+      },
+    );
+  }
+  return new GoalsError(
+    'CSV_REJECTED',
+    `${names.join(' and ')} ${names.length === 1 ? 'was' : 'were'} not imported: ${names.length === 1 ? 'it gives snapshots that another source gives too' : 'two sources give the same snapshots'}${more}. Nothing was written.`,
+    {
+      hint: 'Each snapshot (metric, segment and date) comes from one source: delete the rows from one of the two files, or give each source its own segment (segments: in goals.yaml).',
+      findings,
+    },
+  );
+}
+
+function describeOwnerConflict(
+  c: OwnerConflict,
+  staged: StagedFile,
+  isOneOff: boolean,
+  options: {
+    catalog: ReadonlyMap<string, MetricDefinition>;
+    sourceFileOf: (id: string) => string | undefined;
+  },
+): CellProblem {
+  const metric = options.catalog.get(c.metric);
+  const show = (v: number) => (metric ? formatMetricValue(v, metric.unit) : String(v));
+  const segment = parseSegmentKey(c.segment);
+  const what = `${c.metric}${Object.keys(segment).length > 0 ? ` for ${formatSegment(segment)}` : ''} on ${c.date}`;
+  const ownerFile = options.sourceFileOf(c.owner);
+  const where = [ownerFile, c.ownerLine !== undefined ? `line ${c.ownerLine}` : undefined]
+    .filter((x) => x !== undefined)
+    .join(', ');
+  const owner = `source '${c.owner}'${where ? ` (${where})` : ''}`;
+  return {
+    severity: 'error',
+    rule: isOneOff ? 'import/owned-by-source' : 'import/source-overlap',
+    message: isOneOff
+      ? `Line ${c.line} gives ${what} as ${show(c.value)}, but ${owner} gives ${show(c.ownerValue)}: a one-off import may not change a source's snapshot.`
+      : `Line ${c.line} gives ${what} (${show(c.value)}), and so does ${owner}: ${show(c.ownerValue)}.`,
+    hint: isOneOff
+      ? `Correct the value in ${ownerFile ?? `the file of source '${c.owner}'`} instead, or remove the row from ${staged.file}.`
+      : 'Keep the row in one of the two files.',
+    line: c.line,
+    field: valueField(staged.outcome.mapping, c.metric),
+  };
+}
+
+/** The field holding a metric's value in a row: its column (wide) or the value column (long). */
+function valueField(mapping: ResolvedMapping, metric: string): number {
+  const column =
+    mapping.layout === 'wide'
+      ? mapping.columns.find((col) => col.target.metric.id === metric)
+      : mapping.valueColumn;
+  return column?.index ?? 0;
 }
 
 /**
@@ -234,10 +397,6 @@ export function describeConflict(
   const isAlike = rounded(c.first.value) === rounded(c.second.value);
   const show = (v: number) =>
     isAlike ? `${v}${metric?.unit === 'duration' ? ' s' : ''}` : rounded(v);
-  const column =
-    mapping.layout === 'wide'
-      ? mapping.columns.find((col) => col.target.metric.id === c.metric)
-      : mapping.valueColumn;
   const segment = parseSegmentKey(c.segment);
   const where = Object.keys(segment).length > 0 ? ` for ${formatSegment(segment)}` : '';
   // Only columns that look like a segment are worth suggesting ("Calls Answered" is not one).
@@ -250,7 +409,7 @@ export function describeConflict(
     message: `Lines ${c.first.line} and ${c.second.line} both give ${c.metric}${where} on ${c.date}, with different values: ${show(c.first.value)} (line ${c.first.line}) and ${show(c.second.value)} (line ${c.second.line}).`,
     hint: `A file holds one value per metric, segment and date, and goals will not pick one. Delete the wrong row from the export${unmapped.length > 0 ? `; if the rows are for different teams or channels, map that column as a segment (segments: { team: ${unmapped[0]} }, or --segment team=${unmapped[0]})` : ''}; or --skip-invalid leaves both rows out.`,
     line: c.second.line,
-    field: column?.index ?? 0,
+    field: valueField(mapping, c.metric),
   };
 }
 

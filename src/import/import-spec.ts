@@ -45,6 +45,10 @@ export interface ImportSpec {
   metrics?: Record<string, MappingTarget> | undefined;
   /** Segment key → column. */
   segments?: Record<string, string> | undefined;
+  /** settings.timezone: a date written with a UTC offset is that instant's day there. Default UTC. */
+  timeZone?: string | undefined;
+  /** Leave bad rows out (listed as warnings) instead of refusing the file. */
+  skipInvalid?: boolean | undefined;
   origin?: SpecOrigin | undefined;
 }
 
@@ -63,7 +67,10 @@ const mapRecord = <T, U>(
 };
 
 /** The spec of a source declared in goals.yaml. */
-export function specFromSource(source: SourceInput, origin?: SpecOrigin): ImportSpec {
+export function specFromSource(
+  source: SourceInput,
+  options: { origin?: SpecOrigin | undefined; timeZone?: string | undefined } = {},
+): ImportSpec {
   const date = typeof source.date === 'string' ? { column: source.date } : source.date;
   return {
     sourceId: source.id,
@@ -78,7 +85,9 @@ export function specFromSource(source: SourceInput, origin?: SpecOrigin): Import
     valueColumn: source.value_column,
     metrics: mapRecord(source.metrics, toTarget),
     segments: mapRecord(source.segments, (c) => c),
-    origin,
+    timeZone: options.timeZone,
+    skipInvalid: source.skip_invalid,
+    origin: options.origin,
   };
 }
 
@@ -93,6 +102,7 @@ export interface ImportFlags {
   delimiter?: string | undefined;
   decimal?: string | undefined;
   encoding?: string | undefined;
+  skipInvalid?: boolean | undefined;
 }
 
 const ENCODINGS: Record<string, Encoding> = {
@@ -126,6 +136,7 @@ export function specFromFlags(flags: ImportFlags, base?: ImportSpec): ImportSpec
   if (flags.dateColumn !== undefined) spec.dateColumn = flags.dateColumn;
   if (flags.dateFormat !== undefined) spec.dateFormat = flags.dateFormat;
   if (flags.valueColumn !== undefined) spec.valueColumn = flags.valueColumn;
+  if (flags.skipInvalid) spec.skipInvalid = true;
   if (flags.delimiter !== undefined) {
     const delimiter = parseDelimiter(flags.delimiter);
     if (!delimiter) {
@@ -192,8 +203,10 @@ export function specFromFlags(flags: ImportFlags, base?: ImportSpec): ImportSpec
 }
 
 /**
- * A fingerprint of everything that decides how a file becomes snapshots:
- * a sync skips a file only when its bytes and this are both unchanged.
+ * A fingerprint of everything that decides how a file becomes snapshots
+ * (the mapping, the time zone, whether bad rows are skipped, the catalog's
+ * units and ranges): a sync skips a file only when its bytes and this are
+ * both those of its latest import.
  */
 export function fingerprintSpec(
   spec: ImportSpec,

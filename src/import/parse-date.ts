@@ -2,11 +2,14 @@
  * Dates in exports: a declared format, or one detected from every date in
  * the column. A column whose dates read two ways (01/02/2026) is never
  * guessed: the detector reports a value that proves the ambiguity. A time
- * after the date (`12:00:00 AM`, `14:30`, `T09:00:00Z`) is allowed and
- * ignored: a snapshot belongs to the calendar day written.
+ * after the date (`12:00:00 AM`, `14:30`) is allowed and ignored: a
+ * snapshot belongs to the calendar day written. A time with a UTC offset
+ * (`T23:30:00-07:00`, `Z`) names an instant, which belongs to its calendar
+ * day in settings.timezone (DESIGN §3): the offset is never dropped.
  */
 import { makeDate } from '../core/dates.js';
 import type { IsoDate } from '../core/dates.js';
+import { localDateOf } from '../core/zoned-time.js';
 
 export const DATE_FORMATS = [
   'YYYY-MM-DD',
@@ -31,9 +34,9 @@ const ALIASES: Record<string, DateFormat> = {
   ISO: 'YYYY-MM-DD',
 };
 
-// A time that may follow the date; it is checked, then ignored.
+// A time that may follow the date, with an optional UTC offset (group 8).
 const TIME =
-  '(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?(?:\\s*([AaPp])\\.?[Mm]\\.?)?\\s*(?:Z|[+-]\\d{2}:?\\d{2}|UTC)?)?';
+  '(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?(?:\\s*([AaPp])\\.?[Mm]\\.?)?\\s*(Z|UTC|[+-]\\d{2}:?\\d{2})?)?';
 
 interface Shape {
   pattern: RegExp;
@@ -70,19 +73,41 @@ export function parseDateFormat(text: string): DateFormat | undefined {
   return ALIASES[datePart];
 }
 
-/** Reads a trimmed cell in one format; undefined when it does not fit or is no real day. */
-export function parseDate(text: string, format: DateFormat): IsoDate | undefined {
+/**
+ * Reads a trimmed cell in one format; undefined when it does not fit or is
+ * no real day. A time with a UTC offset gives the calendar day of that
+ * instant in `timeZone` (settings.timezone); without one, the day written.
+ */
+export function parseDate(text: string, format: DateFormat, timeZone = 'UTC'): IsoDate | undefined {
   const s = SHAPES[format];
   const m = s.pattern.exec(text);
   if (!m) return undefined;
+  const date = makeDate(Number(m[s.year]), Number(m[s.month]), Number(m[s.day]));
   const hour = m[4];
-  if (hour !== undefined) {
-    const h = Number(hour);
-    const isTwelveHour = m[7] !== undefined;
-    if (isTwelveHour ? h < 1 || h > 12 : h > 23) return undefined;
-    if (Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 59)) return undefined;
-  }
-  return makeDate(Number(m[s.year]), Number(m[s.month]), Number(m[s.day]));
+  if (hour === undefined || date === undefined) return date;
+  let h = Number(hour);
+  const meridiem = m[7]?.toLowerCase();
+  if (meridiem !== undefined ? h < 1 || h > 12 : h > 23) return undefined;
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (minute > 59 || second > 59) return undefined;
+  const offset = m[8];
+  if (offset === undefined) return date;
+  if (meridiem !== undefined) h = (h % 12) + (meridiem === 'p' ? 12 : 0);
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.replace(/[^0-9]/g, '');
+  const offsetMinutes =
+    digits === '' ? 0 : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  if (Math.abs(offsetMinutes) > 18 * 60) return undefined;
+  const wall = Date.UTC(
+    Number(m[s.year]),
+    Number(m[s.month]) - 1,
+    Number(m[s.day]),
+    h,
+    minute,
+    second,
+  );
+  return localDateOf(wall - offsetMinutes * 60_000, timeZone);
 }
 
 /** Whether a cell is written in a format's shape, real day or not (2026-02-30 is). */
@@ -119,6 +144,9 @@ export class DateDetector {
   private readonly cache = new Map<string, IsoDate | undefined>();
   needsRereading = false;
 
+  /** `timeZone`: where a time with a UTC offset is given its calendar day. */
+  constructor(private readonly timeZone = 'UTC') {}
+
   /** The formats still possible. */
   get remaining(): readonly DateFormat[] {
     return this.candidates;
@@ -130,7 +158,7 @@ export class DateDetector {
     if (cached !== undefined) return cached;
     const readings: Array<{ format: DateFormat; date: IsoDate }> = [];
     for (const format of this.candidates) {
-      const date = parseDate(text, format);
+      const date = parseDate(text, format, this.timeZone);
       if (date !== undefined) readings.push({ format, date });
     }
     if (readings.length === 0) return undefined;

@@ -39,6 +39,8 @@ export class RowReader {
     /** The declared or final format; undefined while the detector learns it. */
     private readonly dateFormat: DateFormat | undefined,
     private readonly detector: DateDetector,
+    /** settings.timezone: a time with a UTC offset is given its calendar day there. */
+    private readonly timeZone: string,
   ) {
     this.width = mapping.header.length;
   }
@@ -85,7 +87,7 @@ export class RowReader {
       );
     } else {
       date = this.dateFormat
-        ? parseDate(dateText, this.dateFormat)
+        ? parseDate(dateText, this.dateFormat, this.timeZone)
         : this.detector.observe(dateText, line, m.date.index);
       if (date === undefined) {
         const formats = this.dateFormat ? [this.dateFormat] : this.detector.remaining;

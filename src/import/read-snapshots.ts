@@ -103,7 +103,8 @@ async function readPass(
   const { spec, displayPath } = options;
   let mapping: ResolvedMapping | undefined;
   let reader: RowReader | undefined;
-  const detector = new DateDetector();
+  const timeZone = spec.timeZone ?? 'UTC';
+  const detector = new DateDetector(timeZone);
   const problems: CellProblem[] = [];
   const warnings: CellProblem[] = [];
   let rows = 0;
@@ -132,6 +133,7 @@ async function readPass(
         dialect.decimal,
         mapping.dateFormat ?? learnedFormat,
         detector,
+        timeZone,
       );
       return;
     }

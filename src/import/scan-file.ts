@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import { GoalsError } from '../core/errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -67,19 +68,7 @@ export async function scanFile(
   displayPath: string,
   declared?: Encoding,
 ): Promise<FileScan> {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      throw new GoalsError('CSV_UNREADABLE', `${displayPath} is a folder, not a CSV file.`, {
-        hint: 'Give the path of the export itself.',
-      });
-    }
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof GoalsError) throw error;
-    throw unreadable(displayPath, error);
-  }
+  const size = Number(statFile(path, displayPath).size);
   const hash = createHash('sha256');
   const headChunks: Buffer[] = [];
   let headLength = 0;
@@ -170,6 +159,46 @@ export async function scanFile(
     encodingSource,
     head: headText,
   };
+}
+
+/** The file's stat; CSV_UNREADABLE for a missing or unreadable file or a folder. */
+export function statFile(path: string, displayPath: string): BigIntStats {
+  let stats: BigIntStats;
+  try {
+    stats = statSync(path, { bigint: true });
+  } catch (error) {
+    throw unreadable(displayPath, error);
+  }
+  if (stats.isDirectory()) {
+    throw new GoalsError('CSV_UNREADABLE', `${displayPath} is a folder, not a CSV file.`, {
+      hint: 'Give the path of the export itself.',
+    });
+  }
+  return stats;
+}
+
+/**
+ * How long after a file's last change its stat is trusted to show the next
+ * change: timestamps are coarse (FAT keeps 2 s, others a clock tick), so a
+ * file changed again within that window after being read can keep the very
+ * same times. Git's index calls such entries "racily clean".
+ */
+export const RACY_WINDOW_MS = 3000;
+
+/** 'size mtime_ns ctime_ns inode': what a sync compares instead of reading the file. */
+export function statKey(stats: BigIntStats): string {
+  return `${stats.size} ${stats.mtimeNs} ${stats.ctimeNs} ${stats.ino}`;
+}
+
+/**
+ * Whether a file changed less than RACY_WINDOW_MS before `nowMs` (a read
+ * starting then, by the wall clock the file system stamps times with): a
+ * change made right after the read could keep the same stat, so the stat
+ * recorded by this read may not be trusted and the next sync hashes the file.
+ */
+export function isRacy(stats: BigIntStats, nowMs: number): boolean {
+  const changedNs = stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs;
+  return Number(changedNs / 1_000_000n) + RACY_WINDOW_MS >= nowMs;
 }
 
 function unreadable(displayPath: string, error: unknown): GoalsError {

@@ -1,24 +1,34 @@
 /**
- * Before `goals check` and `goals validate` evaluate: every source of
- * goals.yaml whose bytes or mapping changed since its last import is
- * imported; unchanged ones cost one hash of the file.
+ * Sources of goals.yaml into the store. Before `goals check` and `goals
+ * validate` evaluate, every source whose file or mapping changed since its
+ * latest import is imported; an unchanged one costs a stat of its file (or,
+ * when the stat cannot tell, a hash). See docs/store.md.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { SourceInput } from '../config/schema.js';
 import { GoalsError, isGoalsError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
 import { sanitizeLine } from '../core/text.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
-import { importFile } from './import-file.js';
-import type { ImportResult } from './import-file.js';
-import { specFromSource } from './import-spec.js';
+import type { NewImport, OwnerConflict } from '../store/staging.js';
+import { importRecordOf, ownerConflictError, resultOf, stageFile } from './import-file.js';
+import type { ImportResult, StagedFile } from './import-file.js';
+import { fingerprintSpec, specFromSource } from './import-spec.js';
 import type { ImportSpec, SpecOrigin } from './import-spec.js';
+import type { ReadProgress } from './read-snapshots.js';
+import { isRacy, scanFile, statFile, statKey } from './scan-file.js';
+import type { FileScan } from './scan-file.js';
 
 /** What a sync needs to know of the project. */
 export interface SyncProject {
   sources: readonly SourceInput[];
   /** Folder of goals.yaml: source paths are relative to it. */
   dir: string;
+  /** The working directory: files are shown relative to it. */
+  cwd: string;
+  /** settings.timezone: the calendar day of a timestamp with an offset is taken there. */
+  timeZone: string;
   catalog: ReadonlyMap<string, MetricDefinition>;
   /** goals.yaml as shown, and positions in it. */
   goalsFile: {
@@ -58,53 +68,245 @@ export function specOfSource(project: SyncProject, index: number): ImportSpec {
     file: project.goalsFile.displayPath,
     positionOf: (path) => project.goalsFile.positionOf(['sources', index, ...path]),
   };
-  return specFromSource(project.sources[index]!, origin);
+  return specFromSource(project.sources[index]!, { origin, timeZone: project.timeZone });
+}
+
+/** A source to import: its place in goals.yaml, its file, and how to read it. */
+export interface SourceJob {
+  /** Index in goals.yaml's `sources:`. */
+  index: number;
+  id: string;
+  /** Absolute path, as shown, as recorded. */
+  path: string;
+  displayPath: string;
+  recordPath: string;
+  spec: ImportSpec;
+}
+
+/** Every source of goals.yaml, read as declared. */
+export function sourceJobs(project: SyncProject, cwd: string): SourceJob[] {
+  return project.sources.map((source, index) => ({
+    index,
+    id: source.id,
+    ...sourceFile(project, source.path, cwd),
+    spec: specOfSource(project, index),
+  }));
+}
+
+export interface ImportSourcesOptions {
+  now: Date;
+  signal?: AbortSignal | undefined;
+  /** Read every source, unchanged or not (goals import); a sync skips unchanged ones. */
+  force?: boolean | undefined;
+  /** Write nothing: say what would change (and what would be refused). */
+  dryRun?: boolean | undefined;
+  /** Called as each file is read. */
+  onProgress?: ((job: SourceJob, progress: ReadProgress) => void) | undefined;
+  /** The wall clock that file times are compared with; default Date.now. */
+  fileClock?: (() => number) | undefined;
+}
+
+/** A source that could not be imported, and a finding on its entry in goals.yaml. */
+export interface SourceFailure {
+  job: SourceJob;
+  error: GoalsError;
+  finding: Finding;
+}
+
+export interface SourcesOutcome {
+  /** One per job, in order; empty when any source failed. */
+  results: ImportResult[];
+  /** Sources that could not be imported: then nothing was written. */
+  failures: SourceFailure[];
 }
 
 /**
- * Imports every changed source. A source that cannot be read or has a bad
- * row stops the sync with a GoalsError (exit 2) that says which source and
- * how to go on; sources imported before it stay imported.
+ * Imports sources of goals.yaml, all or nothing, in one transaction. A
+ * source is the truth for its snapshots: afterwards the store holds exactly
+ * what each source's file gives (new keys inserted, changed values updated,
+ * keys the file no longer gives deleted; replaced and deleted values kept as
+ * revisions). Unless `force`, a source is skipped when its file and mapping
+ * are those of its latest import: the stat of the file when it can be
+ * trusted, else its sha256, tells.
+ *
+ * A source that cannot be read, has a bad row (unless skip_invalid), or
+ * gives a snapshot that another source gives too, is a failure; with any
+ * failure nothing is written. Failures of the store itself are thrown.
+ */
+export async function importSources(
+  project: SyncProject,
+  store: SnapshotStore,
+  jobs: readonly SourceJob[],
+  options: ImportSourcesOptions,
+): Promise<SourcesOutcome> {
+  const clock = options.fileClock ?? Date.now;
+  const results = new Map<SourceJob, ImportResult>();
+  const failures: SourceFailure[] = [];
+  const staged: Array<{ job: SourceJob; file: StagedFile; record: NewImport }> = [];
+  const fail = (job: SourceJob, error: unknown) => {
+    if (!isGoalsError(error) || (error.code !== 'CSV_UNREADABLE' && error.code !== 'CSV_REJECTED'))
+      throw error;
+    failures.push({ job, error, finding: entryFinding(project, job, error) });
+  };
+  try {
+    for (const job of jobs) {
+      try {
+        const mapping = fingerprintSpec(job.spec, project.catalog);
+        const readAt = clock();
+        const stats = statFile(job.path, job.displayPath);
+        const stat = isRacy(stats, readAt) ? undefined : statKey(stats);
+        let scan: FileScan | undefined;
+        const latest = options.force ? undefined : store.latestImport(job.id);
+        if (latest?.exact && latest.mapping === mapping && latest.path === job.recordPath) {
+          if (latest.stat !== null && latest.stat === statKey(stats)) {
+            results.set(job, unchangedResult(job, 'stat'));
+            continue;
+          }
+          scan = await scanFile(job.path, job.displayPath, job.spec.encoding);
+          if (scan.sha256 === latest.sha256) {
+            // Next time the stat will do, unless the file is still too fresh to tell.
+            if (stat && !options.dryRun && !store.readonly) store.refreshStat(latest.id, stat);
+            results.set(job, unchangedResult(job, 'sha256'));
+            continue;
+          }
+        }
+        const file = await stageFile({
+          ...job,
+          catalog: project.catalog,
+          store,
+          scan,
+          signal: options.signal,
+          onProgress: options.onProgress && ((p) => options.onProgress!(job, p)),
+        });
+        const record = importRecordOf(file, {
+          source: job.id,
+          recordPath: job.recordPath,
+          mapping,
+          now: options.now,
+          stat,
+        });
+        staged.push({ job, file, record });
+      } catch (error) {
+        fail(job, error);
+      }
+    }
+    if (failures.length > 0 || staged.length === 0) {
+      return { results: failures.length > 0 ? [] : jobs.map((j) => results.get(j)!), failures };
+    }
+    const parts = staged.map((s) => ({ staging: s.file.staging, record: s.record }));
+    // Unchanged sources keep their snapshots: the store reflects their files.
+    const batch = new Set(staged.map((s) => s.job.id));
+    const merge = {
+      protectedSources: project.sources.map((s) => s.id).filter((id) => !batch.has(id)),
+    };
+    let conflicts: OwnerConflict[];
+    if (options.dryRun) {
+      const preview = store.preview(parts, merge);
+      conflicts = preview.conflicts;
+      staged.forEach((s, i) =>
+        results.set(s.job, resultOf(s.file, 'dry-run', preview.parts[i]!, s.job.id)),
+      );
+    } else {
+      const merged = store.merge(parts, merge);
+      conflicts = merged.kind === 'conflicts' ? merged.conflicts : [];
+      if (merged.kind === 'committed') {
+        staged.forEach((s, i) =>
+          results.set(s.job, resultOf(s.file, 'imported', merged.parts[i]!, s.job.id)),
+        );
+      }
+    }
+    if (conflicts.length > 0) {
+      const sourceFileOf = (id: string) => {
+        const source = project.sources.find((s) => s.id === id);
+        return source && sourceFile(project, source.path, project.cwd).displayPath;
+      };
+      for (const [i, s] of staged.entries()) {
+        const own = conflicts.filter((c) => c.part === i);
+        if (own.length === 0) continue;
+        fail(
+          s.job,
+          await ownerConflictError([{ staged: s.file, source: s.job.id, conflicts: own }], {
+            catalog: project.catalog,
+            sourceFileOf,
+          }),
+        );
+      }
+      return { results: [], failures };
+    }
+    return { results: jobs.map((j) => results.get(j)!), failures };
+  } finally {
+    for (const s of staged) s.file.staging.discard();
+  }
+}
+
+/**
+ * Syncs every source of goals.yaml before an evaluation (see importSources).
+ * A source that cannot be synced stops the sync with a GoalsError (exit 2)
+ * that says which source and how to go on; nothing is written then.
  */
 export async function syncSources(
   project: SyncProject,
   store: SnapshotStore,
-  options: { cwd: string; now: Date; signal?: AbortSignal | undefined },
+  options: Omit<ImportSourcesOptions, 'force'>,
 ): Promise<ImportResult[]> {
-  const results: ImportResult[] = [];
-  for (const [index, source] of project.sources.entries()) {
-    const file = sourceFile(project, source.path, options.cwd);
-    try {
-      results.push(
-        await importFile({
-          ...file,
-          spec: specOfSource(project, index),
-          catalog: project.catalog,
-          store,
-          skipUnchanged: true,
-          now: options.now,
-          signal: options.signal,
-        }),
-      );
-    } catch (error) {
-      if (
-        !isGoalsError(error) ||
-        (error.code !== 'CSV_UNREADABLE' && error.code !== 'CSV_REJECTED')
-      )
-        throw error;
-      const at = project.goalsFile.positionOf(['sources', index, 'path']);
-      throw new GoalsError(
-        error.code,
-        `Source '${source.id}' (${project.goalsFile.displayPath}:${at.line}) could not be synced: ${lowerFirst(error.message)}`,
-        {
-          hint: `${error.hint ?? ''} To evaluate what is already in the store, add --no-sync.`.trim(),
-          findings: error.findings,
-          cause: error,
-        },
-      );
-    }
+  const outcome = await importSources(project, store, sourceJobs(project, project.cwd), options);
+  if (outcome.failures.length > 0) throw syncError(project, outcome.failures);
+  return outcome.results;
+}
+
+/** The error that stops a command whose sync failed. */
+export function syncError(project: SyncProject, failures: readonly SourceFailure[]): GoalsError {
+  const noSync = 'To evaluate what is already in the store, add --no-sync.';
+  if (failures.length === 1) {
+    const { job, error } = failures[0]!;
+    const at = project.goalsFile.positionOf(['sources', job.index, 'path']);
+    return new GoalsError(
+      error.code,
+      `Source '${job.id}' (${project.goalsFile.displayPath}:${at.line}) could not be synced: ${lowerFirst(error.message)}`,
+      { hint: `${error.hint ?? ''} ${noSync}`.trim(), findings: error.findings, cause: error },
+    );
   }
-  return results;
+  return new GoalsError(
+    failures.some((f) => f.error.code === 'CSV_UNREADABLE') ? 'CSV_UNREADABLE' : 'CSV_REJECTED',
+    `${failures.length} sources could not be synced (${failures.map((f) => `'${f.job.id}'`).join(', ')}); nothing was written.`,
+    {
+      hint: `Fix what is listed above. ${noSync}`,
+      findings: failures.flatMap((f) => [f.finding, ...f.error.findings]),
+    },
+  );
+}
+
+/** A failure as a finding on the source's path in goals.yaml. */
+function entryFinding(project: SyncProject, job: SourceJob, error: GoalsError): Finding {
+  const path = ['sources', job.index, 'path'];
+  return {
+    severity: 'error',
+    rule: error.code === 'CSV_UNREADABLE' ? 'source/unreadable' : 'source/rejected',
+    message: `Source '${job.id}': ${lowerFirst(error.message)}`,
+    ...(error.hint ? { hint: error.hint } : {}),
+    file: project.goalsFile.displayPath,
+    ...project.goalsFile.positionOf(path),
+    path,
+  };
+}
+
+function unchangedResult(job: SourceJob, by: 'stat' | 'sha256'): ImportResult {
+  return {
+    file: job.displayPath,
+    sourceId: job.id,
+    status: 'unchanged-file',
+    unchangedBy: by,
+    scan: undefined,
+    rows: 0,
+    snapshots: 0,
+    counts: { inserted: 0, updated: 0, unchanged: 0, removed: 0 },
+    updates: [],
+    removals: [],
+    skippedRows: 0,
+    skipped: [],
+    warnings: [],
+    outcome: undefined,
+  };
 }
 
 function lowerFirst(text: string): string {

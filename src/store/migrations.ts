@@ -57,6 +57,35 @@ export const MIGRATIONS: readonly string[] = [
     VALUES (old.metric, old.segment, old.date, old.value, old.import_id, new.import_id);
   END;
   `,
+  `
+  -- Who owns a snapshot: the source of goals.yaml whose file gives it (a sync
+  -- makes a source's snapshots exactly what its file gives), or NULL for a
+  -- one-off import. Until a source is synced again, its snapshots are owned
+  -- by whichever import wrote them last.
+  ALTER TABLE snapshots ADD COLUMN source TEXT;
+  UPDATE snapshots SET source = (SELECT i.source FROM imports i WHERE i.id = snapshots.import_id);
+  CREATE INDEX snapshots_by_source ON snapshots (source) WHERE source IS NOT NULL;
+
+  -- exact = 1: after this import, its source's snapshots were exactly what the
+  -- file gave. Imports recorded before this migration are not, so every source
+  -- is read once more by the next sync.
+  ALTER TABLE imports ADD COLUMN exact INTEGER NOT NULL DEFAULT 0;
+  -- The file as the import found it, 'size mtime_ns ctime_ns inode' (decimal),
+  -- so that a sync skips an unchanged file without reading it; NULL when the
+  -- file had changed too recently for its times to be trusted.
+  ALTER TABLE imports ADD COLUMN stat TEXT;
+
+  -- A value its source's file no longer gives is deleted, and kept here too.
+  ALTER TABLE revisions ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+  -- The deleting import is the newest: a merge records its import first,
+  -- inside the same write transaction.
+  CREATE TRIGGER keep_deleted_value AFTER DELETE ON snapshots
+  BEGIN
+    INSERT INTO revisions (metric, segment, date, value, import_id, replaced_by, deleted)
+    VALUES (old.metric, old.segment, old.date, old.value, old.import_id,
+            (SELECT max(id) FROM imports), 1);
+  END;
+  `,
 ];
 
 /** The schema version this build writes. */

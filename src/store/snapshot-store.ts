@@ -4,7 +4,8 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Point } from '../core/snapshot.js';
-import { Staging } from './staging.js';
+import { Merger, Staging } from './staging.js';
+import type { MergeOptions, MergePart, MergeResult, Preview } from './staging.js';
 import { translateStoreError } from './store-error.js';
 
 /** A recorded import, as the `imports` table holds it. */
@@ -21,6 +22,10 @@ export interface ImportRecord {
   unchanged: number;
   skipped: number;
   importedAt: string;
+  /** After it, the source's snapshots were exactly what the file gave (source imports from migration 2 on). */
+  exact: boolean;
+  /** 'size mtime_ns ctime_ns inode' of the file as read; null when not trusted. */
+  stat: string | null;
 }
 
 /** A value that a later import replaced. */
@@ -31,6 +36,8 @@ export interface Revision {
   value: number;
   importId: number;
   replacedBy: number;
+  /** The value was deleted (its source's file no longer gave it), not replaced. */
+  deleted: boolean;
 }
 
 export interface StoredSnapshot {
@@ -39,6 +46,8 @@ export interface StoredSnapshot {
   date: string;
   value: number;
   importId: number;
+  /** The source that owns it; null for a one-off import. */
+  source: string | null;
 }
 
 interface StoreInfo {
@@ -54,7 +63,8 @@ export class SnapshotStore {
   private pointsStatement: Statement<[string, string], Point> | undefined;
   private rangeStatement: Statement<[string, string, string, string], Point> | undefined;
   private beforeStatement: Statement<[string, string, string, number], Point> | undefined;
-  private staging: Staging | undefined;
+  private readonly stagings = new Set<Staging>();
+  private merger: Merger | undefined;
 
   constructor(
     private readonly db: Database,
@@ -122,35 +132,45 @@ export class SnapshotStore {
     return this.guard(() =>
       this.db
         .prepare(
-          'SELECT metric, segment, date, value, import_id AS importId FROM snapshots ORDER BY metric, segment, date',
+          'SELECT metric, segment, date, value, import_id AS importId, source FROM snapshots ORDER BY metric, segment, date',
         )
         .all(),
     ) as StoredSnapshot[];
   }
 
-  /** The latest import of `source` with these bytes and this mapping, if any. */
-  findImport(query: {
-    source: string | null;
-    sha256: string;
-    mapping: string;
-  }): ImportRecord | undefined {
+  /** The latest import of a source (what the store reflects of it), if any. */
+  latestImport(source: string): ImportRecord | undefined {
+    return this.guard(() => {
+      const row = this.db
+        .prepare(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE source = ? ORDER BY id DESC LIMIT 1`)
+        .get(source) as RawImport | undefined;
+      return row && toImportRecord(row);
+    });
+  }
+
+  /** Records a trusted stat of a file the import read, once a sync found its bytes unchanged. */
+  refreshStat(importId: number, stat: string): void {
+    this.guard(() =>
+      this.db.prepare('UPDATE imports SET stat = ? WHERE id = ?').run(stat, importId),
+    );
+  }
+
+  /** Every source id that ever imported into this store. */
+  sourcesOfImports(): string[] {
     return this.guard(
       () =>
         this.db
-          .prepare(
-            `SELECT ${IMPORT_COLUMNS} FROM imports
-             WHERE source IS ? AND sha256 = ? AND mapping = ? ORDER BY id DESC LIMIT 1`,
-          )
-          .get(query.source, query.sha256, query.mapping) as ImportRecord | undefined,
+          .prepare('SELECT DISTINCT source FROM imports WHERE source IS NOT NULL ORDER BY source')
+          .pluck()
+          .all() as string[],
     );
   }
 
   listImports(): ImportRecord[] {
-    return this.guard(
-      () =>
-        this.db
-          .prepare(`SELECT ${IMPORT_COLUMNS} FROM imports ORDER BY id`)
-          .all() as ImportRecord[],
+    return this.guard(() =>
+      (
+        this.db.prepare(`SELECT ${IMPORT_COLUMNS} FROM imports ORDER BY id`).all() as RawImport[]
+      ).map(toImportRecord),
     );
   }
 
@@ -160,29 +180,54 @@ export class SnapshotStore {
       () =>
         this.db
           .prepare(
-            `SELECT metric, segment, date, value, import_id AS importId, replaced_by AS replacedBy
+            `SELECT metric, segment, date, value, import_id AS importId, replaced_by AS replacedBy,
+                    deleted
              FROM revisions WHERE metric = ? AND segment = ? ORDER BY date, id`,
           )
-          .all(metric, segment) as Revision[],
-    );
+          .all(metric, segment) as Array<Omit<Revision, 'deleted'> & { deleted: number }>,
+    ).map((r) => ({ ...r, deleted: r.deleted === 1 }));
   }
 
   /**
    * A fresh staging area for one file: rows go to a temporary table that
-   * takes no lock on the store; `commit` merges them in one transaction.
+   * takes no lock on the store; `merge` writes one or more of them in one
+   * transaction.
    */
   stage(): Staging {
-    this.staging?.discard();
-    this.staging = this.guard(() => new Staging(this.db, this));
-    return this.staging;
+    const staging = this.guard(() => new Staging(this.db, this));
+    this.stagings.add(staging);
+    return staging;
+  }
+
+  /** Merges staged files into the store (see Merger.merge). */
+  merge(parts: readonly MergePart[], options: MergeOptions): MergeResult {
+    return this.mergerOf().merge(parts, options);
+  }
+
+  /** What merge() would do, writing nothing. */
+  preview(parts: readonly MergePart[], options: MergeOptions): Preview {
+    return this.mergerOf().preview(parts, options);
   }
 
   close(): void {
-    this.staging?.discard();
-    this.staging = undefined;
+    for (const staging of this.stagings) staging.discard();
+    this.stagings.clear();
     if (this.db.open) this.db.close();
+  }
+
+  private mergerOf(): Merger {
+    this.merger ??= new Merger(this.db, this);
+    return this.merger;
   }
 }
 
+interface RawImport extends Omit<ImportRecord, 'exact'> {
+  exact: number;
+}
+
+function toImportRecord(row: RawImport): ImportRecord {
+  return { ...row, exact: row.exact === 1 };
+}
+
 const IMPORT_COLUMNS = `id, source, path, sha256, mapping, rows, snapshots, inserted, updated,
-  unchanged, skipped, imported_at AS importedAt`;
+  unchanged, skipped, imported_at AS importedAt, exact, stat`;

@@ -15,6 +15,25 @@ function sqliteCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
+const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * Whether an error (raw, or a GoalsError caused by it) says the store or its
+ * folder may not be written or created: a read-only file, folder or disk.
+ */
+export function isPermissionError(error: unknown): boolean {
+  const raw = error instanceof GoalsError ? error.cause : error;
+  const code = sqliteCode(raw);
+  return (
+    PERMISSION_CODES.has(code) ||
+    code === 'SQLITE_READONLY' ||
+    code.startsWith('SQLITE_READONLY_') ||
+    code === 'SQLITE_CANTOPEN' ||
+    code.startsWith('SQLITE_CANTOPEN_') ||
+    code === 'SQLITE_PERM'
+  );
+}
+
 /**
  * A GoalsError for what SQLite reported about the store at `path`; errors
  * that are not about the store file (bugs) are returned unchanged.

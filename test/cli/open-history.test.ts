@@ -106,7 +106,7 @@ describe('openHistory', () => {
     );
     expect(error).toMatchObject({
       code: 'CSV_REJECTED',
-      hint: 'Correct the rows in the export and import it again, or leave them out with --skip-invalid (goals import --source team-metrics --skip-invalid). To evaluate what is already in the store, add --no-sync.',
+      hint: 'Correct the rows in the export and import it again, or leave them out with --skip-invalid (goals import --source team-metrics --skip-invalid), or on every sync with skip_invalid: true in the source. To evaluate what is already in the store, add --no-sync.',
       findings: [
         expect.objectContaining({
           file: 'metrics.csv',

@@ -24,17 +24,19 @@ function importInto(
   dir: string,
   file: string,
   flags: ImportFlags,
-  more: Partial<ImportFileOptions> = {},
+  more: Partial<ImportFileOptions> & { skipInvalid?: boolean } = {},
 ) {
+  const { skipInvalid, ...rest } = more;
   return importFile({
     path: join(dir, file),
     displayPath: file,
     recordPath: file,
-    spec: specFromFlags({ metric: [], segment: [], ...flags }),
+    spec: specFromFlags({ metric: [], segment: [], skipInvalid, ...flags }),
     catalog,
     store,
+    protectedSources: [],
     now: NOW,
-    ...more,
+    ...rest,
   });
 }
 
@@ -64,7 +66,7 @@ describe('importFile', () => {
     expect([result.rows, result.snapshots, result.counts]).toEqual([
       3,
       8,
-      { inserted: 8, updated: 0, unchanged: 0 },
+      { inserted: 8, updated: 0, unchanged: 0, removed: 0 },
     ]);
     expect(result.outcome?.dialect).toMatchObject({ delimiter: ';', decimal: ',' });
     expect(result.outcome?.dateFormat).toBe('DD.MM.YYYY');
@@ -86,7 +88,7 @@ describe('importFile', () => {
     const { dir, store } = setup('wide-european');
     await importInto(store, dir, 'weekly.csv', WEEKLY);
     const again = await importInto(store, dir, 'weekly.csv', WEEKLY);
-    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 8 });
+    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 8, removed: 0 });
     expect(store.listImports()).toHaveLength(2);
     store.close();
   });
@@ -98,7 +100,7 @@ describe('importFile', () => {
       segment: ['team=team'],
       metric: ['resolution_time=resolution_time:h'],
     });
-    expect(result.counts).toEqual({ inserted: 4, updated: 0, unchanged: 0 });
+    expect(result.counts).toEqual({ inserted: 4, updated: 0, unchanged: 0, removed: 0 });
     expect(store.listSnapshots().map((s) => [s.metric, s.segment, s.date, s.value])).toEqual([
       ['churn_rate', '', '2026-10-01', 2.3],
       ['resolution_time', 'team=Americas', '2026-10-05', 99000],
@@ -140,7 +142,7 @@ describe('importFile', () => {
   it('imports the good rows with --skip-invalid and lists the skipped ones', async () => {
     const { dir, store } = setup('bad-rows');
     const result = await importInto(store, dir, 'kpis.csv', {}, { skipInvalid: true });
-    expect(result.counts).toEqual({ inserted: 4, updated: 0, unchanged: 0 });
+    expect(result.counts).toEqual({ inserted: 4, updated: 0, unchanged: 0, removed: 0 });
     expect(result.skippedRows).toBe(3);
     expect(result.skipped.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       '3:12 warning Skipped: 140 in column "csat" is outside the range of csat (0 % to 100 %).',
@@ -159,7 +161,7 @@ describe('importFile', () => {
     const { dir, store } = setup('wide-european');
     const result = await importInto(store, dir, 'weekly.csv', WEEKLY, { dryRun: true });
     expect(result.status).toBe('dry-run');
-    expect(result.counts).toEqual({ inserted: 8, updated: 0, unchanged: 0 });
+    expect(result.counts).toEqual({ inserted: 8, updated: 0, unchanged: 0, removed: 0 });
     expect(store.countSnapshots()).toBe(0);
     expect(store.listImports()).toEqual([]);
     store.close();
@@ -413,23 +415,6 @@ describe('importFile', () => {
     expect(error.findings.map((f) => f.message)).toEqual([
       'Lines 2 and 3 both give handle_time on 2026-10-05, with different values: 7801 s (line 2) and 7820 s (line 3).',
     ]);
-    store.close();
-  });
-
-  it('skips a file a sync has already imported with the same bytes and mapping', async () => {
-    const { dir, store } = setup('wide-european');
-    const first = await importInto(store, dir, 'weekly.csv', WEEKLY, { skipUnchanged: true });
-    const second = await importInto(store, dir, 'weekly.csv', WEEKLY, { skipUnchanged: true });
-    expect([first.status, second.status]).toEqual(['imported', 'unchanged-file']);
-    const remapped = await importInto(
-      store,
-      dir,
-      'weekly.csv',
-      { ...WEEKLY, metric: ['CSAT %=csat'] },
-      { skipUnchanged: true },
-    );
-    expect(remapped.status).toBe('imported');
-    expect(store.listImports()).toHaveLength(2);
     store.close();
   });
 });

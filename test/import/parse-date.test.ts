@@ -33,6 +33,33 @@ describe('parseDate', () => {
   });
 });
 
+describe('parseDate with a UTC offset: the calendar day of the instant in settings.timezone', () => {
+  // Worked by hand: subtract the offset to get UTC, then add the zone's offset.
+  it.each([
+    // 23:30 at -07:00 = 06:30Z next day = 12:00 in Kolkata (+05:30)
+    ['2026-09-30T23:30:00-07:00', 'YYYY-MM-DD', 'Asia/Kolkata', '2026-10-01'],
+    ['2026-09-30T23:30:00-07:00', 'YYYY-MM-DD', 'America/Los_Angeles', '2026-09-30'],
+    // 01:30 at +05:30 = 20:00Z the day before
+    ['2026-10-05T01:30:00+05:30', 'YYYY-MM-DD', 'UTC', '2026-10-04'],
+    ['2026-10-05T01:30:00+0530', 'YYYY-MM-DD', 'UTC', '2026-10-04'],
+    // 22:30Z = 01:30 next day in Sofia (summer, +03:00)
+    ['2026-07-13T22:30:00Z', 'YYYY-MM-DD', 'Europe/Sofia', '2026-07-14'],
+    ['2026-07-13 22:30 UTC', 'YYYY-MM-DD', 'Europe/Sofia', '2026-07-14'],
+    // 11:30 PM at -07:00 = 06:30Z on Oct 2
+    ['10/01/2026 11:30 PM -07:00', 'MM/DD/YYYY', 'UTC', '2026-10-02'],
+    // 12:15 AM is 00:15: at +02:00 = 22:15Z the day before
+    ['01.10.2026 12:15 AM +02:00', 'DD.MM.YYYY', 'UTC', '2026-09-30'],
+    // Without an offset the day written stays, whatever the zone.
+    ['2026-09-30T23:30:00', 'YYYY-MM-DD', 'Asia/Kolkata', '2026-09-30'],
+  ] as const)('%s as %s in %s is %s', (text, format, zone, expected) => {
+    expect(parseDate(text, format, zone)).toBe(expected);
+  });
+
+  it('refuses an offset no zone has', () => {
+    expect(parseDate('2026-09-30T12:00:00+19:00', 'YYYY-MM-DD', 'UTC')).toBeUndefined();
+  });
+});
+
 describe('parseDateFormat', () => {
   it('accepts the formats, their unpadded spellings and a time part', () => {
     expect(parseDateFormat('DD.MM.YYYY')).toBe('DD.MM.YYYY');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import { SnapshotBatch } from '../../src/store/snapshot-batch.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -51,7 +51,7 @@ describe('openStore', () => {
       SnapshotBatch.of([{ metric: 'csat', segment: '', date: '2026-10-05', value: 80, line: 2 }]),
     );
     expect(staging.settleDuplicates()).toEqual([]);
-    staging.commit(RECORD);
+    store.merge([{ staging, record: RECORD }], { protectedSources: [] });
     expect(store.pointsOf('csat', '')).toEqual([{ date: '2026-10-05', value: 80 }]);
     store.close();
   });
@@ -63,6 +63,29 @@ describe('openStore', () => {
     expect(reader.countSnapshots()).toBe(0);
     reader.close();
     expect(new Database(path).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('migrates a version 1 store: each snapshot owned by the source that wrote it, each source read again', () => {
+    const dir = tempDir();
+    const path = join(dir, 'v1.db');
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]!);
+    db.exec(`
+      INSERT INTO imports VALUES (1, 'a', 'a.csv', 'sha-a', 'm', 1, 1, 1, 0, 0, 0, '2026-11-01T00:00:00Z');
+      INSERT INTO imports VALUES (2, NULL, 'x.csv', 'sha-x', 'm', 1, 1, 1, 0, 0, 0, '2026-11-02T00:00:00Z');
+      INSERT INTO snapshots VALUES ('csat', '', '2026-10-05', 80, 1);
+      INSERT INTO snapshots VALUES ('csat', '', '2026-10-12', 81, 2);
+    `);
+    db.pragma('user_version = 1');
+    db.close();
+    const store = openStore(path);
+    expect(store.listSnapshots().map((s) => [s.date, s.value, s.source])).toEqual([
+      ['2026-10-05', 80, 'a'],
+      ['2026-10-12', 81, null],
+    ]);
+    // Not exact: the next sync reads source a whatever its stat or hash.
+    expect(store.latestImport('a')).toMatchObject({ id: 1, exact: false, stat: null });
+    store.close();
   });
 
   it('refuses a store written by a newer version and leaves it untouched', () => {
@@ -127,7 +150,7 @@ describe('openStore', () => {
     );
     staging.settleDuplicates();
     const started = Date.now();
-    expect(() => staging.commit(RECORD)).toThrow(
+    expect(() => store.merge([{ staging, record: RECORD }], { protectedSources: [] })).toThrow(
       expect.objectContaining({
         code: 'DB_LOCKED',
         message:

@@ -33,35 +33,51 @@ function importOnce(
   store: ReturnType<typeof openStore>,
   rows: StagedSnapshot[],
   over?: Partial<NewImport>,
+  protectedSources: string[] = [],
 ) {
   const staging = store.stage();
   staging.add(SnapshotBatch.of(rows));
   const conflicts = staging.settleDuplicates();
-  const previewUpdates = staging.previewUpdates(10);
-  const preview = staging.count();
-  const result = staging.commit(record(over));
-  if (result.kind !== 'committed') throw new Error('the commit found repeated keys');
-  // What the dry run showed is what the commit did.
-  expect(result.counts).toEqual(preview);
-  expect(result.updates).toEqual(previewUpdates);
-  return { conflicts, ...result };
+  const part = { staging, record: record(over) };
+  const preview = store.preview([part], { protectedSources });
+  const result = store.merge([part], { protectedSources });
+  if (result.kind !== 'committed') throw new Error('the merge found conflicts');
+  const merged = result.parts[0]!;
+  // What the dry run showed is what the merge did.
+  expect(preview.conflicts).toEqual([]);
+  expect(merged.counts).toEqual(preview.parts[0]!.counts);
+  expect(merged.updates).toEqual(preview.parts[0]!.updates);
+  expect(merged.removals).toEqual(preview.parts[0]!.removals);
+  return { conflicts, ...merged };
+}
+
+/** A part of a merge: rows staged and settled, with their import record. */
+function staged(
+  store: ReturnType<typeof openStore>,
+  rows: StagedSnapshot[],
+  over?: Partial<NewImport>,
+) {
+  const staging = store.stage();
+  staging.add(SnapshotBatch.of(rows));
+  staging.settleDuplicates();
+  return { staging, record: record(over) };
 }
 
 describe('Staging', () => {
   it('counts new, updated and unchanged snapshots and keeps replaced values as revisions', () => {
     const store = openStore(':memory:');
     const first = importOnce(store, [snap('2026-10-05', 80, 2), snap('2026-10-12', 81, 3)]);
-    expect(first.counts).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(first.counts).toEqual({ inserted: 2, updated: 0, unchanged: 0, removed: 0 });
 
     const again = importOnce(store, [snap('2026-10-05', 80, 2), snap('2026-10-12', 81, 3)]);
-    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 2, removed: 0 });
 
     const changed = importOnce(store, [
       snap('2026-10-05', 80, 2),
       snap('2026-10-12', 81.5, 3),
       snap('2026-10-19', 82, 4),
     ]);
-    expect(changed.counts).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+    expect(changed.counts).toEqual({ inserted: 1, updated: 1, unchanged: 1, removed: 0 });
     expect(changed.updates).toEqual([
       { metric: 'csat', segment: '', date: '2026-10-12', before: 81, after: 81.5, line: 3 },
     ]);
@@ -78,6 +94,7 @@ describe('Staging', () => {
         value: 81,
         importId: first.importId,
         replacedBy: changed.importId,
+        deleted: false,
       },
     ]);
     expect(
@@ -112,38 +129,10 @@ describe('Staging', () => {
       },
     ]);
     expect(staging.size).toBe(2);
-    staging.commit(record());
+    store.merge([{ staging, record: record() }], { protectedSources: [] });
     expect(store.pointsOf('csat', '')).toEqual([
       { date: '2026-01-01', value: 56.2 },
       { date: '2026-03-01', value: 43.7 },
-    ]);
-    store.close();
-  });
-
-  it('aborts a commit whose file gives a key two values, writing nothing, until they are settled', () => {
-    const store = openStore(':memory:');
-    importOnce(store, [snap('2026-02-01', 40, 2)]);
-    const staging = store.stage();
-    staging.add(
-      SnapshotBatch.of([
-        snap('2026-02-01', 41, 3),
-        snap('2026-03-01', 43, 4),
-        snap('2026-02-01', 47.3, 5),
-      ]),
-    );
-    expect(staging.commit(record({ sha256: 'sha-2' }))).toEqual({ kind: 'repeats' });
-    expect(store.listSnapshots().map((s) => [s.date, s.value])).toEqual([['2026-02-01', 40]]);
-    expect(store.revisionsOf('csat', '')).toEqual([]);
-    expect(store.listImports()).toHaveLength(1);
-    expect(staging.settleDuplicates()).toHaveLength(1);
-    const result = staging.commit(record({ sha256: 'sha-2' }));
-    expect(result).toMatchObject({
-      kind: 'committed',
-      counts: { inserted: 1, updated: 0, unchanged: 0 },
-    });
-    expect(store.listSnapshots().map((s) => [s.date, s.value])).toEqual([
-      ['2026-02-01', 40],
-      ['2026-03-01', 43],
     ]);
     store.close();
   });
@@ -174,23 +163,165 @@ describe('Staging', () => {
     store.close();
   });
 
-  it('finds an earlier import by source, bytes and mapping', () => {
+  it('finds the latest import of a source, whatever its bytes', () => {
     const store = openStore(':memory:');
     importOnce(store, [snap('2026-10-05', 80, 2)]);
-    expect(store.findImport({ source: 'weekly', sha256: 'sha-1', mapping: 'map-1' })).toMatchObject(
-      {
-        id: 1,
-        source: 'weekly',
-        path: 'weekly.csv',
-        rows: 3,
-        snapshots: 1,
-        importedAt: '2026-11-16T09:00:00.000Z',
-      },
-    );
-    expect(
-      store.findImport({ source: 'weekly', sha256: 'sha-1', mapping: 'map-2' }),
-    ).toBeUndefined();
-    expect(store.findImport({ source: null, sha256: 'sha-1', mapping: 'map-1' })).toBeUndefined();
+    importOnce(store, [snap('2026-10-05', 86, 2)], { sha256: 'sha-2', stat: '10 1 2 3' });
+    importOnce(store, [snap('2026-10-06', 86, 2)], { source: null, sha256: 'sha-3' });
+    expect(store.latestImport('weekly')).toMatchObject({
+      id: 2,
+      source: 'weekly',
+      path: 'weekly.csv',
+      sha256: 'sha-2',
+      exact: true,
+      stat: '10 1 2 3',
+      importedAt: '2026-11-16T09:00:00.000Z',
+    });
+    expect(store.latestImport('monthly')).toBeUndefined();
     store.close();
+  });
+
+  it("makes a source's snapshots exactly its file's: deletes what it no longer gives, keeping revisions", () => {
+    const store = openStore(':memory:');
+    const first = importOnce(store, [snap('2026-10-05', 80, 2), snap('2026-10-12', 81, 3)]);
+    const second = importOnce(store, [snap('2026-10-12', 81, 2)], { sha256: 'sha-2' });
+    expect(second.counts).toEqual({ inserted: 0, updated: 0, unchanged: 1, removed: 1 });
+    expect(second.removals).toEqual([
+      { metric: 'csat', segment: '', date: '2026-10-05', value: 80 },
+    ]);
+    expect(store.pointsOf('csat', '')).toEqual([{ date: '2026-10-12', value: 81 }]);
+    expect(store.revisionsOf('csat', '')).toEqual([
+      {
+        metric: 'csat',
+        segment: '',
+        date: '2026-10-05',
+        value: 80,
+        importId: first.importId,
+        replacedBy: second.importId,
+        deleted: true,
+      },
+    ]);
+    store.close();
+  });
+
+  it('a one-off file adds and replaces, deletes nothing, and owns what it writes', () => {
+    const store = openStore(':memory:');
+    importOnce(store, [snap('2026-10-05', 80, 2), snap('2026-10-12', 81, 3)]);
+    const oneOff = importOnce(store, [snap('2026-10-19', 82, 2)], { source: null });
+    expect(oneOff.counts).toEqual({ inserted: 1, updated: 0, unchanged: 0, removed: 0 });
+    expect(store.listSnapshots().map((s) => [s.date, s.value, s.source])).toEqual([
+      ['2026-10-05', 80, 'weekly'],
+      ['2026-10-12', 81, 'weekly'],
+      ['2026-10-19', 82, null],
+    ]);
+    store.close();
+  });
+
+  it("refuses a one-off value for a protected source's snapshot, writing nothing; an equal one is fine", () => {
+    const store = openStore(':memory:');
+    importOnce(store, [snap('2026-10-05', 80, 2)]);
+    const part = staged(store, [snap('2026-10-05', 80, 2), snap('2026-10-12', 79, 3)], {
+      source: null,
+      sha256: 'x',
+    });
+    expect(store.merge([part], { protectedSources: ['weekly'] }).kind).toBe('committed');
+    const conflict = {
+      part: 0,
+      metric: 'csat',
+      segment: '',
+      date: '2026-10-05',
+      line: 3,
+      value: 85,
+      owner: 'weekly',
+      ownerValue: 80,
+    };
+    const bad = staged(store, [snap('2026-10-19', 70, 2), snap('2026-10-05', 85, 3)], {
+      source: null,
+      sha256: 'y',
+    });
+    expect(store.preview([bad], { protectedSources: ['weekly'] }).conflicts).toEqual([conflict]);
+    expect(store.merge([bad], { protectedSources: ['weekly'] })).toEqual({
+      kind: 'conflicts',
+      conflicts: [conflict],
+    });
+    expect(store.listSnapshots().map((s) => [s.date, s.value, s.source])).toEqual([
+      ['2026-10-05', 80, 'weekly'],
+      ['2026-10-12', 79, null],
+    ]);
+    expect(store.listImports()).toHaveLength(2);
+    store.close();
+  });
+
+  it('refuses two sources that give one key, in one merge or against a protected source', () => {
+    const store = openStore(':memory:');
+    importOnce(store, [snap('2026-10-05', 80, 2)], { source: 'a' });
+    const partB = staged(store, [snap('2026-10-12', 81, 2), snap('2026-10-05', 86, 3)], {
+      source: 'b',
+    });
+    expect(store.merge([partB], { protectedSources: ['a'] })).toEqual({
+      kind: 'conflicts',
+      conflicts: [
+        {
+          part: 0,
+          metric: 'csat',
+          segment: '',
+          date: '2026-10-05',
+          line: 3,
+          value: 86,
+          owner: 'a',
+          ownerValue: 80,
+        },
+      ],
+    });
+    const partA = staged(store, [snap('2026-10-05', 80, 4)], { source: 'a' });
+    expect(store.merge([partA, partB], { protectedSources: [] })).toEqual({
+      kind: 'conflicts',
+      conflicts: [
+        {
+          part: 1,
+          metric: 'csat',
+          segment: '',
+          date: '2026-10-05',
+          line: 3,
+          value: 86,
+          owner: 'a',
+          ownerValue: 80,
+          ownerPart: 0,
+          ownerLine: 4,
+        },
+      ],
+    });
+    expect(store.listImports()).toHaveLength(1);
+    store.close();
+  });
+
+  it('lets a source take a key over from a source of the same merge that no longer gives it, in either order', () => {
+    for (const order of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ]) {
+      const store = openStore(':memory:');
+      importOnce(store, [snap('2026-10-05', 80, 2)], { source: 'b' });
+      const parts = {
+        a: staged(store, [snap('2026-10-05', 80, 2)], { source: 'a', sha256: 'a-2' }),
+        b: staged(store, [snap('2026-10-12', 81, 2)], { source: 'b', sha256: 'b-2' }),
+      };
+      const merged = store.merge(
+        order.map((o) => parts[o as 'a' | 'b']),
+        { protectedSources: [] },
+      );
+      if (merged.kind !== 'committed') throw new Error('conflicts');
+      const counts = Object.fromEntries(order.map((o, i) => [o, merged.parts[i]!.counts]));
+      expect(counts).toEqual({
+        a: { inserted: 0, updated: 0, unchanged: 1, removed: 0 },
+        b: { inserted: 1, updated: 0, unchanged: 0, removed: 0 },
+      });
+      expect(store.listSnapshots().map((s) => [s.date, s.value, s.source])).toEqual([
+        ['2026-10-05', 80, 'a'],
+        ['2026-10-12', 81, 'b'],
+      ]);
+      expect(store.revisionsOf('csat', '')).toEqual([]);
+      store.close();
+    }
   });
 });

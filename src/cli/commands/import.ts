@@ -11,11 +11,12 @@ import { buildCatalog } from '../../core/metrics.js';
 import { suggest } from '../../core/suggest.js';
 import { sanitizeLine } from '../../core/text.js';
 import { importFile } from '../../import/import-file.js';
+import type { ImportResult } from '../../import/import-file.js';
 import { specFromFlags } from '../../import/import-spec.js';
 import type { ImportFlags, ImportSpec } from '../../import/import-spec.js';
 import { inspectFile } from '../../import/inspect-file.js';
-import { showPaths, sourceFile, specOfSource } from '../../import/sync-sources.js';
-import type { SyncProject } from '../../import/sync-sources.js';
+import { importSources, showPaths, sourceFile, specOfSource } from '../../import/sync-sources.js';
+import type { SourceJob, SyncProject } from '../../import/sync-sources.js';
 import type { ReadProgress } from '../../import/read-snapshots.js';
 import { formatFindings } from '../../report/findings.js';
 import { formatInspect } from '../../report/import/inspect.js';
@@ -24,7 +25,7 @@ import { openStore, storeExists } from '../../store/open-store.js';
 import type { SnapshotStore } from '../../store/snapshot-store.js';
 import type { CommandContext, ExitCode } from '../context.js';
 import { loadProject } from '../load-project.js';
-import { displayStorePath } from '../open-history.js';
+import { displayStorePath, syncProjectOf } from '../open-history.js';
 import { printError } from '../print-error.js';
 
 export interface ImportOptions extends ImportFlags {
@@ -34,6 +35,7 @@ export interface ImportOptions extends ImportFlags {
   inspect?: boolean;
 }
 
+/** A one-off file (or --inspect): read with flags, or with a source's mapping on loan. */
 interface Job {
   path: string;
   displayPath: string;
@@ -42,16 +44,17 @@ interface Job {
 }
 
 interface Setting {
-  project: (SyncProject & { sourceIds: string[] }) | undefined;
+  project: SyncProject | undefined;
   catalog: ReadonlyMap<string, MetricDefinition>;
   /** Undefined when there is no goals.yaml and no --db (only --inspect can run). */
   dbPath: string | undefined;
 }
 
 /**
- * Runs `goals import`: each file (or each source of goals.yaml) imported all
- * or nothing, a summary per file on stdout, problems on stderr. Exit 0 when
- * every file was imported, 2 when one was refused (the others still are).
+ * Runs `goals import`: the sources of goals.yaml named (or all of them)
+ * imported together, all or nothing, then each one-off file all or nothing;
+ * a summary per file on stdout, problems on stderr. Exit 0 when every file
+ * was imported, 2 when one was refused (the other one-off files still are).
  */
 export async function importCommand(
   ctx: CommandContext,
@@ -59,8 +62,8 @@ export async function importCommand(
   options: ImportOptions,
 ): Promise<ExitCode> {
   const setting = loadSetting(ctx, options);
-  const jobs = planJobs(ctx, setting, files, options);
-  if (options.inspect) return inspectJobs(ctx, setting, jobs);
+  const { sources, oneOffs } = planJobs(ctx, setting, files, options);
+  if (options.inspect) return inspectJobs(ctx, setting, [...sources, ...oneOffs]);
 
   if (!setting.dbPath) {
     throw new GoalsError(
@@ -80,7 +83,8 @@ export async function importCommand(
     : openStore(setting.dbPath, { displayPath: shownDb });
   let failed = 0;
   try {
-    for (const job of jobs) {
+    if (sources.length > 0) failed += await importSourceJobs(ctx, store, setting, sources, options);
+    for (const job of oneOffs) {
       const ok = await importJob(ctx, store, setting, job, options);
       if (!ok) failed++;
     }
@@ -95,17 +99,7 @@ function loadSetting(ctx: CommandContext, options: ImportOptions): Setting {
   const explicitDb = ctx.global.db ?? ctx.io.env.GOALS_DB;
   try {
     const p = loadProject(ctx);
-    return {
-      project: {
-        sources: p.config.sources,
-        sourceIds: p.config.sources.map((s) => s.id),
-        dir: p.dir,
-        catalog: p.catalog,
-        goalsFile: p.loaded,
-      },
-      catalog: p.catalog,
-      dbPath: p.dbPath,
-    };
+    return { project: syncProjectOf(ctx, p), catalog: p.catalog, dbPath: p.dbPath };
   } catch (error) {
     const isMissing =
       isGoalsError(error) &&
@@ -120,27 +114,39 @@ function loadSetting(ctx: CommandContext, options: ImportOptions): Setting {
   }
 }
 
-/** Which files to read, each with its spec: a source's, flags', or a source's with flags on top. */
+/**
+ * Which files to read, each with its spec. A source's own file (no files:
+ * every source, or the one --source names) is imported as that source; any
+ * other file is a one-off, read with the flags, or with the mapping of the
+ * source --source names on loan (flags on top of it).
+ */
 function planJobs(
   ctx: CommandContext,
   setting: Setting,
   files: string[],
   options: ImportOptions,
-): Job[] {
+): { sources: SourceJob[]; oneOffs: Job[] } {
   const { project } = setting;
+  const ids = project?.sources.map((s) => s.id) ?? [];
   const sourceIndex = (id: string): number => {
-    const index = project?.sourceIds.indexOf(id) ?? -1;
+    const index = ids.indexOf(id);
     if (index === -1) {
-      const close = project ? suggest(id, project.sourceIds) : undefined;
+      const close = project ? suggest(id, ids) : undefined;
       throw new GoalsError('USAGE', `--source ${id}: goals.yaml declares no source '${id}'.`, {
         hint: project
-          ? `${close ? `Did you mean ${close}? ` : ''}The sources are: ${project.sourceIds.join(', ') || '(none)'}.`
+          ? `${close ? `Did you mean ${close}? ` : ''}The sources are: ${ids.join(', ') || '(none)'}.`
           : 'Sources are declared under sources: in goals.yaml.',
       });
     }
     return index;
   };
   const chosen = options.source !== undefined ? sourceIndex(options.source) : undefined;
+  const sourceJob = (p: SyncProject, index: number): SourceJob => ({
+    index,
+    id: p.sources[index]!.id,
+    ...sourceFile(p, p.sources[index]!.path, ctx.io.cwd),
+    spec: specFromFlags(options, specOfSource(p, index)),
+  });
 
   if (files.length === 0) {
     if (!project || project.sources.length === 0) {
@@ -153,24 +159,56 @@ function planJobs(
       );
     }
     const indexes = chosen !== undefined ? [chosen] : project.sources.map((_, i) => i);
-    return indexes.map((i) => ({
-      ...sourceFile(project, project.sources[i]!.path, ctx.io.cwd),
-      spec: specFromFlags(options, specOfSource(project, i)),
-    }));
+    return { sources: indexes.map((i) => sourceJob(project, i)), oneOffs: [] };
   }
-  return files.map((file) => {
+  const sources: SourceJob[] = [];
+  const oneOffs: Job[] = [];
+  for (const file of files) {
     const path = resolve(ctx.io.cwd, file);
-    // A file that is a source's own path is read with that source's mapping.
-    const index =
-      chosen ??
-      (project ? project.sources.findIndex((s) => resolve(project.dir, s.path) === path) : -1);
-    const base = project && index !== -1 ? specOfSource(project, index) : undefined;
-    return {
+    const own = project
+      ? project.sources.findIndex((s) => resolve(project.dir, s.path) === path)
+      : -1;
+    if (project && own !== -1 && (chosen === undefined || chosen === own)) {
+      sources.push(sourceJob(project, own));
+      continue;
+    }
+    const base = project && chosen !== undefined ? specOfSource(project, chosen) : undefined;
+    oneOffs.push({
       path,
       ...showPaths(path, project?.dir ?? ctx.io.cwd, ctx.io.cwd),
-      spec: specFromFlags(options, base),
-    };
-  });
+      spec: { timeZone: project?.timeZone, ...specFromFlags(options, base) },
+    });
+  }
+  return { sources, oneOffs };
+}
+
+/** The sources, imported together (see importSources); returns how many failed. */
+async function importSourceJobs(
+  ctx: CommandContext,
+  store: SnapshotStore,
+  setting: Setting,
+  jobs: SourceJob[],
+  options: ImportOptions,
+): Promise<number> {
+  let progress: ReturnType<typeof progressLine> | undefined;
+  let current: SourceJob | undefined;
+  const outcome = await importSources(setting.project!, store, jobs, {
+    now: ctx.io.now(),
+    signal: ctx.io.signal,
+    force: true,
+    dryRun: options.dryRun,
+    onProgress: (job, p) => {
+      if (job !== current) {
+        progress?.clear();
+        current = job;
+        progress = progressLine(ctx, job.displayPath);
+      }
+      progress!.update(p);
+    },
+  }).finally(() => progress?.clear());
+  for (const failure of outcome.failures) printFailure(ctx, failure.error);
+  for (const result of outcome.results) printResult(ctx, setting, result);
+  return outcome.failures.length;
 }
 
 async function importJob(
@@ -181,47 +219,61 @@ async function importJob(
   options: ImportOptions,
 ): Promise<boolean> {
   const progress = progressLine(ctx, job.displayPath);
+  const { project } = setting;
   try {
     const result = await importFile({
       ...job,
       catalog: setting.catalog,
       store,
+      // Without goals.yaml, every source the store has seen keeps its snapshots.
+      protectedSources: project ? project.sources.map((s) => s.id) : store.sourcesOfImports(),
+      sourceFileOf: (id) => {
+        const source = project?.sources.find((s) => s.id === id);
+        return source && sourceFile(project!, source.path, ctx.io.cwd).displayPath;
+      },
       dryRun: options.dryRun,
-      skipInvalid: options.skipInvalid,
       now: ctx.io.now(),
       signal: ctx.io.signal,
       onProgress: progress.update,
     });
     progress.clear();
-    const notes: Finding[] = [...result.warnings, ...result.skipped];
-    if (notes.length > 0) ctx.io.stderr.write(formatFindings(notes, { chalk: ctx.chalkErr }));
-    if (result.skippedRows > result.skipped.length && result.skipped.length > 0) {
-      ctx.io.stderr.write(
-        `${ctx.chalkErr.dim(`… ${result.skippedRows - result.skipped.length} more skipped rows not listed.`)}\n`,
-      );
-    }
-    ctx.io.stdout.write(
-      formatImportSummary(result, {
-        chalk: ctx.chalk,
-        catalog: setting.catalog,
-        quiet: ctx.global.quiet ?? false,
-      }),
-    );
+    printResult(ctx, setting, result);
     return true;
   } catch (error) {
     progress.clear();
     // A file that cannot be imported does not stop the others; the store is shared, so its errors do.
     if (isGoalsError(error) && (error.code === 'CSV_REJECTED' || error.code === 'CSV_UNREADABLE')) {
-      printError(error, {
-        io: ctx.io,
-        chalk: ctx.chalkErr,
-        version: ctx.version,
-        debug: ctx.global.debug ?? false,
-      });
+      printFailure(ctx, error);
       return false;
     }
     throw error;
   }
+}
+
+function printResult(ctx: CommandContext, setting: Setting, result: ImportResult): void {
+  const notes: Finding[] = [...result.warnings, ...result.skipped];
+  if (notes.length > 0) ctx.io.stderr.write(formatFindings(notes, { chalk: ctx.chalkErr }));
+  if (result.skippedRows > result.skipped.length && result.skipped.length > 0) {
+    ctx.io.stderr.write(
+      `${ctx.chalkErr.dim(`… ${result.skippedRows - result.skipped.length} more skipped rows not listed.`)}\n`,
+    );
+  }
+  ctx.io.stdout.write(
+    formatImportSummary(result, {
+      chalk: ctx.chalk,
+      catalog: setting.catalog,
+      quiet: ctx.global.quiet ?? false,
+    }),
+  );
+}
+
+function printFailure(ctx: CommandContext, error: GoalsError): void {
+  printError(error, {
+    io: ctx.io,
+    chalk: ctx.chalkErr,
+    version: ctx.version,
+    debug: ctx.global.debug ?? false,
+  });
 }
 
 async function inspectJobs(ctx: CommandContext, setting: Setting, jobs: Job[]): Promise<ExitCode> {

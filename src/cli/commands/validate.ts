@@ -16,7 +16,8 @@ import type { CommandContext, ExitCode } from '../context.js';
 import { terminalWidth } from '../io.js';
 import { loadProject } from '../load-project.js';
 import type { Project } from '../load-project.js';
-import { openHistory } from '../open-history.js';
+import { openHistory, syncForValidate } from '../open-history.js';
+import type { History } from '../open-history.js';
 
 interface ValidateOptions {
   format: 'table' | 'json' | 'github';
@@ -64,7 +65,13 @@ export async function validateProject(
   sync: boolean,
 ): Promise<ValidateResult> {
   const { loaded, config, catalog } = project;
-  const history = config.goals.length > 0 ? await openHistory(ctx, project, { sync }) : undefined;
+  let history: History | undefined;
+  let sourceFindings: Finding[] = [];
+  if (sync && config.sources.length > 0) {
+    ({ history, findings: sourceFindings } = await syncForValidate(ctx, project));
+  } else if (config.goals.length > 0) {
+    history = await openHistory(ctx, project, { sync: false });
+  }
   try {
     const smart = checkSmart({
       goals: config.goals,
@@ -78,7 +85,7 @@ export async function validateProject(
         goal.metric !== undefined &&
         config.sources.some((s) => sourceProvides(s, goal.metric!.id, goal.segment)),
     });
-    const findings: Finding[] = [...loaded.findings];
+    const findings: Finding[] = [...loaded.findings, ...sourceFindings];
     const perGoal = new Map<
       number,
       Array<{ letter: SmartLetter; severity: 'error' | 'warning' }>

@@ -14,9 +14,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** "1 row", "150,000 rows". */
 const noun = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
-/** "12 new, 3 updated, 85 unchanged". */
+/** "12 new, 3 updated, 85 unchanged" (", 2 removed" when a source's file dropped rows). */
 export function formatCounts(counts: ImportCounts): string {
-  return `${count(counts.inserted)} new, ${count(counts.updated)} updated, ${count(counts.unchanged)} unchanged`;
+  const removed = counts.removed > 0 ? `, ${count(counts.removed)} removed` : '';
+  return `${count(counts.inserted)} new, ${count(counts.updated)} updated, ${count(counts.unchanged)} unchanged${removed}`;
 }
 
 function describeFile(result: ImportResult): string {
@@ -40,7 +41,7 @@ export function formatImportSummary(
 ): string {
   const { chalk } = options;
   const { counts } = result;
-  const isNoop = counts.inserted === 0 && counts.updated === 0;
+  const isNoop = counts.inserted === 0 && counts.updated === 0 && counts.removed === 0;
   let out: string;
   if (result.status === 'dry-run') {
     out = `${chalk.bold('Dry run')} of ${describeFile(result)}: ${describeRows(result)}: would be ${formatCounts(counts)}. Nothing was written.\n`;
@@ -56,6 +57,17 @@ export function formatImportSummary(
     }
     if (counts.updated > result.updates.length) {
       out += `  ${chalk.dim(`… and ${count(counts.updated - result.updates.length)} more`)}\n`;
+    }
+  }
+  if (!options.quiet && result.removals.length > 0) {
+    for (const r of result.removals) {
+      const metric = options.catalog.get(r.metric);
+      const show = metric ? formatMetricValue(r.value, metric.unit) : String(r.value);
+      const segment = formatSegment(parseSegmentKey(r.segment));
+      out += `  ${result.status === 'dry-run' ? 'would remove' : 'removed'} ${sanitizeLine(r.metric)} (${sanitizeLine(segment)}) on ${r.date}: ${show}  ${chalk.dim('no longer in the file')}\n`;
+    }
+    if (counts.removed > result.removals.length) {
+      out += `  ${chalk.dim(`… and ${count(counts.removed - result.removals.length)} more`)}\n`;
     }
   }
   return out;
