@@ -80,6 +80,7 @@ describe('goals validate', () => {
   it('writes GitHub annotations on the lines of goals.yaml', async () => {
     const r = await runCli(['validate', '--format', 'github'], {
       cwd: fixture('classic-mistakes'),
+      env: { GITHUB_WORKSPACE: fixture('classic-mistakes') },
     });
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[1]).toBe(

@@ -13,6 +13,7 @@ import { sanitizeLine } from '../../core/text.js';
 import type { CheckResult, CheckedGoal, FailOn } from '../../report/check/result.js';
 import { formatCheckTable } from '../../report/check/table.js';
 import type { CommandContext, ExitCode } from '../context.js';
+import { annotationPathOf } from '../annotation-path.js';
 import { evaluateOptionsOf, evaluateProject, findGoalIndex } from '../evaluate-project.js';
 import { terminalWidth } from '../io.js';
 import { loadProject } from '../load-project.js';
@@ -189,7 +190,10 @@ async function render(
     case 'junit':
       return (await import('../../report/check/junit.js')).formatCheckJunit(result);
     case 'github':
-      return (await import('../../report/check/github.js')).formatCheckGithub(result);
+      return (await import('../../report/check/github.js')).formatCheckGithub(
+        result,
+        annotationPathOf(ctx.io)(result.config),
+      );
   }
 }
 
@@ -225,7 +229,8 @@ async function writeReports(
     io.stdout.write(await render(result, options.format, ctx, true));
   }
   if (isGithubAuto) {
-    io.stdout.write((await import('../../report/check/github.js')).formatCheckAnnotations(result));
+    const { formatCheckAnnotations } = await import('../../report/check/github.js');
+    io.stdout.write(formatCheckAnnotations(result, annotationPathOf(io)(result.config)));
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && (options.format === 'github' || isGithubAuto)) {

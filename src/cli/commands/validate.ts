@@ -13,6 +13,7 @@ import { formatValidateJson } from '../../report/validate/json.js';
 import { formatValidateGithub } from '../../report/validate/github.js';
 import type { ValidateResult } from '../../report/validate/result.js';
 import type { CommandContext, ExitCode } from '../context.js';
+import { annotationPathOf } from '../annotation-path.js';
 import { terminalWidth } from '../io.js';
 import { loadProject } from '../load-project.js';
 import type { Project } from '../load-project.js';
@@ -34,7 +35,7 @@ export async function validateCommand(
     options.format === 'json'
       ? formatValidateJson(result)
       : options.format === 'github'
-        ? formatValidateGithub(result)
+        ? formatValidateGithub(result, annotationPathOf(ctx.io))
         : formatValidateTable(result, {
             chalk: ctx.chalk,
             width: terminalWidth(ctx.io),

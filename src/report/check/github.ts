@@ -45,14 +45,15 @@ function annotationOf(goal: CheckedGoal, config: string): Annotation | undefined
   return undefined;
 }
 
-export function formatCheckAnnotations(result: CheckResult): string {
+/** `file` is goals.yaml as the runner can attach it (from the repository root). */
+export function formatCheckAnnotations(result: CheckResult, file = result.config): string {
   return formatAnnotations(
-    result.goals.map((g) => annotationOf(g, result.config)).filter((a) => a !== undefined),
+    result.goals.map((g) => annotationOf(g, file)).filter((a) => a !== undefined),
   );
 }
 
-export function formatCheckGithub(result: CheckResult): string {
-  let out = formatCheckAnnotations(result);
+export function formatCheckGithub(result: CheckResult, file = result.config): string {
+  let out = formatCheckAnnotations(result, file);
   out += `${result.config}: ${summaryText(result)}${result.stale > 0 ? `; ${result.stale} stale` : ''}\n`;
   const failing = failingText(result);
   if (failing) out += `${failing}\n`;
