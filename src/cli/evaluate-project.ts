@@ -5,10 +5,11 @@
  * store and evaluate every goal as of the project's date.
  */
 import type { GoalInput } from '../config/schema.js';
+import type { IsoDate } from '../core/dates.js';
 import { parseDuration } from '../core/duration.js';
 import { GoalsError } from '../core/errors.js';
 import { evaluateGoal, findEvaluationProblems, pointWindowOf } from '../core/evaluate-goal.js';
-import type { EvaluateOptions, GoalEvaluation } from '../core/evaluate-goal.js';
+import type { EvaluateOptions, GoalEvaluation, PointWindow } from '../core/evaluate-goal.js';
 import type { Finding } from '../core/finding.js';
 import { resolveGoal } from '../core/resolve-goal.js';
 import type { ResolvedGoal } from '../core/resolve-goal.js';
@@ -28,6 +29,8 @@ export interface EvaluatedGoal {
   /** The snapshots of the goal's metric and segment read for it (see `wholeSeries`), sorted by date. */
   points: Point[];
   evaluation: GoalEvaluation;
+  /** With `since`: the goal evaluated as of that earlier date, from the same snapshots. */
+  previous?: GoalEvaluation;
 }
 
 const SECONDS_PER_DAY = 86_400;
@@ -78,6 +81,8 @@ export async function evaluateProject(
     sync: boolean;
     /** Read every snapshot of each series (history), not only what evaluation needs. */
     wholeSeries?: boolean;
+    /** Also evaluate every goal as of this earlier date (`--since`). */
+    since?: IsoDate;
   },
 ): Promise<{ goals: EvaluatedGoal[]; hasHistory: boolean }> {
   const { config, loaded, catalog } = project;
@@ -124,7 +129,9 @@ export async function evaluateProject(
     const series = new Map<string, Point[]>();
     const goals = resolved.map((r) => {
       const metric = r.goal.metric!.id;
-      const window = options.wholeSeries ? undefined : pointWindowOf(r.goal, project.asOf);
+      const window = options.wholeSeries
+        ? undefined
+        : windowOf(r.goal, [project.asOf, ...(options.since ? [options.since] : [])]);
       const key = [metric, segmentKey(r.goal.segment), window?.from, window?.to].join('\u0000');
       let points = series.get(key);
       if (!points) {
@@ -140,10 +147,24 @@ export async function evaluateProject(
         goal: r.goal,
         points,
         evaluation: evaluateGoal(r.goal, points, evaluateOptions),
+        ...(options.since
+          ? { previous: evaluateGoal(r.goal, points, { ...evaluateOptions, asOf: options.since }) }
+          : {}),
       };
     });
     return { goals, hasHistory: history !== undefined };
   } finally {
     history?.close();
   }
+}
+
+/** The snapshots evaluating a goal as of each of `dates` needs: the union of their windows. */
+function windowOf(goal: ResolvedGoal, dates: IsoDate[]): PointWindow | undefined {
+  const windows = dates.map((d) => pointWindowOf(goal, d));
+  if (windows.some((w) => w === undefined)) return undefined;
+  return (windows as PointWindow[]).reduce((a, b) => ({
+    from: a.from < b.from ? a.from : b.from,
+    to: a.to > b.to ? a.to : b.to,
+    before: Math.max(a.before, b.before),
+  }));
 }

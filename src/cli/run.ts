@@ -116,12 +116,16 @@ ${EXIT_CODES_HELP}`,
     .option('--status <list>', 'only goals with these statuses, comma-separated')
     .option(
       '--fail-on <list>',
-      'the statuses (or stale) that fail: exit 1, and failures in the reports',
+      'the statuses (or stale, or slipped) that fail: exit 1, and failures in the reports',
       'off-track,missed',
     )
     .option(
       '--exit-zero',
       'exit 0 even when goals fail; the reports still show them (2 still means it could not run)',
+    )
+    .option(
+      '--since <when>',
+      'also evaluate as of an earlier date (7d, 2w, YYYY-MM-DD): what changed',
     )
     .option('-o, --output <file>', 'also write the report (in --format) to this file')
     .option('--no-sync', 'do not import changed sources first')
@@ -129,10 +133,16 @@ ${EXIT_CODES_HELP}`,
       'after',
       `
 Statuses: achieved, on-track, at-risk, off-track, missed, no-data, not-started
-(and the flag 'stale'). --fail-on takes any of them.
+(and the flag 'stale'). --fail-on takes any of them, and 'slipped' with --since.
+
+--since compares with an earlier date, from the same snapshots: ▲ improved,
+▼ slipped (best to worst: achieved, on track, at risk, off track, missed),
+and the change of each value and progress.
 
 Examples:
   $ goals check
+  $ goals check --since 7d              what changed since last week
+  $ goals check --since 7d --fail-on off-track,missed,slipped
   $ goals check --as-of 2026-08-20 --goal csat-q3
   $ goals check --format junit -o goals.xml --fail-on off-track,missed,stale
   $ goals check --format junit -o goals.xml --exit-zero

@@ -31,15 +31,28 @@ export function formatMetricValue(value: number, unit: MetricUnit): string {
 
 /** A change per week: `+0.5 pp/week`, `−12 m/week`. */
 export function formatRate(perWeek: number, unit: MetricUnit, signed = false): string {
-  const sign = signed ? (perWeek > 0 ? '+' : perWeek < 0 ? '−' : '±') : perWeek < 0 ? '−' : '';
-  const magnitude = Math.abs(perWeek);
-  const body =
-    unit === 'percent'
-      ? `${formatNumber(magnitude, 2)} pp`
-      : unit === 'duration'
-        ? formatDuration(magnitude)
-        : formatNumber(magnitude, 2);
-  return `${sign}${body}/week`;
+  const sign = signed ? signOf(perWeek) : perWeek < 0 ? '−' : '';
+  return `${sign}${formatMagnitude(perWeek, unit, 2)}/week`;
+}
+
+/** A signed change of a value: `+0.3 pp` (percent points), `−13 m`; `±0 pp` when it rounds to none. */
+export function formatChange(change: number, unit: MetricUnit): string {
+  const body = formatMagnitude(change, unit, 1);
+  return `${/^0( |$)/.test(body) ? '±' : signOf(change)}${body}`;
+}
+
+function signOf(value: number): string {
+  return value > 0 ? '+' : value < 0 ? '−' : '±';
+}
+
+/** The size of a change in the metric's unit; a percent metric changes by points (pp). */
+function formatMagnitude(value: number, unit: MetricUnit, digits: number): string {
+  const magnitude = Math.abs(value);
+  return unit === 'percent'
+    ? `${formatNumber(magnitude, digits)} pp`
+    : unit === 'duration'
+      ? formatDuration(magnitude)
+      : formatNumber(magnitude, digits);
 }
 
 /** A share as people read it: 0.457 → `45.7 %`. */

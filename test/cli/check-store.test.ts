@@ -33,6 +33,26 @@ describe('goals check on imported snapshots', () => {
     expect(r.stdout).toBe(readFileSync(join(EXPECTED, 'check.json'), 'utf8'));
   });
 
+  it('--since reads both dates’ windows from the store: previous is check --as-of then', async () => {
+    const dir = await importedFixture();
+    const json = async (args: string[]) => {
+      const r = await runCli(['check', ...args, '--format', 'json', '--no-sync'], { cwd: dir });
+      return JSON.parse(r.stdout).goals as Array<Record<string, unknown>>;
+    };
+    // Far enough back that the earlier window starts before the later one's.
+    const now = await json(['--as-of', '2026-11-16', '--since', '2026-08-01']);
+    const then = await json(['--as-of', '2026-08-01']);
+    expect(now.map((g) => g.previous)).toEqual(
+      then.map((g) => ({
+        asOf: '2026-08-01',
+        status: g.status,
+        current: g.current,
+        progress: g.progress,
+        change: expect.any(String),
+      })),
+    );
+  });
+
   it('the built CLI prints the same table at COLUMNS=100 and exits 1', async () => {
     const dir = await importedFixture();
     // As a user's terminal would: no colour, 100 columns, not in GitHub Actions.

@@ -267,7 +267,7 @@ describe('--fail-on and exit codes', () => {
     const r = await check(['--fail-on', 'off-track,late']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'error --fail-on: "late" is not a status.\n  Valid: not-started, no-data, achieved, missed, on-track, at-risk, off-track, stale.\n',
+      'error --fail-on: "late" is not a status.\n  Valid: not-started, no-data, achieved, missed, on-track, at-risk, off-track, stale, slipped.\n',
     );
     const s = await check(['--status', 'stale']);
     expect(s.code).toBe(2);

@@ -5,9 +5,11 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { IsoDate } from '../../core/dates.js';
 import { GoalsError } from '../../core/errors.js';
 import { STATUS_RULE_ORDER, isGoalStatus, statusLabel } from '../../core/status.js';
 import type { GoalStatus } from '../../core/status.js';
+import { statusChange } from '../../core/status-change.js';
 import { suggest } from '../../core/suggest.js';
 import { sanitizeLine } from '../../core/text.js';
 import type { CheckResult, CheckedGoal, FailOn } from '../../report/check/result.js';
@@ -15,10 +17,12 @@ import { formatCheckTable } from '../../report/check/table.js';
 import type { CommandContext, ExitCode } from '../context.js';
 import { annotationPathOf } from '../annotation-path.js';
 import { evaluateOptionsOf, evaluateProject, findGoalIndex } from '../evaluate-project.js';
+import type { EvaluatedGoal } from '../evaluate-project.js';
 import { terminalWidth } from '../io.js';
 import { loadProject } from '../load-project.js';
 import type { Project } from '../load-project.js';
 import { makeChalk } from '../colour.js';
+import { parseSince } from '../since.js';
 
 export type CheckFormat = 'table' | 'json' | 'markdown' | 'junit' | 'github';
 
@@ -30,6 +34,8 @@ export interface CheckOptions {
   failOn: string;
   /** Exit 0 even when goals fail --fail-on; the reports still show them. */
   exitZero?: boolean;
+  /** `7d`, `2w` or a date: also evaluate every goal then and show what changed. */
+  since?: string;
   output?: string;
   sync: boolean;
   /** Set by run.ts: whether --format was given (else GitHub Actions gets annotations too). */
@@ -42,9 +48,16 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     ? new Set(parseStatusList(options.status, '--status', false))
     : undefined;
   const project = loadProject(ctx);
+  const since = options.since === undefined ? undefined : parseSince(options.since, project.asOf);
+  if (failOn.includes('slipped') && !since) {
+    throw new GoalsError('USAGE', '--fail-on slipped needs --since: slipped since when?', {
+      hint: 'Add --since 7d (a week before as of) or --since YYYY-MM-DD.',
+    });
+  }
   const indexes = selectGoals(ctx, project, options);
   const { goals, hasHistory } = await evaluateProject(ctx, project, indexes, {
     sync: options.sync,
+    ...(since ? { since } : {}),
   });
   if (!hasHistory && goals.length > 0 && !ctx.global.quiet) {
     ctx.io.stderr.write(
@@ -52,24 +65,8 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     );
   }
   const shown = goals.filter((g) => !onlyStatuses || onlyStatuses.has(g.evaluation.status));
-  const checked: CheckedGoal[] = shown.map((g) => {
-    const e = g.evaluation;
-    const failures: FailOn[] = [];
-    if (failOn.includes(e.status)) failures.push(e.status);
-    if (e.stale && failOn.includes('stale')) failures.push('stale');
-    const position = project.loaded.positionOf(['goals', g.fileIndex]);
-    return {
-      evaluation: e,
-      title: g.input.title,
-      objective: g.input.objective,
-      owner: g.input.owner,
-      segment: g.goal.segment,
-      line: position.line,
-      column: position.column,
-      failures,
-    };
-  });
-  const result = buildResult(project, checked, failOn);
+  const checked = shown.map((g) => checkedGoalOf(project, g, failOn));
+  const result = buildResult(project, checked, failOn, since);
   await writeReports(ctx, result, options);
   if (failOn.length === 0 && !ctx.global.quiet) noteHiddenFailures(ctx, checked);
   return checked.some((g) => g.failures.length > 0) && !options.exitZero ? 1 : 0;
@@ -91,13 +88,43 @@ function noteHiddenFailures(ctx: CommandContext, checked: CheckedGoal[]): void {
   );
 }
 
-function buildResult(project: Project, goals: CheckedGoal[], failOn: FailOn[]): CheckResult {
+/** A goal as the check reporters take it: its evaluation(s), where it is written, what fails. */
+export function checkedGoalOf(project: Project, g: EvaluatedGoal, failOn: FailOn[]): CheckedGoal {
+  const e = g.evaluation;
+  const failures: FailOn[] = [];
+  if (failOn.includes(e.status)) failures.push(e.status);
+  if (e.stale && failOn.includes('stale')) failures.push('stale');
+  const previous = g.previous
+    ? { evaluation: g.previous, change: statusChange(g.previous.status, e.status) }
+    : undefined;
+  if (previous?.change === 'slipped' && failOn.includes('slipped')) failures.push('slipped');
+  const position = project.loaded.positionOf(['goals', g.fileIndex]);
+  return {
+    evaluation: e,
+    title: g.input.title,
+    objective: g.input.objective,
+    owner: g.input.owner,
+    segment: g.goal.segment,
+    line: position.line,
+    column: position.column,
+    failures,
+    ...(previous ? { previous } : {}),
+  };
+}
+
+export function buildResult(
+  project: Project,
+  goals: CheckedGoal[],
+  failOn: FailOn[],
+  since: IsoDate | undefined,
+): CheckResult {
   const summary = { total: goals.length } as CheckResult['summary'];
   for (const status of STATUS_RULE_ORDER) summary[status] = 0;
   for (const g of goals) summary[g.evaluation.status]++;
   return {
     config: project.loaded.displayPath,
     asOf: project.asOf,
+    ...(since ? { since } : {}),
     objectives: project.config.objectives.map((o) => ({ id: o.id, title: o.title })),
     goals,
     summary,
@@ -108,7 +135,11 @@ function buildResult(project: Project, goals: CheckedGoal[], failOn: FailOn[]): 
 }
 
 /** Active goals picked by --goal and --objective, in file order; unknown ids stop with exit 2. */
-function selectGoals(ctx: CommandContext, project: Project, options: CheckOptions): number[] {
+export function selectGoals(
+  ctx: CommandContext,
+  project: Project,
+  options: Pick<CheckOptions, 'goal' | 'objective'>,
+): number[] {
   const { config, loaded } = project;
   for (const id of options.goal) findGoalIndex(project, id);
   const objectives = [
@@ -147,18 +178,22 @@ function selectGoals(ctx: CommandContext, project: Project, options: CheckOption
   return indexes;
 }
 
-/** `off-track,missed` → statuses; unknown names stop with exit 2 and the valid ones. */
-export function parseStatusList(text: string, option: string, allowStale: true): FailOn[];
-export function parseStatusList(text: string, option: string, allowStale: false): GoalStatus[];
-export function parseStatusList(text: string, option: string, allowStale: boolean): FailOn[] {
-  const valid: string[] = [...STATUS_RULE_ORDER, ...(allowStale ? ['stale'] : [])];
+/**
+ * `off-track,missed` → statuses (for --fail-on also `stale` and `slipped`);
+ * unknown names stop with exit 2 and the valid ones.
+ */
+export function parseStatusList(text: string, option: string, isFailOn: true): FailOn[];
+export function parseStatusList(text: string, option: string, isFailOn: false): GoalStatus[];
+export function parseStatusList(text: string, option: string, isFailOn: boolean): FailOn[] {
+  const flags = isFailOn ? ['stale', 'slipped'] : [];
+  const valid: string[] = [...STATUS_RULE_ORDER, ...flags];
   const names = text
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
   const list: FailOn[] = [];
   for (const name of names) {
-    if (isGoalStatus(name) || (allowStale && name === 'stale')) {
+    if (isGoalStatus(name) || flags.includes(name)) {
       if (!list.includes(name as FailOn)) list.push(name as FailOn);
       continue;
     }

@@ -1,7 +1,7 @@
 /**
  * `goals check --format github`: workflow-command annotations on each goal's
  * line in goals.yaml — errors for goals that fail the check, warnings for
- * goals at risk or stale — then the summary line. GitHub shows 10 of each;
+ * goals at risk, stale or (with --since) slipped — then the summary line. GitHub shows 10 of each;
  * the job summary (Markdown) carries the whole picture.
  */
 import type { Annotation } from '../github-annotations.js';
@@ -9,10 +9,12 @@ import { formatAnnotations } from '../github-annotations.js';
 import { statusLabel } from '../../core/status.js';
 import { sanitizeLine } from '../../core/text.js';
 import {
+  changeLines,
   describeGoal,
   failureReason,
   failingText,
   staleReason,
+  statusMove,
   statusReason,
   summaryText,
 } from './goal-text.js';
@@ -25,19 +27,26 @@ function annotationOf(goal: CheckedGoal, config: string): Annotation | undefined
   if (goal.failures.length > 0) {
     return {
       level: 'error',
-      title: `${e.id}: ${goal.failures.map((f) => (f === 'stale' ? 'stale' : statusLabel(e.status))).join(', ')}`,
+      title: `${e.id}: ${goal.failures.map((f) => (f === 'stale' || f === 'slipped' ? f : statusLabel(e.status))).join(', ')}`,
       message: `${sanitizeLine(goal.title)}\n${failureReason(goal)}\n${details}`,
       ...where,
     };
   }
-  if (e.status === 'at-risk' || e.stale) {
+  const isSlipped = goal.previous?.change === 'slipped';
+  if (e.status === 'at-risk' || e.stale || isSlipped) {
     const reasons = [
+      ...(isSlipped ? [`slipped: ${statusMove(goal)}`] : []),
       ...(e.status === 'at-risk' ? [`at risk: ${statusReason(e)}`] : []),
       ...(e.stale ? [`stale: ${staleReason(e)}`] : []),
     ];
+    const flags = [
+      isSlipped ? 'slipped' : undefined,
+      e.status === 'at-risk' ? 'at risk' : undefined,
+      e.stale ? 'stale' : undefined,
+    ];
     return {
       level: 'warning',
-      title: `${e.id}: ${[e.status === 'at-risk' ? 'at risk' : undefined, e.stale ? 'stale' : undefined].filter(Boolean).join(', ')}`,
+      title: `${e.id}: ${flags.filter(Boolean).join(', ')}`,
       message: `${sanitizeLine(goal.title)}\n${reasons.join('\n')}\n${details}`,
       ...where,
     };
@@ -55,6 +64,7 @@ export function formatCheckAnnotations(result: CheckResult, file = result.config
 export function formatCheckGithub(result: CheckResult, file = result.config): string {
   let out = formatCheckAnnotations(result, file);
   out += `${result.config}: ${summaryText(result)}${result.stale > 0 ? `; ${result.stale} stale` : ''}\n`;
+  for (const line of changeLines(result)) out += `${line}\n`;
   const failing = failingText(result);
   if (failing) out += `${failing}\n`;
   return out;

@@ -6,7 +6,7 @@
 import { GOAL_TYPES } from '../../core/compare.js';
 import { daysBetween } from '../../core/dates.js';
 import type { GoalEvaluation } from '../../core/evaluate-goal.js';
-import { formatMetricValue } from '../../core/format-value.js';
+import { formatChange, formatMetricValue } from '../../core/format-value.js';
 import { STATUS_REPORT_ORDER, statusLabel, worstStatus } from '../../core/status.js';
 import type { GoalStatus } from '../../core/status.js';
 import { sanitizeLine } from '../../core/text.js';
@@ -79,14 +79,96 @@ export function staleReason(e: GoalEvaluation): string {
   return `the newest snapshot (${e.latest.date}) is ${plural(daysBetween(e.latest.date, e.asOf), 'day')} old`;
 }
 
-/** Why a goal fails the check: its status and/or its staleness. */
+/** Why a goal fails the check: its status, its staleness, its slip. */
 export function failureReason(goal: CheckedGoal): string {
   const e = goal.evaluation;
   return goal.failures
     .map((f) =>
-      f === 'stale' ? `stale: ${staleReason(e)}` : `${statusLabel(e.status)}: ${statusReason(e)}`,
+      f === 'stale'
+        ? `stale: ${staleReason(e)}`
+        : f === 'slipped'
+          ? `slipped: ${statusMove(goal)}`
+          : `${statusLabel(e.status)}: ${statusReason(e)}`,
     )
     .join('; ');
+}
+
+/** Glyphs of a status change (▲ improved, ▼ slipped); none when it did not move. */
+export const CHANGE_MARK = { improved: '▲', slipped: '▼' } as const;
+
+/**
+ * What the status was at the --since date, when it moved: `▼ was on track`,
+ * `▲ was off track`, `had not started`, `had no data`; '' when unchanged.
+ */
+export function formatStatusChange(goal: CheckedGoal): string {
+  const previous = goal.previous;
+  if (!previous || previous.change === 'unchanged') return '';
+  const was = previous.evaluation.status;
+  if (previous.change === 'new') {
+    return was === 'not-started' ? 'had not started' : 'had no data';
+  }
+  return `${CHANGE_MARK[previous.change]} was ${statusLabel(was)}`;
+}
+
+/** `on track on 2026-11-09 → at risk`. */
+export function statusMove(goal: CheckedGoal): string {
+  const previous = goal.previous;
+  if (!previous) return statusLabel(goal.evaluation.status);
+  const e = previous.evaluation;
+  return `${statusLabel(e.status)} on ${e.asOf} → ${statusLabel(goal.evaluation.status)}`;
+}
+
+/** The change of the current value since the --since date: `+0.3 pp`; '' when either is missing. */
+export function formatValueChange(goal: CheckedGoal): string {
+  const now = goal.evaluation.current;
+  const then = goal.previous?.evaluation.current;
+  return now && then ? formatChange(now.value - then.value, goal.evaluation.unit) : '';
+}
+
+/**
+ * The change of progress since the --since date in points of the whole
+ * percentages shown (43 % → 47 % is `+4 pp`); '' when either is missing.
+ */
+export function formatProgressChange(goal: CheckedGoal): string {
+  const now = goal.evaluation.progress;
+  const then = goal.previous?.evaluation.progress;
+  if (now === null || then === null || then === undefined) return '';
+  const points = Math.round(now * 100) - Math.round(then * 100);
+  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} pp`;
+}
+
+/** The goals whose status moved one way since the --since date. */
+export function goalsChanged(result: CheckResult, change: 'improved' | 'slipped'): CheckedGoal[] {
+  return result.goals.filter((g) => g.previous?.change === change);
+}
+
+/**
+ * One line per way statuses moved since the --since date, slips first:
+ * `▼ 1 slipped since 2026-11-09: sla-90 (on track → at risk)`, then the
+ * goals that were not judged then (`had not started on 2026-11-09: …`); or
+ * `no status changed since 2026-11-09`. None without --since.
+ */
+export function changeLines(result: CheckResult): string[] {
+  const { since } = result;
+  if (!since) return [];
+  const lines = (['slipped', 'improved'] as const).flatMap((change) => {
+    const goals = goalsChanged(result, change);
+    if (goals.length === 0) return [];
+    const list = goals.map(
+      (g) =>
+        `${g.evaluation.id} (${statusLabel(g.previous!.evaluation.status)} → ${statusLabel(g.evaluation.status)})`,
+    );
+    return [`${CHANGE_MARK[change]} ${goals.length} ${change} since ${since}: ${list.join(', ')}`];
+  });
+  const fresh = result.goals.filter((g) => g.previous?.change === 'new');
+  for (const was of ['not-started', 'no-data'] as const) {
+    const ids = fresh
+      .filter((g) => g.previous!.evaluation.status === was)
+      .map((g) => g.evaluation.id);
+    const words = was === 'not-started' ? 'had not started' : 'had no data';
+    if (ids.length > 0) lines.push(`${words} on ${since}: ${ids.join(', ')}`);
+  }
+  return lines.length > 0 ? lines : [`no status changed since ${result.since}`];
 }
 
 /** "8 goals: 1 achieved, 2 on track, 1 no data" (statuses with no goal left out). */
@@ -157,5 +239,21 @@ export function describeGoal(goal: CheckedGoal): string[] {
   if (e.forecast !== null)
     lines.push(`forecast at ${e.deadline}: ${formatMetricValue(e.forecast, e.unit)}`);
   lines.push(`period: ${e.start} – ${e.deadline}, ${left} as of ${e.asOf}`);
+  if (goal.previous) lines.push(describeChange(goal));
   return lines;
+}
+
+/** `since 2026-11-09: on track → at risk (slipped); now +0.3 pp, progress +4 pp`. */
+function describeChange(goal: CheckedGoal): string {
+  const previous = goal.previous!;
+  const was = previous.evaluation;
+  const move =
+    previous.change === 'unchanged'
+      ? `${statusLabel(was.status)}, unchanged`
+      : `${statusLabel(was.status)} → ${statusLabel(goal.evaluation.status)} (${previous.change === 'new' ? formatStatusChange(goal) : previous.change})`;
+  const changes = [
+    ...(formatValueChange(goal) ? [`now ${formatValueChange(goal)}`] : []),
+    ...(formatProgressChange(goal) ? [`progress ${formatProgressChange(goal)}`] : []),
+  ];
+  return `since ${was.asOf}: ${move}${changes.length > 0 ? `; ${changes.join(', ')}` : ''}`;
 }

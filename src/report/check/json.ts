@@ -2,11 +2,12 @@
  * `goals check --format json` (DESIGN §8): one object, keys in a fixed
  * order, stable across releases. Values in the metric's unit (durations in
  * seconds) rounded to 2 decimals, shares (progress) to 3, pace to 2 per week;
- * figures that cannot be computed are null.
+ * figures that cannot be computed are null. With --since, `since` and each
+ * goal's `previous` (DESIGN §12) are added; without it the object is unchanged.
  */
 import type { GoalEvaluation } from '../../core/evaluate-goal.js';
 import { STATUS_REPORT_ORDER } from '../../core/status.js';
-import type { CheckResult, CheckedGoal } from './result.js';
+import type { CheckResult, CheckedGoal, PreviousCheck } from './result.js';
 
 /** Rounds to `digits` decimals; null stays null and −0 becomes 0. */
 export function roundTo(value: number | null, digits: number): number | null {
@@ -46,6 +47,19 @@ export function goalJson(goal: CheckedGoal) {
       perWeek: roundTo(e.pace.perWeek, VALUE_DIGITS),
       neededPerWeek: roundTo(e.pace.neededPerWeek, VALUE_DIGITS),
     },
+    ...(goal.previous ? { previous: previousJson(goal.previous) } : {}),
+  };
+}
+
+/** With --since (DESIGN §12): the goal as of the earlier date, and how its status moved. */
+function previousJson(previous: PreviousCheck) {
+  const e = previous.evaluation;
+  return {
+    asOf: e.asOf,
+    status: e.status,
+    current: roundTo(e.current?.value ?? null, VALUE_DIGITS),
+    progress: roundTo(e.progress, RATIO_DIGITS),
+    change: previous.change,
   };
 }
 
@@ -55,6 +69,7 @@ export function formatCheckJson(result: CheckResult): string {
   const body = {
     version: 1,
     asOf: result.asOf,
+    ...(result.since ? { since: result.since } : {}),
     config: result.config,
     summary,
     goals: result.goals.map(goalJson),

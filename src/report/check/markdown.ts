@@ -9,14 +9,17 @@ import { sanitizeLine } from '../../core/text.js';
 import { formatMetricValue } from '../../core/format-value.js';
 import {
   DASH,
+  changeLines,
   failingText,
+  formatStatusChange,
+  formatValueChange,
   formatCurrentToTarget,
   formatDaysLeft,
   formatProgressPair,
   groupByObjective,
   summaryText,
 } from './goal-text.js';
-import type { CheckResult } from './result.js';
+import type { CheckResult, CheckedGoal } from './result.js';
 
 const EMOJI: Readonly<Record<GoalStatus, string>> = {
   achieved: '✅',
@@ -33,29 +36,38 @@ export function escapeMarkdown(text: string): string {
   return sanitizeLine(text).replace(/[\\`*_[\]<>|#~&]/g, (ch) => `\\${ch}`);
 }
 
+/** `▼ was on track · −0.2 pp`: how the status and the value moved since --since. */
+export function formatChangeCell(goal: CheckedGoal): string {
+  return [formatStatusChange(goal), formatValueChange(goal)].filter(Boolean).join(' · ');
+}
+
 export function formatCheckMarkdown(result: CheckResult): string {
   let out = `## Goals as of ${result.asOf}\n\n`;
   out += `**${summaryText(result)}**`;
   if (result.stale > 0) out += ` · ⚠️ ${result.stale} stale`;
   out += '\n\n';
   if (result.goals.length > 0) {
-    out += '| Status | Goal | Now → target | Progress / expected | Forecast | Days left |\n';
-    out += '| :-- | :-- | --: | --: | --: | --: |\n';
+    const since = result.since ? ` Since ${result.since} |` : '';
+    out += `| Status | Goal | Now → target | Progress / expected | Forecast | Days left |${since}\n`;
+    out += `| :-- | :-- | --: | --: | --: | --: |${since ? ' :-- |' : ''}\n`;
     for (const group of groupByObjective(result)) {
       const objective = group.objective
         ? `**${escapeMarkdown(group.objective.id)}**${group.objective.title ? ` ${escapeMarkdown(group.objective.title)}` : ''}`
         : '**(no objective)**';
-      out += `| ${EMOJI[group.worst]} | ${objective} | | | | |\n`;
+      out += `| ${EMOJI[group.worst]} | ${objective} | | | | |${since ? ' |' : ''}\n`;
       for (const g of group.goals) {
         const e = g.evaluation;
         const status = `${EMOJI[e.status]} ${statusLabel(e.status)}${e.stale ? ' ⚠️ stale' : ''}`;
         const goal = `\`${e.id}\` ${escapeMarkdown(g.title)}`;
         const forecast = e.forecast === null ? DASH : formatMetricValue(e.forecast, e.unit);
-        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e)} | ${formatProgressPair(e)} | ${forecast} | ${formatDaysLeft(e)} |\n`;
+        const change = since ? ` ${formatChangeCell(g)} |` : '';
+        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e)} | ${formatProgressPair(e)} | ${forecast} | ${formatDaysLeft(e)} |${change}\n`;
       }
     }
     out += '\n';
   }
+  const changes = changeLines(result);
+  if (changes.length > 0) out += `${changes.map(escapeMarkdown).join('  \n')}\n\n`;
   const failing = failingText(result);
   if (failing) out += `❌ ${escapeMarkdown(failing)}\n\n`;
   out += `<sub>\`goals check\` · ${escapeMarkdown(result.config)} · progress is the share of the way from baseline to target, against the share expected by ${result.asOf}</sub>\n`;

@@ -7,9 +7,16 @@ import type { IsoDate } from '../../core/dates.js';
 import type { GoalEvaluation } from '../../core/evaluate-goal.js';
 import type { Segment } from '../../core/snapshot.js';
 import type { GoalStatus } from '../../core/status.js';
+import type { StatusChange } from '../../core/status-change.js';
 
-/** A status, or the `stale` flag: what `--fail-on` takes. */
-export type FailOn = GoalStatus | 'stale';
+/** A status, the `stale` flag, or `slipped` (with --since): what `--fail-on` takes. */
+export type FailOn = GoalStatus | 'stale' | 'slipped';
+
+/** With --since: the goal as of the earlier date, and how its status moved since. */
+export interface PreviousCheck {
+  evaluation: GoalEvaluation;
+  change: StatusChange;
+}
 
 export interface CheckedGoal {
   evaluation: GoalEvaluation;
@@ -21,8 +28,10 @@ export interface CheckedGoal {
   /** Where the goal is written in goals.yaml (1-based), for annotations. */
   line: number;
   column: number;
-  /** What of `--fail-on` the goal hits: its status, `stale`, or both; empty when it passes. */
+  /** What of `--fail-on` the goal hits: its status, `stale`, `slipped`; empty when it passes. */
   failures: FailOn[];
+  /** With --since: the goal as of the earlier date. */
+  previous?: PreviousCheck;
 }
 
 export interface CheckedObjective {
@@ -36,6 +45,8 @@ export interface CheckResult {
   /** goals.yaml as shown to the user. */
   config: string;
   asOf: IsoDate;
+  /** With --since: the earlier date every goal was also evaluated at. */
+  since?: IsoDate;
   /** The objectives of goals.yaml, in file order. */
   objectives: CheckedObjective[];
   /** The goals checked, in file order. */

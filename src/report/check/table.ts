@@ -12,8 +12,13 @@ import { sanitizeLine } from '../../core/text.js';
 import { plural } from '../findings.js';
 import { displayWidth, padEnd, truncate } from '../text-width.js';
 import {
+  CHANGE_MARK,
   DASH,
+  changeLines,
   failingText,
+  formatProgressChange,
+  formatStatusChange,
+  formatValueChange,
   formatCurrentToTarget,
   formatDaysLeft,
   formatProgressPair,
@@ -76,7 +81,8 @@ export function statusPaint(chalk: ChalkInstance, status: GoalStatus): Paint {
 export function formatCheckTable(result: CheckResult, options: CheckTableOptions): string {
   const { chalk } = options;
   const rows = options.quiet ? result.goals.filter((g) => g.failures.length > 0) : result.goals;
-  let out = chalk.dim(`as of ${result.asOf} · ${sanitizeLine(result.config)}`) + '\n';
+  const since = result.since ? `, compared with ${result.since}` : '';
+  let out = chalk.dim(`as of ${result.asOf}${since} · ${sanitizeLine(result.config)}`) + '\n';
   if (rows.length > 0) out += `\n${formatRows(result, rows, options)}`;
   out += `\n${formatSummary(result, chalk, options.width)}`;
   return out;
@@ -116,6 +122,7 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
       dropOrder: 3,
       text: (g) => formatDaysLeft(g.evaluation),
     },
+    ...(result.since ? changeColumns(chalk) : []),
     {
       key: 'forecast',
       header: 'forecast',
@@ -183,14 +190,16 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
     cols.reduce((sum, c) => sum + (c.key === 'goal' ? 0 : natural.get(c.key)!), 0) +
     GAP * (cols.length - 1);
   const isTooWide = () => fixedWidth(shown) + goalMin + titleRoom() > width;
-  for (const c of columns) {
-    if (!c.compact || !isTooWide()) continue;
+  const setTexts = (c: Column, text: (goal: CheckedGoal) => string) => {
     texts.set(
       c.key,
-      rows.map((g) => sanitizeLine(c.compact!(g))),
+      rows.map((g) => sanitizeLine(text(g))),
     );
     measure(c);
-  }
+  };
+  const compacted = columns.filter(
+    (c) => c.compact && isTooWide() && (setTexts(c, c.compact), true),
+  );
   while (isTooWide()) {
     const droppable = shown.filter((c) => c.dropOrder > 0);
     const drop = droppable.reduce<Column | undefined>(
@@ -200,6 +209,11 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
     if (isTitleShown && (!drop || drop.dropOrder < TITLE_DROP_ORDER)) isTitleShown = false;
     else if (drop) shown = shown.filter((c) => c !== drop);
     else break;
+  }
+  // Dropping may have made room for the full words of a compacted column.
+  for (const c of compacted.filter((c) => shown.includes(c))) {
+    setTexts(c, c.text);
+    if (isTooWide()) setTexts(c, c.compact!);
   }
   const goalWidth = isTitleShown
     ? Math.max(goalMin, Math.min(goalNatural, width - fixedWidth(shown)))
@@ -240,7 +254,50 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
   return out;
 }
 
-/** `id  title` in `width` cells: the title is cut first, then the id. */
+/**
+ * With --since (the date is in the title line): how the status moved — in a
+ * narrow terminal only which way — and the change of the value and of progress.
+ */
+function changeColumns(chalk: ChalkInstance): Column[] {
+  return [
+    {
+      key: 'change',
+      header: 'change',
+      align: 'left',
+      dropOrder: 2.5,
+      text: formatStatusChange,
+      compact: (g) => {
+        const change = g.previous?.change;
+        return change === 'slipped' || change === 'improved'
+          ? `${CHANGE_MARK[change]} ${change}`
+          : change === 'new'
+            ? 'new'
+            : '';
+      },
+      paint: (g) =>
+        g.previous?.change === 'slipped'
+          ? chalk.red
+          : g.previous?.change === 'improved'
+            ? chalk.green
+            : chalk.dim,
+    },
+    {
+      key: 'valueChange',
+      header: 'Δ now',
+      align: 'right',
+      dropOrder: 3.2,
+      text: formatValueChange,
+    },
+    {
+      key: 'progressChange',
+      header: 'Δ progress',
+      align: 'right',
+      dropOrder: 3.4,
+      text: formatProgressChange,
+    },
+  ];
+}
+
 /** `id  title` in `width` cells, titles starting after `idWidth`: the title is cut first, then the id. */
 function formatGoalCell(
   id: string,
@@ -294,6 +351,14 @@ function formatSummary(result: CheckResult, chalk: ChalkInstance, width: number)
           width,
         ),
       ) + '\n';
+  }
+  for (const line of changeLines(result)) {
+    const paint = line.startsWith(CHANGE_MARK.slipped)
+      ? chalk.red
+      : line.startsWith(CHANGE_MARK.improved)
+        ? chalk.green
+        : chalk.dim;
+    out += paint(wrapList(line, width)) + '\n';
   }
   const failing = failingText(result);
   if (failing) out += chalk.red(wrapList(`✖ ${failing}`, width)) + '\n';
