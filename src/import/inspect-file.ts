@@ -98,8 +98,7 @@ export async function inspectFile(options: {
       warnings: [],
       badRows: 0,
       refusal: 'the mapping does not fit the file',
-      refusalHint:
-        'Fix what is listed above; each column of the header is shown with what it maps to.',
+      refusalHint: 'Fix what is listed below; the columns above show what each one maps to.',
     };
   }
   const sample: StagedSnapshot[] = [];

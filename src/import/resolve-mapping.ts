@@ -28,6 +28,8 @@ export interface ResolvedMapping {
   /** Physical line of the header (2 after a `sep=` line). */
   headerLine: number;
   date: ColumnRef;
+  /** The date column was not named but recognised by a usual name other than "date" (Month, Created at). */
+  isDateRecognised: boolean;
   /** The declared format; undefined = detect it from the values. */
   dateFormat: DateFormat | undefined;
   /** Sorted by key, so segment keys come out canonical. */
@@ -48,6 +50,46 @@ export type MappingOutcome =
   | { ok: false; cellProblems: CellProblem[]; findings: Finding[] };
 
 type KeyPath = ReadonlyArray<string | number>;
+
+/**
+ * Headers that name a date column in the exports of helpdesks, survey tools
+ * and spreadsheets, folded by foldColumnName. Without --date-column, the one
+ * column with such a name is the date.
+ */
+export const DATE_COLUMN_NAMES: ReadonlySet<string> = new Set([
+  'date',
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'period',
+  'created at',
+  'created',
+  'created date',
+  'date created',
+  'creation date',
+  'timestamp',
+  'datetime',
+  'time',
+  'week start',
+  'week starting',
+  'week of',
+  'week beginning',
+  'month start',
+  'period start',
+  'start date',
+  'report date',
+  'reporting date',
+  'snapshot date',
+]);
+
+/** "Created_At", "created-at", "Created  at" → "created at". */
+function foldColumnName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+}
 
 /** A key of a source as people read it: `columns: "CSAT %"`, `date:`. */
 function describeKey(path: KeyPath): string {
@@ -217,18 +259,30 @@ export function resolveMapping(
     }
   }
   let date: ColumnRef | undefined;
+  let isDateRecognised = false;
   if (spec.dateColumn !== undefined) {
     date = find(spec.dateColumn, 'the date', ['date'], '--date-column');
   } else {
-    const candidates = names
-      .map((n, index) => ({ n, index }))
-      .filter(({ n }) => n.toLowerCase() === 'date');
-    if (candidates.length === 1) {
-      date = { index: candidates[0]!.index, name: candidates[0]!.n };
+    // A column called "date" is the date; else the one column with a date's usual name.
+    const named = (test: (folded: string) => boolean) =>
+      names.map((n, index) => ({ n, index })).filter(({ n }) => test(foldColumnName(n)));
+    const exact = named((n) => n === 'date');
+    const usual = exact.length === 1 ? exact : named((n) => DATE_COLUMN_NAMES.has(n));
+    if (usual.length === 1) {
+      date = { index: usual[0]!.index, name: usual[0]!.n };
+      isDateRecognised = exact.length !== 1;
       used.add(date.index);
+    } else if (usual.length > 1) {
+      const listed = usual.map(({ n }) => `"${n}"`).join(', ');
+      report(
+        `No date column given for ${displayPath}, and ${usual.length} columns could be it: ${listed}.`,
+        `Name the date column: --date-column "${usual[0]!.n}" (or date: in the source in goals.yaml).`,
+        'import/missing-column',
+        undefined,
+      );
     } else {
       report(
-        `No date column given for ${displayPath}, and none is called "date".`,
+        `No date column given for ${displayPath}, and no column has a date's usual name (${[...DATE_COLUMN_NAMES].slice(0, 6).join(', ')} …).`,
         `${listColumns()} Name the date column: --date-column NAME (or date: in the source in goals.yaml).`,
         'import/missing-column',
         undefined,
@@ -333,6 +387,7 @@ export function resolveMapping(
       header: names,
       headerLine,
       date,
+      isDateRecognised,
       dateFormat,
       segments,
       columns,

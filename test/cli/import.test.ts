@@ -140,17 +140,85 @@ An import would succeed. Nothing was imported: this was --inspect.
   });
 
   it('--inspect of an unmapped file shows its header and what to map, without goals.yaml', async () => {
-    const dir = tempDir({ 'export.csv': 'Day,Satisfaction,Agent\n2026-10-05,80,Ana\n' });
+    const dir = tempDir({ 'export.csv': 'When,Satisfaction,Agent\n2026-10-05,80,Ana\n' });
     const r = await runCli(['import', '--inspect', 'export.csv'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(
-      '    1  Day           not mapped\n    2  Satisfaction  not mapped\n',
+      '    1  When          not mapped\n    2  Satisfaction  not mapped\n',
     );
-    expect(r.stdout).toContain('An import would be refused: the mapping does not fit the file.');
+    // The problems come after the report (stderr is written last), and the text says so.
+    expect(r.stdout).toContain(
+      'An import would be refused: the mapping does not fit the file. The problems follow (on stderr).\n' +
+        '  → Fix what is listed below; the columns above show what each one maps to.\n',
+    );
     expect(r.stderr).toBe(
-      'export.csv:1:1  error  No date column given for export.csv, and none is called "date".  import/missing-column\n' +
-        '  → The columns are: "Day", "Satisfaction", "Agent". Name the date column: --date-column NAME (or date: in the source in goals.yaml).\n',
+      "export.csv:1:1  error  No date column given for export.csv, and no column has a date's usual name (date, day, week, month, quarter, period …).  import/missing-column\n" +
+        '  → The columns are: "When", "Satisfaction", "Agent". Name the date column: --date-column NAME (or date: in the source in goals.yaml).\n',
     );
+  });
+
+  it("takes the one column with a date's usual name as the date, and says so", async () => {
+    const dir = tempDir({
+      'goals.yaml': 'version: 1\n',
+      'monthly.csv': 'Month,csat,fcr\n2026-01-01,80,70\n2026-02-01,81,71\n',
+      'tickets.csv': 'Created_At,csat\n2026-01-05,80\n',
+    });
+    const r = await runCli(['import', 'monthly.csv', 'tickets.csv'], { cwd: dir });
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        'Imported monthly.csv: 2 rows, 4 snapshots: 4 new, 0 updated, 0 unchanged.\n' +
+        '  dates from column "Month" (recognised by its name; --date-column NAME takes another)\n' +
+        'Imported tickets.csv: 1 row, 1 snapshot: 1 new, 0 updated, 0 unchanged.\n' +
+        '  dates from column "Created_At" (recognised by its name; --date-column NAME takes another)\n',
+      stderr: '',
+    });
+    const inspect = await runCli(['import', '--inspect', 'monthly.csv'], { cwd: dir });
+    expect(inspect.stdout).toContain(
+      'Dates      column "Month" (recognised by its name; --date-column NAME takes another), YYYY-MM-DD (detected)\n',
+    );
+    expect(inspect.stdout).toContain('    1  Month      the date\n');
+  });
+
+  it.each([
+    ['Week,Period,csat\n', '"Week", "Period"'],
+    ['Date,Created at,csat\n', null],
+  ])(
+    'with several usual date names in %j, takes only one called "date"',
+    async (header, listed) => {
+      const dir = tempDir({
+        'goals.yaml': 'version: 1\n',
+        'k.csv': `${header}2026-01-05,2026-01-05,80\n`,
+      });
+      const r = await runCli(['import', 'k.csv'], { cwd: dir });
+      if (listed === null) {
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe(
+          'Imported k.csv: 1 row, 1 snapshot: 1 new, 0 updated, 0 unchanged.\n',
+        );
+        return;
+      }
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `k.csv:1:1  error  No date column given for k.csv, and 2 columns could be it: ${listed}.  import/missing-column\n` +
+          '  → Name the date column: --date-column "Week" (or date: in the source in goals.yaml).\n' +
+          'error k.csv was not imported: the mapping does not fit the file.\n' +
+          '  Fix what is listed above; `goals import --inspect FILE` shows the header and how each column maps.\n',
+      );
+    },
+  );
+
+  it('-q says nothing about a file that changed nothing, one line about one that did', async () => {
+    const dir = copyFixture('import/wide-european');
+    const first = await runCli(['-q', 'import'], { cwd: dir });
+    expect(first).toEqual({
+      code: 0,
+      stdout:
+        'Imported weekly.csv (source weekly): 3 rows, 8 snapshots: 8 new, 0 updated, 0 unchanged.\n',
+      stderr: '',
+    });
+    const again = await runCli(['import', '--quiet'], { cwd: dir });
+    expect(again).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('imports a one-off file without goals.yaml into --db', async () => {

@@ -11,6 +11,7 @@ import type { InspectResult } from '../../import/inspect-file.js';
 import type { ValueTarget } from '../../import/read-cell-value.js';
 import { describeDelimiter } from '../../import/sniff-dialect.js';
 import { displayWidth, truncate } from '../text-width.js';
+import { recognisedDate } from './summary.js';
 
 /** "1 bad row", "8,108 snapshots". */
 const count = (n: number, word: string) =>
@@ -68,7 +69,7 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
     const format = outcome?.dateFormat;
     field(
       'Dates',
-      `column "${sanitizeLine(mapping.date.name)}", ${format ? `${format} (${outcome?.dateFormatSource})` : mapping.dateFormat ? `${mapping.dateFormat} (declared)` : 'format not known'}`,
+      `column "${sanitizeLine(mapping.date.name)}"${mapping.isDateRecognised ? ` ${recognisedDate()}` : ''}, ${format ? `${format} (${outcome?.dateFormatSource})` : mapping.dateFormat ? `${mapping.dateFormat} (declared)` : 'format not known'}`,
     );
   }
   if (outcome) {
@@ -150,7 +151,7 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
   lines.push(
     '',
     result.refusal
-      ? `${chalk.red('An import would be refused:')} ${sanitizeLine(result.refusal)}. The problems are listed on stderr.`
+      ? `${chalk.red('An import would be refused:')} ${sanitizeLine(result.refusal)}. The problems follow (on stderr).`
       : `${chalk.green('An import would succeed.')} Nothing was imported: this was --inspect.`,
   );
   if (result.refusalHint) lines.push(`  ${chalk.cyan('→')} ${sanitizeLine(result.refusalHint)}`);

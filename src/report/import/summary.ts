@@ -42,11 +42,17 @@ export function formatImportSummary(
   const { chalk } = options;
   const { counts } = result;
   const isNoop = counts.inserted === 0 && counts.updated === 0 && counts.removed === 0;
+  // Quiet: an import that changed nothing has nothing to say.
+  if (options.quiet && isNoop && result.status !== 'dry-run') return '';
   let out: string;
   if (result.status === 'dry-run') {
     out = `${chalk.bold('Dry run')} of ${describeFile(result)}: ${describeRows(result)}: would be ${formatCounts(counts)}. Nothing was written.\n`;
   } else {
     out = `${chalk.green('Imported')} ${describeFile(result)}: ${describeRows(result)}: ${formatCounts(counts)}.${isNoop ? ' Nothing changed.' : ''}\n`;
+  }
+  const mapping = result.outcome?.mapping;
+  if (!options.quiet && mapping?.isDateRecognised) {
+    out += `  dates from column "${sanitizeLine(mapping.date.name)}" ${recognisedDate()}\n`;
   }
   if (!options.quiet && result.updates.length > 0) {
     for (const u of result.updates) {
@@ -71,6 +77,11 @@ export function formatImportSummary(
     }
   }
   return out;
+}
+
+/** Why a date column that was not named was taken: said by the import summary and --inspect. */
+export function recognisedDate(): string {
+  return '(recognised by its name; --date-column NAME takes another)';
 }
 
 /** One stderr line for a source that a sync imported. */
