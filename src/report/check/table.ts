@@ -215,6 +215,16 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
     setTexts(c, c.text);
     if (isTooWide()) setTexts(c, c.compact!);
   }
+  // A wide terminal shows whole titles: before one is cut, the stale flag
+  // loses its word (the summary says what ⚠ means) and the date of the
+  // newest snapshot goes.
+  const isTitleCut = () => isTitleShown && fixedWidth(shown) + goalNatural > width;
+  for (const c of shown) if (c.compact && isTitleCut()) setTexts(c, c.compact);
+  while (isTitleCut()) {
+    const drop = shown.find((c) => c.dropOrder > TITLE_DROP_ORDER);
+    if (!drop) break;
+    shown = shown.filter((c) => c !== drop);
+  }
   const goalWidth = isTitleShown
     ? Math.max(goalMin, Math.min(goalNatural, width - fixedWidth(shown)))
     : goalMin;

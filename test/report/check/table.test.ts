@@ -91,6 +91,56 @@ describe('formatCheckTable', () => {
     expect(out).toContain('東京のお客様満足度を八十五パーセントに上げる目標です');
   });
 
+  it('uses a wide terminal for whole titles before the date of the newest snapshot', () => {
+    const long = makeResult([
+      {
+        fields: {
+          ...base,
+          id: 'sla-90',
+          title: 'Keep at least 90% of first replies within SLA all through Q4',
+        },
+        values: [80, 81, 82],
+      },
+      {
+        fields: { ...base, id: 'csat-85', title: 'Reach 85% CSAT in post-service surveys by 2026' },
+        values: [80, 81, 82],
+      },
+    ]);
+    const table = (width: number) => formatCheckTable(long, { chalk: plain, width });
+    const header = (width: number) =>
+      table(width)
+        .split('\n')[2]!
+        .trim()
+        .split(/\s{2,}/);
+    // All of it takes 143 columns; at 131 the titles stay whole and 'updated' goes …
+    expect(header(143)).toEqual([
+      'status',
+      'goal',
+      'now → target',
+      'progress',
+      'left',
+      'forecast',
+      'trend',
+      'updated',
+    ]);
+    expect(header(131)).toEqual([
+      'status',
+      'goal',
+      'now → target',
+      'progress',
+      'left',
+      'forecast',
+      'trend',
+    ]);
+    expect(table(131)).toContain(
+      '● on track  sla-90   Keep at least 90% of first replies within SLA all through Q4   82 % →',
+    );
+    // … and with less room than a whole title needs, titles are cut, as before.
+    expect(table(100)).toContain(
+      '● on track  sla-90   Keep at least 90% of first r…   82 % → 85 %',
+    );
+  });
+
   it('truncates wide titles by display cells', () => {
     const out = formatCheckTable(result, { chalk: plain, width: 100 });
     expect(out).toContain('東京のお客様満足度を八…');
