@@ -17,6 +17,12 @@ export function describeIssue(
 ): { message: string; hint: string } {
   const where = describePath(path, data);
   const received = valueAt(data, path);
+  if (typeof received === 'number' && !Number.isFinite(received)) {
+    return {
+      message: `${where}: ${Number.isNaN(received) ? '.nan is not a number' : 'the number is not finite (.inf, or beyond ±1.8e308 such as 1e400, reads as infinity)'}.`,
+      hint: 'Write a finite value.',
+    };
+  }
   const missing = missingKeyOf(issue, path, data);
   if (missing) return describeMissing(missing, data);
   switch (issue.code) {
@@ -421,6 +427,8 @@ function formatHint(path: YamlPath, value: unknown): string {
     return 'Write a date as YYYY-MM-DD (2026-09-30) or a quarter as YYYY-Qn (2026-Q3).';
   }
   if (last === 'date') return 'Write a date as YYYY-MM-DD, such as 2026-06-30.';
+  if (last === 'range')
+    return 'Write the range as [min, max], such as [0, 100]; null for no bound.';
   if (last === 'stale_after') return 'Write a duration such as 14d, 36h or 2w.';
   if (last === 'timezone') {
     const close = typeof value === 'string' ? suggestTimeZone(value) : undefined;

@@ -141,6 +141,12 @@ export const metricSchema = z.strictObject({
   }),
   range: z
     .tuple([z.number().nullable(), z.number().nullable()])
+    .refine(([min, max]) => min === null || max === null || min < max, {
+      error: (issue) => {
+        const [min, max] = issue.input as [number, number];
+        return `the minimum ${min} is not below the maximum ${max}`;
+      },
+    })
     .optional()
     .meta({
       description: 'Valid range [min, max]; null for no bound.',

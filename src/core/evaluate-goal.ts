@@ -194,7 +194,9 @@ function prepare(goal: ResolvedGoal): { prepared?: Prepared; problems: Evaluatio
  * - The baseline is goals.yaml's, else the first snapshot on or after the
  *   start, else (nothing since the start yet) the newest snapshot before it.
  * - The forecast is the Theil–Sen trend of the snapshots in [start, judgedAt]
- *   at the deadline, with at least 3 distinct dates.
+ *   at the deadline, with at least 3 distinct dates, within the metric's
+ *   range; it decides the status only within FORECAST_REACH × its history.
+ * - After the deadline, a goal without a snapshot on or before it is missed.
  * - `stale`: the newest snapshot on or before `asOf` is more than
  *   `staleAfterDays` older than `asOf` (never for not-started or no-data goals).
  *
@@ -275,12 +277,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
 
   // The figures in the order of DESIGN §6, each from the ones before it.
   const current = computeCurrent({ known, judgedAt, isPastDeadline });
-  const baseline = computeBaseline({
-    fileBaseline: g.fileBaseline,
-    sinceStart,
-    current: current.value,
-    start,
-  });
+  const baseline = computeBaseline({ fileBaseline: g.fileBaseline, known, start });
   const target = computeTarget(g.targetSpec, baseline.value);
   const held =
     isStay && target.value !== null
@@ -300,7 +297,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
   const expected = isStay
     ? null
     : computeExpectedProgress({ start, deadline, asOf, milestones: g.milestones, scale, fmt });
-  const forecast = computeForecast({ sinceStart, start, deadline, judgedAt });
+  const forecast = computeForecast({ sinceStart, metric, start, deadline, judgedAt });
   const forecastProgress = isStay
     ? null
     : computeForecastProgress({ ...figureInputs, target: target.value, forecast: forecast.value });
@@ -329,6 +326,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     expectedProgress: expected?.value ?? null,
     forecast: forecast.value,
     forecastProgress: forecastProgress?.value ?? null,
+    forecastDistrust: forecast.distrust,
     atRiskMargin,
     fmt,
   });

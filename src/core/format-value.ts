@@ -5,8 +5,12 @@
 import { formatDuration } from './duration.js';
 import type { MetricUnit } from './metrics.js';
 
-/** A number with at most `digits` decimals, no trailing zeros, no "-0". */
+/**
+ * A number with at most `digits` decimals, no trailing zeros, no "-0"; from
+ * 10¹⁵ on (beyond a whole number's exact digits) in exponent form, `1e+308`.
+ */
 export function formatNumber(value: number, digits = 1): string {
+  if (Math.abs(value) >= 1e15) return value.toExponential(2).replace(/\.?0+e/, 'e');
   const factor = 10 ** digits;
   const rounded = Math.round(value * factor) / factor;
   const text = (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', {

@@ -7,16 +7,20 @@
 import type { GoalInput, GoalType } from '../config/schema.js';
 import { resolveDateOrQuarter, quarterOf, quarterRange, parseIsoDate } from './dates.js';
 import type { IsoDate } from './dates.js';
+import { chooseBaseline } from './figures/baseline.js';
 import type { MetricDefinition } from './metrics.js';
-import type { Segment } from './snapshot.js';
+import type { Point, Segment } from './snapshot.js';
 import { parseTarget, parseValue, resolveTarget } from './values.js';
 import type { ParsedTarget, ParsedValue, ValueProblem } from './values.js';
 
 export interface ResolvedBaseline {
   value: number;
   date?: IsoDate;
-  /** `file`: written in goals.yaml; `snapshot`: the first snapshot on/after start. */
-  from: 'file' | 'snapshot';
+  /**
+   * `file`: written in goals.yaml; `snapshot`: the first snapshot on/after
+   * start; `before-start`: none since the start yet, the newest before it.
+   */
+  from: 'file' | 'snapshot' | 'before-start';
 }
 
 export interface ResolvedMilestone {
@@ -106,17 +110,20 @@ function targetValueOf(goal: ResolvedGoal): number | undefined {
 }
 
 /**
- * The goal with its baseline taken from a snapshot (when goals.yaml gives
- * none) and its target resolved against it.
+ * The goal with the baseline its evaluation uses (`chooseBaseline`: when
+ * goals.yaml gives none, taken from the snapshots) and its target resolved
+ * against it, so that the SMART rules judge the numbers `goals check` shows.
  */
-export function withBaseline(
+export function withHistoryBaseline(
   goal: ResolvedGoal,
-  snapshot: { date: IsoDate; value: number },
+  history: readonly Point[] | undefined,
 ): ResolvedGoal {
-  if (goal.baseline !== undefined) return goal;
+  if (goal.baseline !== undefined || !history || !goal.start) return goal;
+  const chosen = chooseBaseline(null, history, goal.start);
+  if (!chosen?.date) return goal;
   const next: ResolvedGoal = {
     ...goal,
-    baseline: { value: snapshot.value, date: snapshot.date, from: 'snapshot' },
+    baseline: { value: chosen.value, date: chosen.date, from: chosen.from },
   };
   next.targetValue = targetValueOf(next);
   return next;

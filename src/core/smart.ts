@@ -5,7 +5,7 @@
 import type { GoalInput } from '../config/schema.js';
 import type { RuleLevel } from './finding.js';
 import type { MetricDefinition } from './metrics.js';
-import { resolveGoal } from './resolve-goal.js';
+import { resolveGoal, withHistoryBaseline } from './resolve-goal.js';
 import type { ResolvedGoal } from './resolve-goal.js';
 import type { Point } from './snapshot.js';
 import { RULES } from './rules/index.js';
@@ -48,15 +48,18 @@ export function checkSmart(input: SmartInput): SmartFinding[] {
   const findings: SmartFinding[] = [];
   input.goals.forEach((goalInput, goalIndex) => {
     if (goalInput.status === 'closed') return;
-    const goal = resolveGoal(goalInput, {
+    const resolved = resolveGoal(goalInput, {
       catalog: input.catalog,
       fiscalYearStart: input.fiscalYearStart,
     });
+    const history = input.historyOf(resolved);
+    // One baseline rule everywhere: the rules see the baseline `goals check` uses.
+    const goal = withHistoryBaseline(resolved, history);
     const ctx = {
       goal,
       objectives: input.objectives,
       catalog: input.catalog,
-      history: input.historyOf(goal),
+      history,
       hasSource: input.hasSource(goal),
     };
     for (const rule of RULES) {

@@ -129,8 +129,14 @@ export function readCellValue(
     if (n === undefined) return notANumber(text, column, decimal);
     value = n;
   }
+  if (!Number.isFinite(value)) {
+    return {
+      message: `${text} in column "${column}" is not a finite number: beyond ±1.8e308, it reads as infinity.`,
+      hint: 'Correct the value in the export; --skip-invalid leaves the row out.',
+    };
+  }
   const [min, max] = metric.range;
-  if ((min !== null && value < min) || (max !== null && value > max) || !Number.isFinite(value)) {
+  if ((min !== null && value < min) || (max !== null && value > max)) {
     return {
       message: `${text} in column "${column}" is outside the range of ${metric.id} (${describeRange(metric)}).`,
       hint:

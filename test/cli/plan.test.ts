@@ -131,7 +131,7 @@ ended:
     target: 90
   - goal: frt-q3
     deadline: 2026-09-30
-    status: no-data
+    status: missed
     final: null
     final_date: null
     target: 2h
@@ -280,7 +280,8 @@ describe('goals plan, asked in a terminal', () => {
         '  ✔ csat-q3   achieved    83.1 % (2026-09-28), target ≥ 82 %',
         '  ✖ churn-q3  missed      2.3 % (2026-09-28), target ≤ 2 %',
         '  ✔ sla-q3    achieved    94 % (2026-09-28), target ≥ 90 %',
-        '  · frt-q3    no-data     no snapshot, target ≤ 2 h',
+        // no snapshot by its deadline: missed (DESIGN §6 rule 2)
+        '  ✖ frt-q3    missed      no snapshot, target ≤ 2 h',
         "  no proposal after 'frt-q3': no snapshot of first_response_time on or before 2026-10-05",
         '',
         'Proposals for 2026-Q4',

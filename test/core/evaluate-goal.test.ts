@@ -152,6 +152,90 @@ describe('increase goals with a forecast (≥ 3 dates): forecast progress decide
   });
 });
 
+describe("the forecast stays in the metric's range and within its reach (issue 12.1)", () => {
+  const CSAT = { metric: 'csat', baseline: 80, target: 99, start: '2026-07-01' };
+  const noteOf = (e: GoalEvaluation) => e.figures.find((f) => f.name === 'forecast')!.note;
+
+  it('a CSAT trend beyond 100 % stops at 100 %, and explain says so', () => {
+    // +0.5 a day: 95 + 0.5 × 59 days = 124.5 % at 2026-09-28, which CSAT cannot be.
+    const points = series('2026-07-01', 10, [80, 85, 90, 95]);
+    const e = evaluate({ ...CSAT, deadline: '2026-09-28' }, points, '2026-07-31');
+    expect(e.forecast).toBe(100);
+    expect(e.forecastProgress).toBe(20 / 19);
+    expect(e.status).toBe('on-track');
+    expect(noteOf(e)).toBe(
+      'the trend gives 124.5 %, outside the range of csat (0 % to 100 %): the forecast stops at 100 %',
+    );
+  });
+
+  it('a trend below the range stops at its floor', () => {
+    const points = series('2026-07-01', 10, [20, 15, 10, 5]);
+    const e = evaluate(
+      { ...CSAT, baseline: 20, target: 30, deadline: '2026-09-28' },
+      points,
+      '2026-07-31',
+    );
+    expect(e.forecast).toBe(0);
+    expect(e.status).toBe('off-track');
+  });
+
+  // 80, 84, 83, 82 every 10 days: Theil–Sen slope = median(0.4, 0.15, 1/15, −0.1, −0.1, −0.1)
+  // = (−0.1 + 1/15) ÷ 2 = −1/60 a day; the snapshots span 30 days (07-01 … 07-31).
+  const DIP = series('2026-07-01', 10, [80, 84, 83, 82]);
+
+  it('within twice the span of its snapshots the forecast decides the status', () => {
+    // deadline 59 days after 07-31: forecast = median of value − (days to the deadline) ÷ 60
+    // = ((82 − 59/60) + (83 − 69/60)) ÷ 2 = 81.43; forecast progress 1.43 ÷ 19 = 7.5 % < 80 %.
+    const e = evaluate({ ...CSAT, deadline: '2026-09-28' }, DIP, '2026-07-31');
+    expect(e.forecast).toBeCloseTo(81.4333, 4);
+    expect(e.status).toBe('off-track');
+    expect(e.checks.at(-1)!.reason).toBe('forecast progress 7.5 % is below 80 %');
+    expect(noteOf(e)).toBeUndefined();
+  });
+
+  it('reaching further, it is shown but progress against expected progress decides', () => {
+    // deadline 2027-06-30, 334 days after 07-31 (> 2 × 30): the forecast
+    // ((82 − 334/60) + (83 − 344/60)) ÷ 2 = 76.85 would say off track; progress
+    // (82 − 80) ÷ 19 = 10.5 % ≥ expected 31 ÷ 365 = 8.5 % says on track.
+    const e = evaluate({ ...CSAT, deadline: '2027-06-30' }, DIP, '2026-07-31');
+    expect(e.forecast).toBeCloseTo(76.85, 10);
+    expect(e.status).toBe('on-track');
+    expect(e.checks.at(-1)).toEqual({
+      status: 'on-track',
+      holds: true,
+      reason:
+        'the forecast reaches too far (the deadline is 334 days beyond the newest snapshot, more than 2 × the 30 days the snapshots span): progress 10.5 % ≥ expected 8.5 %',
+    });
+    expect(noteOf(e)).toBe(
+      'the forecast reaches too far (the deadline is 334 days beyond the newest snapshot, more than 2 × the 30 days the snapshots span): it does not decide the status',
+    );
+  });
+
+  it('the limit is inclusive: 60 days beyond 30 days of snapshots still decide, 61 do not', () => {
+    expect(
+      noteOf(evaluate({ ...CSAT, deadline: '2026-09-29' }, DIP, '2026-07-31')),
+    ).toBeUndefined();
+    expect(noteOf(evaluate({ ...CSAT, deadline: '2026-09-30' }, DIP, '2026-07-31'))).toMatch(
+      /^the forecast reaches too far \(the deadline is 61 days beyond/,
+    );
+  });
+
+  it('a stay goal ignores a far-reaching forecast that crosses its threshold', () => {
+    // −0.2 a day from 90: at 2026-09-29 (60 days beyond 07-31) 84 − 12 = 72 breaks ≥ 80.
+    const points = series('2026-07-01', 10, [90, 88, 86, 84]);
+    const stay = { metric: 'csat', type: 'stay-above', target: 80, start: '2026-07-01' };
+    const near = evaluate({ ...stay, deadline: '2026-09-29' }, points, '2026-07-31');
+    expect(near.forecast).toBeCloseTo(72, 10);
+    expect(near.status).toBe('at-risk');
+    const far = evaluate({ ...stay, deadline: '2027-06-30' }, points, '2026-07-31');
+    expect(far.forecast).toBeCloseTo(84 - 0.2 * 334, 10); // 17.2
+    expect(far.status).toBe('on-track');
+    expect(far.checks.at(-1)!.reason).toBe(
+      'all 4 snapshots from 2026-07-01 to 2026-07-31 are ≥ 80 %, and the forecast reaches too far (the deadline is 334 days beyond the newest snapshot, more than 2 × the 30 days the snapshots span)',
+    );
+  });
+});
+
 describe('increase goals without a forecast: progress against expected progress', () => {
   // Two snapshots only; as of 2026-08-14 (position 45 of 90): expected 0.5.
   const asOf = '2026-08-14';
@@ -339,10 +423,44 @@ describe('not-started and no-data', () => {
     expect(e.status).toBe('no-data');
   });
 
-  it('no-data after the deadline: snapshots only after the deadline', () => {
+  it('missed after the deadline with no data by it, even with snapshots after it (DESIGN §6 rule 2)', () => {
     const e = evaluate({ ...RISE, target: 70 }, [{ date: '2026-10-01', value: 80 }], '2026-11-16');
-    expect(e.status).toBe('no-data');
-    expect(e.checks.at(-1)!.reason).toBe('no snapshot on or before 2026-09-28');
+    expect(e.status).toBe('missed');
+    expect(e.current).toBeNull();
+    expect(e.checks).toEqual([
+      { status: 'not-started', holds: false, reason: 'the goal started on 2026-07-01' },
+      { status: 'no-data', holds: false, reason: 'the deadline 2026-09-28 has passed' },
+      {
+        status: 'achieved',
+        holds: false,
+        reason:
+          'no data by the deadline 2026-09-28: no snapshot on or before it, so nothing shows the target was met',
+      },
+      {
+        status: 'missed',
+        holds: true,
+        reason: 'no data by the deadline 2026-09-28: no snapshot on or before it',
+      },
+    ]);
+    // the snapshot after the deadline still shows the data has not stopped
+    expect(e.stale).toBe(true);
+  });
+
+  it('missed after the deadline with no data at all, for stay goals too', () => {
+    for (const type of ['increase', 'stay-above'] as const) {
+      const e = evaluate({ ...RISE, type, target: 70 }, [], '2026-10-01');
+      expect(e.status).toBe('missed');
+      expect(e.stale).toBe(false);
+      expect(e.checks.at(-1)).toEqual({
+        status: 'missed',
+        holds: true,
+        reason: 'no data by the deadline 2026-09-28: no snapshot on or before it',
+      });
+    }
+  });
+
+  it('on the deadline day with no data it is still no-data (the day ends at 24:00)', () => {
+    expect(evaluate({ ...RISE, target: 70 }, [], '2026-09-28').status).toBe('no-data');
   });
 
   it('a snapshot before the start counts as current (DESIGN §6: on or before as of)', () => {
@@ -707,7 +825,11 @@ describe('derivations for goals explain', () => {
       { name: 'snapshots', value: 4, kind: 'count' },
       { name: 'slope', value: 1.75, kind: 'rate' },
       { name: 'deadline', value: '2026-09-28', kind: 'date' },
+      // 2026-07-01 … 2026-07-31, and 2026-07-31 … 2026-09-28
+      { name: 'span of the snapshots', value: 30, kind: 'days' },
+      { name: 'beyond the newest', value: 59, kind: 'days' },
     ]);
+    expect(forecast.note).toBeUndefined();
     expect(statusOf(e)).toBe('at-risk');
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { goalSchema } from '../../src/config/schema.js';
 import { buildCatalog } from '../../src/core/metrics.js';
-import { resolveGoal } from '../../src/core/resolve-goal.js';
+import { resolveGoal, withHistoryBaseline } from '../../src/core/resolve-goal.js';
 import { RULES } from '../../src/core/rules/index.js';
 import type { RuleContext, RuleReport } from '../../src/core/rules/rule.js';
 import type { Point } from '../../src/core/snapshot.js';
@@ -39,7 +39,8 @@ function context(c: Case): RuleContext {
     if (v === undefined) delete (input as Record<string, unknown>)[k];
   const catalog = buildCatalog([{ id: 'trained', unit: 'percent', direction: 'increase' }]);
   return {
-    goal: resolveGoal(input, { catalog, fiscalYearStart: 1 }),
+    // as checkSmart does: the baseline evaluation uses (goals.yaml's, else from the history)
+    goal: withHistoryBaseline(resolveGoal(input, { catalog, fiscalYearStart: 1 }), c.history),
     objectives: new Set(['quality', 'retention']),
     catalog,
     history: c.history,
@@ -129,6 +130,23 @@ const CASES: Record<string, Case[]> = {
       expected: [
         {
           message: `Goal 'csat-q4': target "+10%" on Customer satisfaction, a percent metric, can be read two ways: 78 × 1.1 = 85.8 (relative), or 78 +10 = 88 (points).`,
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      // issue 12.3: the readings come from the baseline evaluation uses (2.1, the first
+      // snapshot since the start), not from the first snapshot ever (2.7): 2.1 × 0.9 = 1.89.
+      name: 'churn "-10%" without a baseline: the first snapshot on or after the start',
+      goal: { metric: 'churn_rate', baseline: undefined, target: '-10%' },
+      history: [
+        { date: '2026-05-01', value: 2.7 },
+        { date: '2026-07-01', value: 2.1 },
+        { date: '2026-08-01', value: 2.3 },
+      ],
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "-10%" on Customer churn, a percent metric, can be read two ways: 2.1 × 0.9 = 1.89 (relative), or 2.1 -10 = -7.9 (points), from the baseline 2.1 (the first snapshot on or after the start, 2026-07-01).`,
           path: ['target'],
         },
       ],
@@ -396,6 +414,54 @@ const CASES: Record<string, Case[]> = {
           path: ['target'],
         },
       ],
+    },
+    {
+      // issue 15.6: CSAT target 85, no baseline, first snapshots 88 and 87 — check says
+      // `achieved` on day one, so validate says so first.
+      name: 'no baseline, and the first snapshot since the start already meets the target',
+      goal: { baseline: undefined },
+      history: [
+        { date: '2026-06-29', value: 80 },
+        { date: '2026-07-06', value: 88 },
+        { date: '2026-07-13', value: 87 },
+      ],
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': the baseline 88 % (the first snapshot on or after the start, 2026-07-06) already meets the target 85 %.",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'no baseline, no snapshot since the start: the newest before it',
+      goal: { baseline: undefined },
+      history: [
+        { date: '2026-06-22', value: 80 },
+        { date: '2026-06-29', value: 86 },
+      ],
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': the baseline 86 % (no snapshot since the start yet: the newest before it, 2026-06-29) already meets the target 85 %.",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'no baseline: a snapshot before the start that met the target does not count',
+      goal: { baseline: undefined },
+      history: [
+        { date: '2026-06-29', value: 88 },
+        { date: '2026-07-06', value: 80 },
+      ],
+      expected: [],
+    },
+    {
+      name: 'a relative target resolves against the snapshot baseline',
+      goal: { baseline: undefined, target: '+5pp' },
+      history: [{ date: '2026-07-06', value: 80 }],
+      expected: [],
     },
   ],
   'achievable/perfect-score': [

@@ -13,21 +13,33 @@ export interface EvaluatedBaseline {
 }
 
 /**
- * baseline: goals.yaml's, else the first snapshot on or after the start, else
+ * The one baseline rule (DESIGN §3, §6), for evaluation and the SMART rules
+ * alike: goals.yaml's, else the first snapshot on or after the start, else
  * (nothing since the start yet) the newest snapshot before it.
+ *
+ * @param points the goal's snapshots, sorted by date (up to the date the goal is judged at)
  */
+export function chooseBaseline(
+  fileBaseline: { value: number; date: IsoDate | null } | null,
+  points: readonly Point[],
+  start: IsoDate,
+): EvaluatedBaseline | null {
+  if (fileBaseline) return { ...fileBaseline, from: 'file' };
+  const first = points.find((p) => p.date >= start);
+  if (first) return { date: first.date, value: first.value, from: 'snapshot' };
+  const newest = points[points.length - 1];
+  return newest ? { date: newest.date, value: newest.value, from: 'before-start' } : null;
+}
+
+/** baseline: by `chooseBaseline`, from the snapshots up to the judged date. */
 export function computeBaseline(input: {
   fileBaseline: { value: number; date: IsoDate | null } | null;
-  /** The snapshots from the start to the judged date, sorted by date. */
-  sinceStart: readonly Point[];
-  current: Point | null;
+  /** The goal's snapshots on or before the judged date, sorted by date. */
+  known: readonly Point[];
   start: IsoDate;
 }): Computed<EvaluatedBaseline | null> {
-  const { fileBaseline, sinceStart, current, start } = input;
-  let baseline: EvaluatedBaseline | null = null;
-  if (fileBaseline) baseline = { ...fileBaseline, from: 'file' };
-  else if (sinceStart[0]) baseline = { ...sinceStart[0], from: 'snapshot' };
-  else if (current) baseline = { ...current, from: 'before-start' };
+  const { fileBaseline, known, start } = input;
+  const baseline = chooseBaseline(fileBaseline, known, start);
   return {
     value: baseline,
     figure: {

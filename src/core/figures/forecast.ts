@@ -1,5 +1,8 @@
 import { daysBetween } from '../dates.js';
 import type { IsoDate } from '../dates.js';
+import { formatMetricValue } from '../format-value.js';
+import type { MetricDefinition } from '../metrics.js';
+import { rangeOf } from '../rules/achievable-in-range.js';
 import type { Point } from '../snapshot.js';
 import { fitTrend, median } from '../theil-sen.js';
 import type { Trend } from '../theil-sen.js';
@@ -8,47 +11,107 @@ import type { Computed } from './figure.js';
 import { whyNoProgress } from './progress.js';
 import type { ProgressScale } from './progress.js';
 
+/**
+ * How far a forecast may reach: the deadline at most this many times the
+ * history it was fitted on (newest − oldest snapshot) past its newest
+ * snapshot, or it does not decide the status. Backtests on the SF311 monthly
+ * series and the example's weekly data (docs/evaluation.md, "How far a
+ * forecast reaches") show a forecast judging goals no better than progress
+ * against expected progress from about twice its history on, with its error
+ * growing fast beyond it.
+ */
+export const FORECAST_REACH = 2;
+
 export interface Forecast extends Computed<number | null> {
   /** The Theil–Sen trend it was read from; undefined with fewer than 3 dates. */
   trend: Trend | undefined;
+  /**
+   * Why the forecast does not decide the status, when it does not: it
+   * reaches further than FORECAST_REACH × its history.
+   */
+  distrust: string | undefined;
 }
 
 /**
  * forecast: the Theil–Sen trend of the snapshots in [start, judgedAt], at the
- * deadline; only with snapshots on at least 3 distinct dates.
+ * deadline, within the metric's valid range; only with snapshots on at least
+ * 3 distinct dates. It is distrusted when the deadline lies further beyond the
+ * newest snapshot than FORECAST_REACH × the span of the snapshots.
  */
 export function computeForecast(input: {
   /** The snapshots from the start to the judged date, sorted by date. */
   sinceStart: readonly Point[];
+  metric: MetricDefinition;
   start: IsoDate;
   deadline: IsoDate;
   judgedAt: IsoDate;
 }): Forecast {
-  const { sinceStart, start, deadline, judgedAt } = input;
+  const { sinceStart, metric, start, deadline, judgedAt } = input;
   const trend = fitTrend(sinceStart);
-  const forecast = trend ? valueAt(trend, sinceStart, deadline) : null;
+  const formula =
+    "the Theil–Sen trend of the snapshots since the start, at the deadline, within the metric's range: slope = median of the slopes between every two snapshots; forecast = median of (value + slope × days to the deadline)";
+  if (!trend) {
+    return {
+      value: null,
+      trend,
+      distrust: undefined,
+      figure: {
+        name: 'forecast',
+        value: null,
+        kind: 'value',
+        formula,
+        inputs: [{ name: 'snapshots', value: sinceStart.length, kind: 'count' }],
+        snapshots: [...sinceStart],
+        note: `needs snapshots on at least 3 dates from ${start} to ${judgedAt}`,
+      },
+    };
+  }
+  const fmt = (v: number) => formatMetricValue(v, metric.unit);
+  const onTrend = valueAt(trend, sinceStart, deadline);
+  const forecast = clampToRange(onTrend, metric);
+  const newest = sinceStart[sinceStart.length - 1]!.date;
+  const history = daysBetween(sinceStart[0]!.date, newest);
+  const reach = Math.max(0, daysBetween(newest, deadline));
+  const distrust =
+    reach > FORECAST_REACH * history
+      ? `the forecast reaches too far (the deadline is ${reach} days beyond the newest snapshot, more than ${FORECAST_REACH} × the ${history} days the snapshots span)`
+      : undefined;
+  const notes = [
+    ...(forecast !== onTrend
+      ? [
+          `the trend gives ${fmt(onTrend)}, outside the range of ${metric.id} (${rangeOf(metric)}): the forecast stops at ${fmt(forecast)}`,
+        ]
+      : []),
+    ...(distrust ? [`${distrust}: it does not decide the status`] : []),
+  ];
   return {
     value: forecast,
     trend,
+    distrust,
     figure: {
       name: 'forecast',
       value: forecast,
       kind: 'value',
-      formula:
-        'the Theil–Sen trend of the snapshots since the start, at the deadline: slope = median of the slopes between every two snapshots; forecast = median of (value + slope × days to the deadline)',
-      inputs: trend
-        ? [
-            { name: 'snapshots', value: trend.points, kind: 'count' },
-            { name: 'slope', value: trend.slopePerDay * 7, kind: 'rate' },
-            { name: 'deadline', value: deadline, kind: 'date' },
-          ]
-        : [{ name: 'snapshots', value: sinceStart.length, kind: 'count' }],
+      formula,
+      inputs: [
+        { name: 'snapshots', value: trend.points, kind: 'count' },
+        { name: 'slope', value: trend.slopePerDay * 7, kind: 'rate' },
+        { name: 'deadline', value: deadline, kind: 'date' },
+        { name: 'span of the snapshots', value: history, kind: 'days' },
+        { name: 'beyond the newest', value: reach, kind: 'days' },
+      ],
       snapshots: [...sinceStart],
-      ...(trend
-        ? {}
-        : { note: `needs snapshots on at least 3 dates from ${start} to ${judgedAt}` }),
+      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
     },
   };
+}
+
+/** A value moved into the metric's valid range (a CSAT trend stops at 100 %). */
+function clampToRange(value: number, metric: MetricDefinition): number {
+  const [min, max] = metric.range;
+  if (min !== null && value < min) return min;
+  if (max !== null && value > max) return max;
+  return value;
 }
 
 /** forecast progress (increase/decrease goals): (forecast − baseline) ÷ (target − baseline). */

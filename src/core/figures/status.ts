@@ -43,6 +43,8 @@ export interface StatusInput {
   expectedProgress: number | null;
   forecast: number | null;
   forecastProgress: number | null;
+  /** Why the forecast does not decide the status (it reaches too far), when it does not. */
+  forecastDistrust: string | undefined;
   atRiskMargin: number;
   fmt: (value: number) => string;
 }
@@ -66,9 +68,16 @@ export function decideStatus(input: StatusInput): { status: GoalStatus; checks: 
 
 type Decide = (status: GoalStatus, holds: boolean, reason: string) => boolean;
 
-/** Rules 1 and 2, shared by every type: the status when one holds, else the current snapshot. */
-function decideStarted(input: StatusInput, decide: Decide): 'not-started' | 'no-data' | Point {
-  const { asOf, start, judgedAt, current } = input;
+/**
+ * Rules 1 and 2, shared by every type: the status when one holds, else the
+ * current snapshot. After the deadline, a goal with no snapshot on or before
+ * it is missed: nothing shows it was met.
+ */
+function decideStarted(
+  input: StatusInput,
+  decide: Decide,
+): 'not-started' | 'no-data' | 'missed' | Point {
+  const { asOf, start, deadline, judgedAt, isPastDeadline, current } = input;
   if (
     decide(
       'not-started',
@@ -77,6 +86,13 @@ function decideStarted(input: StatusInput, decide: Decide): 'not-started' | 'no-
     )
   )
     return 'not-started';
+  if (current === null && isPastDeadline) {
+    const noData = `no data by the deadline ${deadline}: no snapshot on or before it`;
+    decide('no-data', false, `the deadline ${deadline} has passed`);
+    decide('achieved', false, `${noData}, so nothing shows the target was met`);
+    decide('missed', true, noData);
+    return 'missed';
+  }
   if (
     decide(
       'no-data',
@@ -91,7 +107,8 @@ function decideStarted(input: StatusInput, decide: Decide): 'not-started' | 'no-
 }
 
 function decideStayStatus(input: StatusInput, decide: Decide): GoalStatus {
-  const { type, start, deadline, judgedAt, isPastDeadline, forecast, fmt } = input;
+  const { type, start, deadline, judgedAt, isPastDeadline, forecastDistrust, fmt } = input;
+  const forecast = forecastDistrust ? null : input.forecast;
   const now = decideStarted(input, decide);
   if (typeof now === 'string') return now;
   const goalTarget = input.target!;
@@ -120,7 +137,7 @@ function decideStayStatus(input: StatusInput, decide: Decide): GoalStatus {
   const crosses = forecast !== null && !forecastMeets(type, forecast, goalTarget);
   const forecastText =
     forecast === null
-      ? 'there is no forecast'
+      ? (forecastDistrust ?? 'there is no forecast')
       : `the forecast ${fmt(forecast)} at ${deadline} ${crosses ? 'breaks' : 'is'} ${targetText}`;
   if (decide('on-track', !broke && !crosses, `${breakText}, and ${forecastText}`))
     return 'on-track';
@@ -144,8 +161,10 @@ function decideStayStatus(input: StatusInput, decide: Decide): GoalStatus {
 }
 
 function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
-  const { type, start, deadline, isPastDeadline, atRiskMargin, fmt } = input;
-  const { forecast, forecastProgress, progress, expectedProgress } = input;
+  const { type, start, deadline, isPastDeadline, atRiskMargin, forecastDistrust, fmt } = input;
+  const { progress, expectedProgress } = input;
+  const forecast = forecastDistrust ? null : input.forecast;
+  const forecastProgress = forecastDistrust ? null : input.forecastProgress;
   const now = decideStarted(input, decide);
   if (typeof now === 'string') return now;
   const goalTarget = input.target!;
@@ -206,7 +225,8 @@ function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
     return 'off-track';
   }
   if (progress !== null && expectedProgress !== null) {
-    const noForecast = `no forecast (snapshots on fewer than 3 dates since ${start})`;
+    const noForecast =
+      forecastDistrust ?? `no forecast (snapshots on fewer than 3 dates since ${start})`;
     const onTrack = progress >= expectedProgress - EPSILON;
     if (
       decide(
@@ -232,7 +252,7 @@ function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
   decide(
     'off-track',
     true,
-    `${metText}, there is no forecast, and the baseline gives no scale for progress`,
+    `${metText}, ${forecastDistrust ?? 'there is no forecast'}, and the baseline gives no scale for progress`,
   );
   return 'off-track';
 }

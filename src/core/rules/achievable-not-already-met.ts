@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { goalName } from './rule.js';
+import { baselineOrigin, goalName } from './rule.js';
 import { GOAL_TYPES, meets } from '../compare.js';
 import { formatMetricValue } from '../format-value.js';
 import { baselineValue } from '../resolve-goal.js';
@@ -21,7 +21,7 @@ export const achievableNotAlreadyMet: Rule = {
     const unit = goal.metric.unit;
     return [
       {
-        message: `${goalName(ctx)}: the baseline ${formatMetricValue(baseline, unit)} already meets the target ${formatMetricValue(target, unit)}.`,
+        message: `${goalName(ctx)}: the baseline ${formatMetricValue(baseline, unit)}${baselineOrigin(goal)} already meets the target ${formatMetricValue(target, unit)}.`,
         hint: `Set a target beyond the baseline, or use type: ${goal.type === 'increase' ? 'stay-above' : 'stay-below'} to hold the level.`,
         path: ['target'],
       },

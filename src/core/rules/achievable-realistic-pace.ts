@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { goalName } from './rule.js';
-import { formatMetricValue, formatRate } from '../format-value.js';
+import { formatMetricValue, formatNumber, formatRate } from '../format-value.js';
 import { judgePace } from '../pace.js';
 import { baselineValue } from '../resolve-goal.js';
 import { GOAL_TYPES } from '../compare.js';
@@ -19,7 +19,7 @@ export const achievableRealisticPace: Rule = {
     const { metric, type, start, deadline } = goal;
     if (!metric || !type || GOAL_TYPES[type].isStay || !start || !deadline) return [];
     const history = ctx.history ?? [];
-    const baseline = baselineValue(goal) ?? history.find((p) => p.date >= start)?.value;
+    const baseline = baselineValue(goal);
     const target = goal.targetValue;
     // An impossible target is achievable/in-range's finding, not a pace problem.
     if (baseline === undefined || target === undefined || !isInRange(metric, target)) return [];
@@ -36,7 +36,7 @@ export const achievableRealisticPace: Rule = {
         },
       ];
     }
-    const pct = (x: number) => `${Math.round(x * 100)} %`;
+    const pct = (x: number) => `${formatNumber(x * 100, 0)} %`;
     const why =
       judgement.totalChange > 0.5
         ? `a change of ${pct(judgement.totalChange)} of the baseline (more than 50 %)`

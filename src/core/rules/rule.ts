@@ -48,3 +48,15 @@ export interface Rule {
 export function goalName(ctx: RuleContext): string {
   return `Goal '${ctx.goal.id}'`;
 }
+
+/**
+ * Where a baseline not written in goals.yaml came from, for messages:
+ * ` (the first snapshot on or after the start, 2026-07-06)`; `''` for a written one.
+ */
+export function baselineOrigin(goal: ResolvedGoal): string {
+  const b = goal.baseline;
+  if (!b || 'problem' in b || b.from === 'file') return '';
+  return b.from === 'snapshot'
+    ? ` (the first snapshot on or after the start, ${b.date})`
+    : ` (no snapshot since the start yet: the newest before it, ${b.date})`;
+}

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { goalName } from './rule.js';
+import { baselineOrigin, goalName } from './rule.js';
 import { baselineValue } from '../resolve-goal.js';
 import { roundValue } from '../values.js';
 
@@ -16,14 +16,15 @@ export const specificAmbiguousChange: Rule = {
       return [];
     const percent = roundValue(target.fraction * 100);
     const signed = `${percent >= 0 ? '+' : ''}${percent}`;
-    const baseline = baselineValue(ctx.goal) ?? ctx.history?.[0]?.value;
+    const baseline = baselineValue(ctx.goal);
+    const origin = baselineOrigin(ctx.goal);
     const readings =
       baseline === undefined
         ? `${signed} % of the baseline, or ${signed} points`
         : `${baseline} × ${roundValue(1 + target.fraction)} = ${roundValue(baseline * (1 + target.fraction))} (relative), or ${baseline} ${signed} = ${roundValue(baseline + percent)} (points)`;
     return [
       {
-        message: `${goalName(ctx)}: target "${signed}%" on ${metric.name}, a percent metric, can be read two ways: ${readings}.`,
+        message: `${goalName(ctx)}: target "${signed}%" on ${metric.name}, a percent metric, can be read two ways: ${readings}${origin === '' ? '' : `, from the baseline ${baseline}${origin}`}.`,
         hint: `Write "${signed}pp" for points, or the absolute target (e.g. ${baseline === undefined ? 85 : roundValue(baseline * (1 + target.fraction))}).`,
         path: ['target'],
       },

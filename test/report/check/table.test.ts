@@ -78,7 +78,7 @@ describe('formatCheckTable', () => {
 
   it('aligns the columns after Cyrillic and CJK titles', () => {
     const out = formatCheckTable(result, { chalk: plain, width: 160 });
-    const rows = out.split('\n').filter((l) => /^\S (on track|off track|no data)/.test(l));
+    const rows = out.split('\n').filter((l) => /^\S (on track|at risk|off track|no data)/.test(l));
     expect(rows).toHaveLength(4);
     // titles start after the longest id; the value column ends at one display column
     const titleAt = (line: string) =>
@@ -166,7 +166,7 @@ describe('formatCheckTable', () => {
     const out = formatCheckTable(result, { chalk: plain, width: 120 });
     expect(out.split('\n').slice(-5)).toEqual([
       '',
-      '4 goals: 1 on track, 2 off track, 1 no data',
+      '4 goals: 1 at risk, 2 off track, 1 no data',
       'progress: share of the way from baseline to target / expected by 2026-11-16',
       '✖ 2 goals failing (--fail-on off-track,missed): csat-tokyo, csat-all',
       '',
