@@ -110,6 +110,11 @@ export interface RecordSettings {
   catalog: ReadonlyMap<string, MetricDefinition>;
   /** The source's calendar, for `hours: business` metrics. */
   calendar?: BusinessCalendarSpec | undefined;
+  /**
+   * The `scale:` of the mapped rating or score, when known: it decides which of
+   * csat, nps and ces the source computes. Unknown: each row's scale decides.
+   */
+  ratingScale?: RatingScale | undefined;
 }
 
 /** A value of one metric for one segment and period, with the rows behind it. */
