@@ -11,8 +11,25 @@ import type { BusinessCalendarSpec, RatingScale, RecordField, RecordRow } from '
 /** A field the source must map, or `calendar`: the source names a business-hours calendar. */
 export type Need = RecordField | 'calendar';
 
-/** Ways to compute a metric: it can be computed when every need of one alternative is met. */
-export type Needs = ReadonlyArray<readonly Need[]>;
+/** One requirement: any of its alternatives, each a set of needs that must all be met. */
+export type Choice = ReadonlyArray<readonly Need[]>;
+
+/**
+ * What a metric requires of a source: every choice met. `undefined` from a
+ * metric's `needs` means the source's kind of rows never gives it (no CSAT
+ * from 0-10 scores).
+ */
+export type Needs = readonly Choice[];
+
+/** Each need a choice of its own: `required('created', 'wait')`. */
+export function required(...needs: Need[]): Choice[] {
+  return needs.map((need) => [[need]]);
+}
+
+/** One choice among alternatives: `oneOf('solved', ['created', 'resolution'])`. */
+export function oneOf(...alternatives: Array<Need | readonly Need[]>): Choice {
+  return alternatives.map((a) => (typeof a === 'string' ? [a] : a));
+}
 
 /** What a source offers: the fields it maps, its calendar, the scale of its rating or score. */
 export interface SourceTraits {
@@ -50,7 +67,7 @@ export interface RowMetric {
   kind: 'rows';
   id: string;
   summary: Summary;
-  needs(source: SourceTraits, hours: Hours): Needs;
+  needs(source: SourceTraits, hours: Hours): Needs | undefined;
   reader(source: SourceTraits, hours: Hours): RowReader;
   /**
    * Whether a derived metric may read its per-row values (`from:`): not at
@@ -76,7 +93,7 @@ export interface Timeline {
 export interface TimelineMetric {
   kind: 'timeline';
   id: string;
-  needs(source: SourceTraits): Needs;
+  needs(source: SourceTraits): Needs | undefined;
   /** How many series of day counts the state has. */
   series: number;
   /**
@@ -113,19 +130,28 @@ export function isMet(need: Need, source: SourceTraits): boolean {
 }
 
 /**
- * What a source lacks to compute a metric, for people: undefined when one
- * alternative is complete, else the missing needs of the closest
- * alternatives (`solved or resolution`; `created and first_reply_business`).
- * A `calendar` need reads `a calendar:`.
+ * What a source lacks to compute a metric, for people; undefined when it
+ * lacks nothing. Each unmet choice names the missing needs of its closest
+ * alternatives (`solved or resolution`), choices joined by `, and `
+ * (`solved or resolution, and reopens or replies`). `calendar` reads
+ * `a calendar:`.
  */
 export function describeMissing(needs: Needs, source: SourceTraits): string | undefined {
-  const missing = needs.map((alternative) => alternative.filter((need) => !isMet(need, source)));
-  if (missing.some((m) => m.length === 0) || missing.length === 0) return undefined;
-  const fewest = Math.min(...missing.map((m) => m.length));
-  const texts = missing
-    .filter((m) => m.length === fewest)
-    .map((m) => m.map((need) => (need === 'calendar' ? 'a calendar:' : need)).join(' and '));
-  return [...new Set(texts)].join(' or ');
+  const texts: string[] = [];
+  for (const choice of needs) {
+    const missing = choice.map((alternative) => alternative.filter((need) => !isMet(need, source)));
+    const fewest = Math.min(...missing.map((m) => m.length));
+    if (fewest === 0) continue;
+    const text = [
+      ...new Set(
+        missing
+          .filter((m) => m.length === fewest)
+          .map((m) => m.map((need) => (need === 'calendar' ? 'a calendar:' : need)).join(' and ')),
+      ),
+    ].join(' or ');
+    if (!texts.includes(text)) texts.push(text);
+  }
+  return texts.length === 0 ? undefined : texts.join(', and ');
 }
 
 /** The instant a ticket was solved: its solved time, or created + its resolution duration. */
@@ -137,10 +163,5 @@ export function solvedInstant(row: RecordRow): Instant | undefined {
   return undefined;
 }
 
-/** The fields that tell a ticket was solved, as alternatives: solved, or created + resolution. */
-export const SOLVED: Needs = [['solved'], ['created', 'resolution']];
-
-/** Every alternative of `a` joined with every alternative of `b`. */
-export function allOf(a: Needs, b: Needs): Needs {
-  return a.flatMap((x) => b.map((y) => [...new Set([...x, ...y])]));
-}
+/** Whether a ticket's solution is known: a solved time, or created + a resolution duration. */
+export const SOLVED: Choice = oneOf('solved', ['created', 'resolution']);

@@ -114,7 +114,7 @@ export function metricSupport(
   const support: MetricSupport[] = [];
   for (const definition of catalog.values()) {
     const needs = needsOf(definition, source);
-    if (!needs || needs.length === 0) continue;
+    if (!needs) continue;
     const missing = describeMissing(needs, source);
     support.push(
       missing === undefined ? { metric: definition.id } : { metric: definition.id, missing },

@@ -52,9 +52,9 @@ describe('metricSupport', () => {
         metricSupport({ fields: new Set(fields) }, catalog).map((s) => [s.metric, s.missing]),
       );
     expect(support(['created'])['resolution_time']).toBe('solved or resolution');
-    expect(support(['created'])['fcr']).toBe(
-      'solved and reopens or solved and replies or resolution and reopens or resolution and replies',
-    );
+    expect(support(['created'])['fcr']).toBe('solved or resolution, and reopens or replies');
+    expect(support(['solved'])['resolution_time']).toBe('created or resolution');
+    expect(support([])['csat']).toBe('rating or score, and created or solved');
     expect(support(['solved'])['ticket_volume']).toBe('created');
     expect(support(['created', 'resolved'])['fcr']).toBeUndefined();
   });

@@ -6,13 +6,13 @@
  * last day. Every period of the export's coverage gets a value, 0 included.
  * n: the open tickets (the value). A ticket never solved stays open.
  */
-import { SOLVED, allOf, solvedInstant, writeChange } from '../record-metric.js';
+import { SOLVED, required, solvedInstant, writeChange } from '../record-metric.js';
 import type { TimelineMetric } from '../record-metric.js';
 
 export const backlog: TimelineMetric = {
   kind: 'timeline',
   id: 'backlog',
-  needs: () => allOf([['created']], SOLVED),
+  needs: () => [...required('created'), SOLVED],
   series: 1,
   changes: (row, time, out) => {
     if (row.created === undefined) return 0;

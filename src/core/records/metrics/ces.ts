@@ -3,6 +3,7 @@
  * created (when the answer was given). n: scores. A 1-7 ticket `rating`
  * counts as CSAT instead (see csat.ts).
  */
+import { required } from '../record-metric.js';
 import type { RowMetric } from '../record-metric.js';
 import { isSevenPointCsat } from './csat.js';
 
@@ -12,7 +13,9 @@ export const ces: RowMetric = {
   summary: 'mean',
   derivable: 'calendar',
   needs: (source) =>
-    source.ratingScale === undefined || source.ratingScale === '1-7' ? [['created', 'score']] : [],
+    source.ratingScale === undefined || source.ratingScale === '1-7'
+      ? required('created', 'score')
+      : undefined,
   reader: (source) => {
     const isCsat = isSevenPointCsat(source);
     return {

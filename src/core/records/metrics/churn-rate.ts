@@ -12,7 +12,7 @@
  * in neither.
  */
 import type { DayCounts } from '../day-counts.js';
-import { writeChange } from '../record-metric.js';
+import { required, writeChange } from '../record-metric.js';
 import type { Measure, TimelineMetric } from '../record-metric.js';
 
 const ACTIVE = 0;
@@ -37,7 +37,7 @@ export function subscriptionsByPeriod(
  * the end day of a subscription that started in an earlier period.
  */
 export const subscriptionChanges: Pick<TimelineMetric, 'needs' | 'series' | 'changes'> = {
-  needs: () => [['started']],
+  needs: () => required('started'),
   series: 2,
   changes: (row, time, out) => {
     if (row.started === undefined) return 0;

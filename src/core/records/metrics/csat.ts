@@ -5,7 +5,7 @@
  * ticket's solved time, else created (a survey response: when it was given).
  * n: ratings.
  */
-import { solvedInstant } from '../record-metric.js';
+import { oneOf, solvedInstant } from '../record-metric.js';
 import type { RowMetric, SourceTraits } from '../record-metric.js';
 
 /** A 1-7 answer is a CSAT rating when it comes from a ticket's `rating`, CES from a survey's `score`. */
@@ -20,12 +20,8 @@ export const csat: RowMetric = {
   derivable: 'no',
   needs: (source) => {
     const scale = source.ratingScale;
-    if (scale === '0-10' || (scale === '1-7' && !isSevenPointCsat(source))) return [];
-    return [
-      ['created', 'rating'],
-      ['solved', 'rating'],
-      ['created', 'score'],
-    ];
+    if (scale === '0-10' || (scale === '1-7' && !isSevenPointCsat(source))) return undefined;
+    return [oneOf('rating', 'score'), oneOf('created', 'solved')];
   },
   reader: (source) => {
     const sevenPoint = isSevenPointCsat(source);

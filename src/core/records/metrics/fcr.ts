@@ -10,7 +10,7 @@
  * period: solved; n: solved tickets. A solved ticket whose mapped reopens or
  * replies cell is empty is left out.
  */
-import { SOLVED, allOf, solvedInstant } from '../record-metric.js';
+import { SOLVED, oneOf, required, solvedInstant } from '../record-metric.js';
 import type { RowMetric } from '../record-metric.js';
 
 export const fcr: RowMetric = {
@@ -20,8 +20,8 @@ export const fcr: RowMetric = {
   derivable: 'no',
   needs: (source) =>
     source.fields.has('resolved')
-      ? [['created', 'resolved']]
-      : allOf(SOLVED, [['reopens'], ['replies']]),
+      ? required('created', 'resolved')
+      : [SOLVED, oneOf('reopens', 'replies')],
   reader: (source) => {
     if (source.fields.has('resolved')) {
       return {

@@ -6,6 +6,7 @@
  * between created and the first reply.
  */
 import { businessSeconds } from '../business-hours.js';
+import { oneOf, required } from '../record-metric.js';
 import type { RowMetric } from '../record-metric.js';
 import type { RecordRow } from '../record.js';
 
@@ -24,11 +25,8 @@ export const firstResponseTime: RowMetric = {
   derivable: 'business',
   needs: (_source, hours) =>
     hours === 'business'
-      ? [
-          ['created', 'first_reply_business'],
-          ['created', 'first_reply', 'calendar'],
-        ]
-      : [['created', 'first_reply']],
+      ? [...required('created'), oneOf('first_reply_business', ['first_reply', 'calendar'])]
+      : required('created', 'first_reply'),
   reader: (source, hours) => {
     const calendar = source.calendar;
     if (hours === 'business') {

@@ -3,6 +3,7 @@
  * created (call start). n: answered calls with a handle time. Without an
  * `answered` field, every call with a handle time counts.
  */
+import { required } from '../record-metric.js';
 import type { RowMetric } from '../record-metric.js';
 
 export const handleTime: RowMetric = {
@@ -10,7 +11,7 @@ export const handleTime: RowMetric = {
   id: 'handle_time',
   summary: 'mean',
   derivable: 'calendar',
-  needs: () => [['created', 'handle']],
+  needs: () => required('created', 'handle'),
   reader: () => ({
     periodOf: (row) => row.created,
     valueOf: (row) => (row.answered === false ? undefined : row.handleSeconds),

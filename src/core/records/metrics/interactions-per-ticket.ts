@@ -2,7 +2,7 @@
  * interactions_per_ticket: the mean of agent replies over solved tickets.
  * Period: solved. n: solved tickets with a replies value.
  */
-import { SOLVED, allOf, solvedInstant } from '../record-metric.js';
+import { SOLVED, required, solvedInstant } from '../record-metric.js';
 import type { RowMetric } from '../record-metric.js';
 
 export const interactionsPerTicket: RowMetric = {
@@ -10,7 +10,7 @@ export const interactionsPerTicket: RowMetric = {
   id: 'interactions_per_ticket',
   summary: 'mean',
   derivable: 'calendar',
-  needs: () => allOf(SOLVED, [['replies']]),
+  needs: () => [SOLVED, ...required('replies')],
   reader: () => ({
     periodOf: solvedInstant,
     valueOf: (row) => row.replies,

@@ -4,6 +4,7 @@
  * or −1 and the value is their mean × 100. Period: created (when the answer
  * was given). n: scores.
  */
+import { oneOf, required } from '../record-metric.js';
 import type { RowMetric } from '../record-metric.js';
 
 export const nps: RowMetric = {
@@ -13,11 +14,8 @@ export const nps: RowMetric = {
   derivable: 'no',
   needs: (source) =>
     source.ratingScale === undefined || source.ratingScale === '0-10'
-      ? [
-          ['created', 'score'],
-          ['created', 'rating'],
-        ]
-      : [],
+      ? [...required('created'), oneOf('score', 'rating')]
+      : undefined,
   reader: () => ({
     periodOf: (row) => row.created,
     valueOf: (row) => {

@@ -6,7 +6,7 @@
  * business-hours duration, else the calendar's open time from created to solved.
  */
 import { businessSeconds } from '../business-hours.js';
-import { SOLVED, allOf, solvedInstant } from '../record-metric.js';
+import { SOLVED, oneOf, solvedInstant } from '../record-metric.js';
 import type { RowMetric } from '../record-metric.js';
 
 export const resolutionTime: RowMetric = {
@@ -16,12 +16,8 @@ export const resolutionTime: RowMetric = {
   derivable: 'business',
   needs: (_source, hours) =>
     hours === 'business'
-      ? [...allOf(SOLVED, [['resolution_business']]), ...allOf(SOLVED, [['created', 'calendar']])]
-      : [
-          ['created', 'solved'],
-          ['solved', 'resolution'],
-          ['created', 'resolution'],
-        ],
+      ? [SOLVED, oneOf('resolution_business', ['created', 'calendar'])]
+      : [SOLVED, oneOf(['created', 'solved'], 'resolution')],
   reader: (source, hours) => {
     const calendar = source.calendar;
     if (hours === 'business') {

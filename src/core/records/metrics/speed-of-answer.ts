@@ -3,6 +3,7 @@
  * created (call start). n: answered calls with a wait. Without an `answered`
  * field, every call with a wait counts.
  */
+import { required } from '../record-metric.js';
 import type { RowMetric } from '../record-metric.js';
 
 export const speedOfAnswer: RowMetric = {
@@ -10,7 +11,7 @@ export const speedOfAnswer: RowMetric = {
   id: 'speed_of_answer',
   summary: 'mean',
   derivable: 'calendar',
-  needs: () => [['created', 'wait']],
+  needs: () => required('created', 'wait'),
   reader: () => ({
     periodOf: (row) => row.created,
     valueOf: (row) => (row.answered === false ? undefined : row.waitSeconds),
