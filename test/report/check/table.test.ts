@@ -92,17 +92,19 @@ describe('formatCheckTable', () => {
   });
 
   it('uses a wide terminal for whole titles before the date of the newest snapshot', () => {
+    // a deadline 28 days ahead: within twice the 14 days of snapshots, so the forecast decides
+    const near = { ...base, deadline: '2026-12-14' };
     const long = makeResult([
       {
         fields: {
-          ...base,
+          ...near,
           id: 'sla-90',
           title: 'Keep at least 90% of first replies within SLA all through Q4',
         },
         values: [80, 81, 82],
       },
       {
-        fields: { ...base, id: 'csat-85', title: 'Reach 85% CSAT in post-service surveys by 2026' },
+        fields: { ...near, id: 'csat-85', title: 'Reach 85% CSAT in post-service surveys by 2026' },
         values: [80, 81, 82],
       },
     ]);
