@@ -8,9 +8,9 @@ import { relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { applyEdits, stringifyGoal } from '../config/edit-goals.js';
 import type { GoalsEdit } from '../config/edit-goals.js';
+import { catalogOf } from '../config/metric-catalog.js';
 import { parseGoals } from '../config/load-goals.js';
 import { GoalsError } from '../core/errors.js';
-import { buildCatalog } from '../core/metrics.js';
 import { LETTERS } from '../core/smart.js';
 import type { Grade } from '../core/smart.js';
 import { formatFindings } from '../report/findings.js';
@@ -47,7 +47,7 @@ export async function checkEditedText(
     ...place,
     loaded,
     config: loaded.config,
-    catalog: buildCatalog(loaded.config.metrics),
+    catalog: catalogOf(loaded.config.metrics),
   };
   const result = await validateProject(ctx, project, false);
   const errors = result.findings.filter((f) => f.severity === 'error');

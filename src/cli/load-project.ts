@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { findConfig } from '../config/find-config.js';
+import { catalogOf } from '../config/metric-catalog.js';
 import { loadGoals } from '../config/load-goals.js';
 import type { LoadedGoals } from '../config/load-goals.js';
 import type { GoalsFile } from '../config/schema.js';
@@ -11,7 +12,6 @@ import { parseIsoDate, todayIn } from '../core/dates.js';
 import type { IsoDate } from '../core/dates.js';
 import { GoalsError } from '../core/errors.js';
 import type { MetricDefinition } from '../core/metrics.js';
-import { buildCatalog } from '../core/metrics.js';
 import type { CommandContext } from './context.js';
 
 export interface Project {
@@ -58,7 +58,7 @@ export function loadProject(
   return {
     loaded,
     config,
-    catalog: buildCatalog(config.metrics),
+    catalog: catalogOf(config.metrics),
     dir,
     asOf,
     isAsOfGiven: ctx.global.asOf !== undefined,

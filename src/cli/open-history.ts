@@ -139,6 +139,7 @@ export function syncProjectOf(ctx: CommandContext, project: Project): SyncProjec
     dir: project.dir,
     cwd: ctx.io.cwd,
     timeZone: project.config.settings.timezone,
+    settings: project.config.settings,
     catalog: project.catalog,
     goalsFile: project.loaded,
   };

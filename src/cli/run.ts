@@ -163,8 +163,8 @@ ${EXIT_CODES_HELP}`,
     .addOption(
       new Option(
         '--layout <layout>',
-        'wide: a column per metric; long: metric and value columns',
-      ).choices(['wide', 'long']),
+        'wide: a column per metric; long: metric and value columns; records: a row per ticket, call or response',
+      ).choices(['wide', 'long', 'records']),
     )
     .option('--date-column <name>', 'the date column')
     .option('--date-format <format>', 'YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY …')
@@ -179,6 +179,24 @@ ${EXIT_CODES_HELP}`,
     .option('--delimiter <char>', 'field delimiter: , ; tab |  (default: sniffed)')
     .option('--decimal <char>', 'decimal separator: . or ,')
     .option('--encoding <name>', 'utf-8, utf-16le or windows-1252 (default: detected)')
+    .option(
+      '--preset <name>',
+      'records: known columns of zendesk, freshdesk, intercom or survey exports',
+    )
+    .option(
+      '--field <mapping>',
+      'records: "field=Column[:unit|scale|format]", e.g. "first_reply=First reply (min):m" (repeatable)',
+      collect,
+      [],
+    )
+    .option('--period <period>', 'records: day, week (default), month or quarter')
+    .option('--timezone <zone>', "records: IANA time zone of the file's timestamps")
+    .option(
+      '--missing <text>',
+      'records: a cell that means "no value"; field=text for one field\'s column (repeatable)',
+      collect,
+      [],
+    )
     .option('--skip-invalid', 'import the good rows and list the bad ones')
     .option('-n, --dry-run', 'validate and show what would change, write nothing')
     .option('--inspect', 'show how the file is read and mapped, import nothing')
@@ -191,6 +209,9 @@ Examples:
   $ goals import kpis.csv --date-column Week --date-format DD.MM.YYYY \\
       --metric "CSAT %=csat" --metric "First reply (h)=first_response_time:h"
   $ goals import metrics.csv --layout long --segment team=team
+  $ goals import tickets.csv --preset zendesk --segment team=Group --period month
+  $ goals import calls.csv --layout records --field "created=Date:DD/MM/YYYY" \
+      --field "answered=Answered (Y/N)" --field "wait=Speed of answer in seconds:s"
   $ goals import --inspect kpis.csv
 ${EXIT_CODES_HELP}`,
     )

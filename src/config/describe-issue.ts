@@ -70,11 +70,13 @@ export function describeIssue(
       };
     }
     case 'invalid_format':
-    case 'custom':
+    case 'custom': {
+      const hint = issue.code === 'custom' ? (issue.params?.hint as string | undefined) : undefined;
       return {
         message: `${where}: ${sanitizeLine(issue.message)}.`,
-        hint: formatHint(path, received),
+        hint: hint ?? formatHint(path, received),
       };
+    }
     default:
       return {
         message: `${where}: ${lowerFirst(issue.message)}.`,
@@ -140,7 +142,7 @@ function describeMissing(path: YamlPath, data: unknown): { message: string; hint
   if (inList('sources') && key === 'date')
     return said(
       'the column that holds the date of each row',
-      "`date: Week` (the column's name in the header), or `date: { column: Week, format: DD.MM.YYYY }` when the dates are not YYYY-MM-DD",
+      "`date: Week` (the column's name in the header), or `date: { column: Week, format: DD.MM.YYYY }` when the dates are not YYYY-MM-DD; a file with a row per ticket, call or response is `layout: records` instead",
     );
   if (inList('sources') && key === 'path')
     return said(

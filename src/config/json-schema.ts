@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { goalsFileSchema } from './schema.js';
+import { goalsFileSchema, KPI_ONLY_KEYS, RECORDS_ONLY_KEYS } from './schema.js';
 import { RULES } from '../core/rules/index.js';
 
 /**
@@ -12,7 +12,12 @@ export function buildJsonSchema(): Record<string, unknown> {
     target: 'draft-7',
     io: 'input',
     unrepresentable: 'any',
-  }) as unknown as { properties: { settings: { properties: { rules: Record<string, unknown> } } } };
+  }) as unknown as {
+    properties: {
+      settings: { properties: { rules: Record<string, unknown> } };
+      sources: { items: Record<string, unknown> };
+    };
+  };
   const rules = schema.properties.settings.properties.rules;
   delete rules.propertyNames;
   rules.properties = Object.fromEntries(
@@ -25,6 +30,18 @@ export function buildJsonSchema(): Record<string, unknown> {
     ]),
   );
   rules.additionalProperties = false;
+  // What each layout needs, which zod's refinement cannot say in JSON Schema.
+  const forbid = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, false]));
+  schema.properties.sources.items.allOf = [
+    {
+      if: { properties: { layout: { const: 'records' } }, required: ['layout'] },
+      then: {
+        anyOf: [{ required: ['preset'] }, { required: ['fields'] }],
+        properties: forbid(KPI_ONLY_KEYS),
+      },
+      else: { required: ['date'], properties: forbid(RECORDS_ONLY_KEYS) },
+    },
+  ];
   return { ...withoutUnionTypes(schema), $id: 'goals.schema.json' };
 }
 

@@ -14,7 +14,9 @@ import type { GoalsFile } from './schema.js';
 import { GoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
+import { checkRecords } from './check-records.js';
 import { describeIssue, missingKeyOf } from './describe-issue.js';
+import { catalogOf } from './metric-catalog.js';
 import { schemaRuleOf } from './schema-rule.js';
 import { sanitizeLine } from '../core/text.js';
 
@@ -208,7 +210,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
       seen.add(key);
       findings.push(f);
     };
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error.issues.flatMap(unwrapUnion)) {
       // An unknown key lists several keys at once; report each where it stands.
       if (issue.code === 'unrecognized_keys' && issue.keys.length > 1) {
         for (const key of issue.keys) add(schemaFinding({ ...issue, keys: [key] }));
@@ -219,6 +221,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     ({ config, goalIndexes } = salvage(data, findings));
   }
   findings.push(...duplicateIdFindings(data, positionOf, displayPath));
+  findings.push(...checkRecords(config, catalogOf(config.metrics), positionOf, displayPath));
   return {
     path,
     displayPath,
@@ -229,6 +232,22 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     findings: findings.sort(compareFindings),
     positionOf,
   };
+}
+
+/**
+ * A union (a column name, or { column, … }) that failed in one branch only
+ * beyond its type: that branch's issues, which say what is wrong (an
+ * unknown scale) instead of "not a valid value".
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const meaningful = issue.errors.filter(
+    (branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0),
+  );
+  if (meaningful.length !== 1) return [issue];
+  return meaningful[0]!
+    .map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue)
+    .flatMap(unwrapUnion);
 }
 
 function rawGoalsOf(doc: Document, data: unknown, at: (offset: number) => Position): RawGoal[] {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseIsoDate, parseQuarter, isValidTimeZone } from '../core/dates.js';
 import { parseDuration } from '../core/duration.js';
 import { ID_CHARACTERS, ID_PATTERN, idProblem } from '../core/ids.js';
+import type { RecordField } from '../core/records/record.js';
 import { RULE_IDS } from '../core/rules/index.js';
 
 const id = (what: string, example: string) =>
@@ -63,6 +64,37 @@ const segment = z.record(z.string(), z.union([z.string(), z.number()])).meta({
 
 export const ruleLevelSchema = z.enum(['error', 'warn', 'off']);
 
+/** Cross-key checks run even when a key has its own problem, so one run lists them all. */
+const ALWAYS_REFINE = {
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+};
+
+const timeZone = z
+  .string()
+  .refine(isValidTimeZone, { error: 'expected an IANA time zone such as Europe/Sofia or UTC' });
+
+export const calendarSchema = z
+  .strictObject({
+    timezone: timeZone.optional().meta({
+      description: 'IANA time zone of the opening hours and holidays. Default: settings.timezone.',
+      examples: ['Asia/Kolkata'],
+    }),
+    hours: z.record(z.string(), z.string()).meta({
+      description:
+        'Weekly open hours: days (mon, tue … sun, or a range mon-fri) → "HH:MM-HH:MM", several intervals separated by commas. Days not listed are closed.',
+      examples: [{ 'mon-fri': '09:00-18:00', sat: '10:00-14:00' }],
+    }),
+    holidays: z
+      .array(isoDate)
+      .optional()
+      .meta({ description: 'Days closed all day, YYYY-MM-DD.', examples: [['2023-04-07']] }),
+  })
+  .meta({
+    description:
+      'Business hours, for durations counted "in business hours" (metrics with hours: business). A ticket created out of hours starts counting at the next opening.',
+  });
+
 export const settingsSchema = z
   .strictObject({
     timezone: z
@@ -106,6 +138,18 @@ export const settingsSchema = z
           "How far below 'on track' (as a share of the whole way) a goal is still only 'at risk'.",
         examples: [0.2],
       }),
+    calendars: z
+      .record(
+        z
+          .string()
+          .regex(ID_PATTERN, { error: "calendar names use only letters, digits, '-' and '_'" }),
+        calendarSchema,
+      )
+      .optional()
+      .meta({
+        description:
+          'Business-hours calendars by name; a records source picks one with calendar: NAME.',
+      }),
     rules: z
       .partialRecord(z.enum(RULE_IDS), ruleLevelSchema)
       .default({})
@@ -132,29 +176,93 @@ export const metricUnitSchema = z.enum(['percent', 'score', 'count', 'duration']
     "percent (0-100), score (a number on the metric's scale), count, or duration (stored in seconds).",
 });
 
-export const metricSchema = z.strictObject({
-  id: id('metric', 'training_completion'),
-  name: z.string().min(1).optional().meta({ description: 'Name shown in reports.' }),
-  unit: metricUnitSchema.optional(),
-  direction: z.enum(['increase', 'decrease', 'neutral']).optional().meta({
-    description: 'Which way is better. Default for new metrics: increase.',
-  }),
-  range: z
-    .tuple([z.number().nullable(), z.number().nullable()])
-    .refine(([min, max]) => min === null || max === null || min < max, {
-      error: (issue) => {
-        const [min, max] = issue.input as [number, number];
-        return `the minimum ${min} is not below the maximum ${max}`;
-      },
-    })
-    .optional()
-    .meta({
-      description: 'Valid range [min, max]; null for no bound.',
-      examples: [[0, 100]],
+export const metricSchema = z
+  .strictObject({
+    id: id('metric', 'training_completion'),
+    name: z.string().min(1).optional().meta({ description: 'Name shown in reports.' }),
+    unit: metricUnitSchema.optional(),
+    direction: z.enum(['increase', 'decrease', 'neutral']).optional().meta({
+      description: 'Which way is better. Default for new metrics: increase.',
     }),
-  formula: z.string().optional().meta({ description: 'How the metric is computed, for people.' }),
-  description: z.string().optional(),
-});
+    range: z
+      .tuple([z.number().nullable(), z.number().nullable()])
+      .refine(([min, max]) => min === null || max === null || min < max, {
+        error: (issue) => {
+          const [min, max] = issue.input as [number, number];
+          return `the minimum ${min} is not below the maximum ${max}`;
+        },
+      })
+      .optional()
+      .meta({
+        description: 'Valid range [min, max]; null for no bound.',
+        examples: [[0, 100]],
+      }),
+    formula: z.string().optional().meta({ description: 'How the metric is computed, for people.' }),
+    description: z.string().optional(),
+    from: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          'A metric derived from records (layout: records): the built-in metric whose per-row values it reads. Needs statistic: or within:.',
+        examples: ['first_response_time'],
+      }),
+    statistic: z
+      .string()
+      .regex(/^(mean|median|p(100|[1-9]?[0-9](\.[0-9]+)?))$/, {
+        error: 'expected mean, median or a percentile p1 … p99 (p90, p99.9)',
+      })
+      .optional()
+      .meta({
+        description:
+          'With from: the statistic of the per-row values: mean, median or a percentile pNN (type 7, linear interpolation).',
+        examples: ['p90', 'median'],
+      }),
+    within: value.optional().meta({
+      description:
+        "With from: a threshold in the from-metric's unit; the metric is the share of rows at or under it (percent, higher is better).",
+      examples: ['1h', '4h'],
+    }),
+    hours: z.enum(['calendar', 'business']).optional().meta({
+      description:
+        "With from, for duration metrics: business counts only the open hours of the source's calendar (or reads the export's business-hours column). Default: calendar.",
+    }),
+  })
+  .superRefine((m, ctx) => {
+    const derivedKeys = (['statistic', 'within', 'hours'] as const).filter(
+      (k) => m[k] !== undefined,
+    );
+    if (m.from === undefined) {
+      for (const key of derivedKeys) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'only a derived metric (one with from:) takes it',
+          params: {
+            hint: `Add from: (the built-in metric it derives from, e.g. first_response_time), or remove ${key}:.`,
+          },
+        });
+      }
+      return;
+    }
+    if (m.statistic === undefined && m.within === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'a derived metric needs statistic: or within:',
+        params: {
+          hint: 'Add statistic: p90 (mean, median or a percentile) or within: 1h (the share of rows at or under a threshold).',
+        },
+      });
+    } else if (m.statistic !== undefined && m.within !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['within'],
+        message: 'statistic: and within: make two different metrics',
+        params: { hint: 'Keep one of them; declare a second metric for the other.' },
+      });
+    }
+  }, ALWAYS_REFINE);
 
 /** What a CSV column (wide) or a metric name (long) maps to. */
 const columnMapping = z.union([
@@ -172,68 +280,320 @@ const columnMapping = z.union([
   }),
 ]);
 
-export const sourceSchema = z.strictObject({
-  id: id('source', 'weekly-kpis'),
-  path: z.string().min(1).meta({ description: 'The CSV export, relative to this file.' }),
-  layout: z.enum(['wide', 'long']).default('wide').meta({
-    description: 'wide: a column per metric; long: a metric column and a value column.',
-  }),
-  date: z
-    .union([
-      z.string(),
-      z.strictObject({
-        column: z.string().min(1),
-        format: z
-          .string()
-          .optional()
-          .meta({
-            description:
-              'Date format: YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, optionally with a time.',
-            examples: ['DD.MM.YYYY'],
-          }),
-      }),
-    ])
-    .meta({ description: 'The date column, or { column, format }.' }),
-  delimiter: z.enum([',', ';', '\t', '|']).optional().meta({
-    description: 'Field delimiter; sniffed from the header line when omitted.',
-  }),
-  decimal: z.enum(['.', ',']).optional().meta({ description: 'Decimal separator. Default ".".' }),
-  encoding: z.enum(['utf-8', 'utf-16le', 'windows-1252']).optional().meta({
-    description: 'File encoding; detected when omitted.',
-  }),
-  columns: z
-    .record(z.string(), columnMapping)
-    .optional()
-    .meta({
-      description: 'wide layout: CSV column → metric id, or { metric, unit }.',
-      examples: [
-        { 'CSAT %': 'csat', 'First reply (h)': { metric: 'first_response_time', unit: 'h' } },
-      ],
-    }),
-  metric_column: z
-    .string()
-    .optional()
-    .meta({ description: 'long layout: the metric column. Default "metric".' }),
-  value_column: z
-    .string()
-    .optional()
-    .meta({ description: 'long layout: the value column. Default "value".' }),
-  metrics: z.record(z.string(), columnMapping).optional().meta({
+/** Where a records field is read, with how to read it (DESIGN §11). */
+const fieldMissing = z
+  .array(z.string())
+  .optional()
+  .meta({
     description:
-      'long layout: names in the metric column → metric id, or { metric, unit }. Default: the names are ids.',
-  }),
-  segments: z
-    .record(z.string(), z.string())
-    .optional()
-    .meta({
-      description: 'Segment key → CSV column holding its value.',
-      examples: [{ team: 'Team' }],
-    }),
-  skip_invalid: z.boolean().optional().meta({
+      'Cells of this column that mean "no value", besides the empty cell and the source\'s missing: (a rating "0" that means not rated).',
+    examples: [['0']],
+  });
+const fieldColumn = z.string().min(1).meta({ description: 'The column holding this field.' });
+const timestampFormat = z
+  .string()
+  .optional()
+  .meta({
     description:
-      'true: import the good rows of a file with bad rows and list the bad ones as warnings (as --skip-invalid does), instead of refusing the file. Default false.',
-  }),
+      'How the timestamps are written when not ISO (YYYY-MM-DD HH:mm:ss): DD/MM/YYYY HH:mm, MM/DD/YYYY hh:mm A, DD-MM-YYYY HH:mm, DD.MM.YYYY HH:mm. Without it the format is learned from the values, and values that read two ways (01/02/2026) are refused.',
+    examples: ['DD/MM/YYYY HH:mm'],
+  });
+const timeColumn = z
+  .string()
+  .min(1)
+  .optional()
+  .meta({
+    description: 'When the time of day sits in a column of its own: that column (H:MM or H:MM:SS).',
+    examples: ['Time'],
+  });
+const durationUnit = z.enum(['s', 'm', 'h', 'd', 'HH:MM:SS']).meta({
+  description:
+    'Unit of the numbers in the column: s, m, h or d; HH:MM:SS for clock-like durations (0:04:43). Cells written like 0:04:43 are read as such whatever the unit.',
 });
+const ratingScale = z.enum(['1-5', '1-7', '0-10', 'good-bad']).meta({
+  description:
+    '1-5 or good-bad → CSAT (4-5 and good satisfied), 0-10 → NPS, 1-7 → CES. Other words in the column (Offered, Not Offered) mean no rating; a number outside the scale is a bad row.',
+});
+
+const field = <T extends z.ZodRawShape>(description: string, options: T, example: unknown) =>
+  z
+    .union([
+      fieldColumn,
+      z.strictObject({ column: fieldColumn, ...options, missing: fieldMissing }),
+    ])
+    .optional()
+    .meta({ description, examples: [example] });
+
+const timestampOptions = { format: timestampFormat, time: timeColumn };
+const durationOptions = { unit: durationUnit.optional() };
+
+export const recordFieldsSchema = z
+  .strictObject({
+    id: field(
+      'Ticket id. An event log (several rows per id, as ServiceNow writes) is reduced to the last row of each id.',
+      {},
+      'Id',
+    ),
+    created: field(
+      'When the ticket was created, the call started, the survey was answered: a timestamp.',
+      timestampOptions,
+      'Created at',
+    ),
+    first_reply: field(
+      'First agent reply: a timestamp, or a duration since created in calendar time ({ column, unit: m }).',
+      { ...timestampOptions, ...durationOptions },
+      { column: 'First reply time in minutes', unit: 'm' },
+    ),
+    first_reply_business: field(
+      'First reply − created, counted in business hours, as the export states it: a duration.',
+      durationOptions,
+      { column: 'First reply time in minutes within business hours', unit: 'm' },
+    ),
+    solved: field('When the ticket was solved: a timestamp.', timestampOptions, 'Solved at'),
+    resolution: field(
+      'Solved − created in calendar time, as the export states it: a duration.',
+      durationOptions,
+      { column: 'Full resolution time in minutes', unit: 'm' },
+    ),
+    resolution_business: field(
+      'Solved − created counted in business hours, as the export states it: a duration.',
+      durationOptions,
+      { column: 'Full resolution time in minutes within business hours', unit: 'm' },
+    ),
+    status: field('The ticket status, as text.', {}, 'Status'),
+    rating: field(
+      "A ticket's or call's satisfaction rating, with its scale.",
+      { scale: ratingScale.optional() },
+      { column: 'Satisfaction Score', scale: '1-5' },
+    ),
+    score: field(
+      "A survey response's score, with its scale (0-10 → NPS; 1-5, good-bad → CSAT; 1-7 → CES).",
+      { scale: ratingScale.optional() },
+      { column: 'How likely are you to recommend us?', scale: '0-10' },
+    ),
+    reopens: field('How often the ticket was reopened: a whole number.', {}, 'Reopens'),
+    replies: field('Agent replies on the ticket: a whole number.', {}, 'Replies'),
+    answered: field(
+      'Calls: whether the call was answered (Y/N, yes/no, true/false, 1/0), or when (a timestamp).',
+      timestampOptions,
+      'Answered (Y/N)',
+    ),
+    wait: field(
+      'Calls: how long the caller waited before an answer (speed of answer): a duration.',
+      durationOptions,
+      { column: 'Speed of answer in seconds', unit: 's' },
+    ),
+    handle: field('Calls: handle time, a duration.', durationOptions, {
+      column: 'AvgTalkDuration',
+      unit: 'HH:MM:SS',
+    }),
+    resolved: field(
+      'Calls: whether the issue was resolved on the call (Y/N, yes/no, true/false, 1/0).',
+      {},
+      'Resolved',
+    ),
+    started: field(
+      'Subscriptions: when it started, a timestamp or date.',
+      timestampOptions,
+      'start',
+    ),
+    ended: field(
+      'Subscriptions: when it ended, a timestamp or date; empty = still active.',
+      timestampOptions,
+      'end',
+    ),
+  })
+  .meta({
+    description:
+      'layout: records: which column holds each field (a column name, or { column, … } saying how to read it). A preset fills the usual ones from the header; these override it.',
+  });
+
+// The schema names exactly the fields of the records contract (core/records/record.ts).
+type KeyDifference<A, B> = Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>;
+const fieldsMatchContract: [
+  KeyDifference<z.infer<typeof recordFieldsSchema>, Record<RecordField, unknown>>,
+] extends [never]
+  ? true
+  : never = true;
+void fieldsMatchContract;
+
+export const PRESET_IDS = ['zendesk', 'freshdesk', 'intercom', 'survey'] as const;
+
+export const RECORDS_ONLY_KEYS = [
+  'preset',
+  'timezone',
+  'calendar',
+  'period',
+  'missing',
+  'fields',
+  'header',
+] as const;
+export const KPI_ONLY_KEYS = [
+  'date',
+  'columns',
+  'metric_column',
+  'value_column',
+  'metrics',
+  'decimal',
+] as const;
+
+export const sourceSchema = z
+  .strictObject({
+    id: id('source', 'weekly-kpis'),
+    path: z.string().min(1).meta({ description: 'The CSV export, relative to this file.' }),
+    layout: z.enum(['wide', 'long', 'records']).default('wide').meta({
+      description:
+        'wide: a column per metric (needs date: and columns:); long: a metric column and a value column (needs date:); records: one row per ticket, call, survey response or subscription, from which goals computes the metrics per period (needs preset: or fields:).',
+    }),
+    date: z
+      .union([
+        z.string(),
+        z.strictObject({
+          column: z.string().min(1),
+          format: z
+            .string()
+            .optional()
+            .meta({
+              description:
+                'Date format: YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, optionally with a time.',
+              examples: ['DD.MM.YYYY'],
+            }),
+        }),
+      ])
+      .optional()
+      .meta({
+        description:
+          'wide and long layouts (required there): the date column, or { column, format }. Records sources take their dates from fields:.',
+      }),
+    delimiter: z.enum([',', ';', '\t', '|']).optional().meta({
+      description: 'Field delimiter; sniffed from the header line when omitted.',
+    }),
+    decimal: z
+      .enum(['.', ','])
+      .optional()
+      .meta({ description: 'wide and long layouts: decimal separator. Default ".".' }),
+    encoding: z.enum(['utf-8', 'utf-16le', 'windows-1252']).optional().meta({
+      description: 'File encoding; detected when omitted.',
+    }),
+    columns: z
+      .record(z.string(), columnMapping)
+      .optional()
+      .meta({
+        description: 'wide layout: CSV column → metric id, or { metric, unit }.',
+        examples: [
+          { 'CSAT %': 'csat', 'First reply (h)': { metric: 'first_response_time', unit: 'h' } },
+        ],
+      }),
+    metric_column: z
+      .string()
+      .optional()
+      .meta({ description: 'long layout: the metric column. Default "metric".' }),
+    value_column: z
+      .string()
+      .optional()
+      .meta({ description: 'long layout: the value column. Default "value".' }),
+    metrics: z.record(z.string(), columnMapping).optional().meta({
+      description:
+        'long layout: names in the metric column → metric id, or { metric, unit }. Default: the names are ids.',
+    }),
+    segments: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({
+        description:
+          'Segment key → CSV column holding its value. Records sources: each value gets its own snapshots, and all rows together give the segment-less total.',
+        examples: [{ team: 'Team' }],
+      }),
+    skip_invalid: z.boolean().optional().meta({
+      description:
+        'true: import the good rows of a file with bad rows and list the bad ones as warnings (as --skip-invalid does), instead of refusing the file. Default false.',
+    }),
+    preset: z.enum(PRESET_IDS).optional().meta({
+      description:
+        'records layout: the known column names of a helpdesk export, which fill fields: (zendesk, freshdesk, intercom, survey). fields: override it. `goals import --inspect FILE` shows what it recognised.',
+    }),
+    timezone: timeZone.optional().meta({
+      description:
+        "records layout: IANA time zone of the file's timestamps (those without an offset). Default: settings.timezone.",
+      examples: ['Asia/Kolkata'],
+    }),
+    calendar: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          'records layout: the name of a calendar in settings.calendars, for metrics with hours: business.',
+        examples: ['support'],
+      }),
+    period: z.enum(['day', 'week', 'month', 'quarter']).optional().meta({
+      description:
+        'records layout: one snapshot per day, ISO week (dated on its Monday), month or quarter (of the fiscal year), in settings.timezone. Default: week.',
+    }),
+    missing: z
+      .array(z.string())
+      .optional()
+      .meta({
+        description:
+          'records layout: cells that mean "no value" in every column, besides the empty cell.',
+        examples: [['1900-01-01 00:00:00', '-', '?']],
+      }),
+    header: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({
+        description:
+          'records layout: the file has no header line; these are the names of its columns, in order.',
+        examples: [['id', 'start', 'end']],
+      }),
+    fields: recordFieldsSchema.optional(),
+  })
+  .superRefine((source, ctx) => {
+    const present = (keys: readonly string[]) =>
+      keys.filter((k) => (source as Record<string, unknown>)[k] !== undefined);
+    if (source.layout === 'records') {
+      for (const key of present(KPI_ONLY_KEYS)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message:
+            'only wide and long sources take it; a records source reads its dates and values through fields:',
+          params: {
+            hint: `Remove ${key}:, or write layout: wide (or long) if the file has a value per date.`,
+          },
+        });
+      }
+      if (source.preset === undefined && source.fields === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['layout'],
+          message: 'a records source needs preset: or fields:',
+          params: {
+            hint: 'Add preset: zendesk (or freshdesk, intercom, survey), or fields: saying which column holds each field (fields: { created: Created at }); `goals import --inspect FILE --layout records` shows the header.',
+          },
+        });
+      }
+    } else {
+      for (const key of present(RECORDS_ONLY_KEYS)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `only records sources take it, and this one is layout: ${source.layout}`,
+          params: {
+            hint: `Write layout: records if the file has a row per ticket, call or response; else remove ${key}:.`,
+          },
+        });
+      }
+      if (source.date === undefined) {
+        // Reported as the missing key it is (describe-issue says what to write).
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          path: ['date'],
+          message: `required for layout: ${source.layout}`,
+        });
+      }
+    }
+  }, ALWAYS_REFINE);
 
 export const milestoneSchema = z.strictObject({
   date: dateOrQuarter,
@@ -315,6 +675,8 @@ export type GoalInput = z.infer<typeof goalSchema>;
 export type ObjectiveInput = z.infer<typeof objectiveSchema>;
 export type MetricInput = z.infer<typeof metricSchema>;
 export type SourceInput = z.infer<typeof sourceSchema>;
+export type RecordFieldsInput = z.infer<typeof recordFieldsSchema>;
+export type CalendarInput = z.infer<typeof calendarSchema>;
 export type ValueInput = z.infer<typeof value>;
 export type BaselineInput = z.infer<typeof baselineSchema>;
 export type GoalType = z.infer<typeof goalTypeSchema>;

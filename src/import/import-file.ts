@@ -106,6 +106,13 @@ export interface ImportResult {
  */
 export async function stageFile(options: StageFileOptions): Promise<StagedFile> {
   const { store, spec, displayPath } = options;
+  if (spec.layout === 'records') {
+    throw new GoalsError(
+      'CSV_REJECTED',
+      `${displayPath} was not imported: this build reads records sources (layout: records) but does not compute their metrics yet. Nothing was written.`,
+      { hint: '`goals import --inspect FILE` shows how its columns map.' },
+    );
+  }
   const scan = options.scan ?? (await scanFile(options.path, displayPath, spec.encoding));
   let staging: Staging = store.stage();
   try {

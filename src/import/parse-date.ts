@@ -10,6 +10,7 @@
 import { makeDate } from '../core/dates.js';
 import type { IsoDate } from '../core/dates.js';
 import { localDateOf } from '../core/zoned-time.js';
+import type { LocalDateTime } from '../core/zoned-time.js';
 
 export const DATE_FORMATS = [
   'YYYY-MM-DD',
@@ -34,9 +35,10 @@ const ALIASES: Record<string, DateFormat> = {
   ISO: 'YYYY-MM-DD',
 };
 
-// A time that may follow the date, with an optional UTC offset (group 8).
+// A time that may follow the date: hour (4), minute (5), second (6), its
+// fraction (7), AM/PM (8) and a UTC offset (9).
 const TIME =
-  '(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?(?:\\s*([AaPp])\\.?[Mm]\\.?)?\\s*(Z|UTC|[+-]\\d{2}:?\\d{2})?)?';
+  '(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})([.,]\\d+)?)?(?:\\s*([AaPp])\\.?[Mm]\\.?)?\\s*(Z|UTC|[+-]\\d{2}:?\\d{2})?)?';
 
 interface Shape {
   pattern: RegExp;
@@ -79,35 +81,66 @@ export function parseDateFormat(text: string): DateFormat | undefined {
  * instant in `timeZone` (settings.timezone); without one, the day written.
  */
 export function parseDate(text: string, format: DateFormat, timeZone = 'UTC'): IsoDate | undefined {
+  const parts = parseDateTime(text, format);
+  if (!parts) return undefined;
+  if (parts.offset === undefined) return makeDate(parts.year, parts.month, parts.day);
+  return localDateOf(wallClockMs(parts) - parts.offset * 60_000, timeZone);
+}
+
+/** A timestamp as written: its wall-clock time, and its UTC offset when it has one. */
+export interface DateTimeParts extends LocalDateTime {
+  millisecond: number;
+  /** Minutes east of UTC, when the text gives an offset (Z, +05:30, UTC). */
+  offset: number | undefined;
+  /** Whether the text had a time after the date. */
+  hasTime: boolean;
+}
+
+/** The wall-clock time of parts as if it were UTC, in milliseconds. */
+export function wallClockMs(p: LocalDateTime): number {
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond ?? 0);
+}
+
+/** Reads a trimmed timestamp in one format; undefined when it does not fit or is no real moment. */
+export function parseDateTime(text: string, format: DateFormat): DateTimeParts | undefined {
   const s = SHAPES[format];
   const m = s.pattern.exec(text);
   if (!m) return undefined;
-  const date = makeDate(Number(m[s.year]), Number(m[s.month]), Number(m[s.day]));
+  const time = readTime(m);
+  const year = Number(m[s.year]);
+  const month = Number(m[s.month]);
+  const day = Number(m[s.day]);
+  if (time === undefined || makeDate(year, month, day) === undefined) return undefined;
+  return { year, month, day, ...time };
+}
+
+/** The time groups of a match, checked; undefined when they name no real time. */
+function readTime(m: RegExpExecArray): Omit<DateTimeParts, 'year' | 'month' | 'day'> | undefined {
   const hour = m[4];
-  if (hour === undefined || date === undefined) return date;
+  if (hour === undefined) {
+    return { hour: 0, minute: 0, second: 0, millisecond: 0, offset: undefined, hasTime: false };
+  }
   let h = Number(hour);
-  const meridiem = m[7]?.toLowerCase();
+  const meridiem = m[8]?.toLowerCase();
   if (meridiem !== undefined ? h < 1 || h > 12 : h > 23) return undefined;
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   if (minute > 59 || second > 59) return undefined;
-  const offset = m[8];
-  if (offset === undefined) return date;
   if (meridiem !== undefined) h = (h % 12) + (meridiem === 'p' ? 12 : 0);
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const digits = offset.replace(/[^0-9]/g, '');
-  const offsetMinutes =
-    digits === '' ? 0 : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
-  if (Math.abs(offsetMinutes) > 18 * 60) return undefined;
-  const wall = Date.UTC(
-    Number(m[s.year]),
-    Number(m[s.month]) - 1,
-    Number(m[s.day]),
-    h,
-    minute,
-    second,
-  );
-  return localDateOf(wall - offsetMinutes * 60_000, timeZone);
+  const fraction = m[7];
+  const millisecond =
+    fraction === undefined ? 0 : Math.min(999, Math.round(Number(`0.${fraction.slice(1)}`) * 1000));
+  const offset = readOffset(m[9]);
+  if (offset !== undefined && Math.abs(offset) > 18 * 60) return undefined;
+  return { hour: h, minute, second, millisecond, offset, hasTime: true };
+}
+
+/** "Z", "UTC", "+05:30", "-0400" in minutes east of UTC. */
+function readOffset(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const sign = text.startsWith('-') ? -1 : 1;
+  const digits = text.replace(/[^0-9]/g, '');
+  return digits === '' ? 0 : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
 }
 
 /** Whether a cell is written in a format's shape, real day or not (2026-02-30 is). */

@@ -28,6 +28,34 @@ interface RatioWatch {
   max: number;
 }
 
+/**
+ * A record with another number of fields than the header: [] when it is
+ * blank, its problem otherwise; undefined when its width is right (extra
+ * fields that are all empty are a trailing delimiter, not data).
+ */
+export function checkFieldCount(
+  fields: readonly string[],
+  width: number,
+  line: number,
+): CellProblem[] | undefined {
+  if (fields.length === width) return undefined;
+  if (fields.every((f) => f.trim() === '')) return [];
+  if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) return undefined;
+  return [
+    {
+      severity: 'error',
+      rule: 'import/field-count',
+      message: `This row has ${fields.length} fields, the header has ${width}.`,
+      hint:
+        fields.length > width
+          ? 'A value probably contains the delimiter: quote it ("1,5") or export with another delimiter; check --delimiter.'
+          : 'The row is cut short: export the file again, or --skip-invalid to leave the row out.',
+      line,
+      field: Math.max(0, Math.min(fields.length, width) - 1),
+    },
+  ];
+}
+
 export class RowReader {
   private readonly nameTargets = new Map<string, ValueTarget | ValueProblem>();
   private readonly ratioWatch = new Map<ValueTarget, RatioWatch>();
@@ -51,25 +79,8 @@ export class RowReader {
    */
   read(fields: string[], line: number, out: SnapshotBatch): CellProblem[] | undefined {
     const m = this.mapping;
-    if (fields.length !== this.width) {
-      if (fields.every((f) => f.trim() === '')) return [];
-      // Extra fields that are all empty are a trailing delimiter, not data.
-      if (!(fields.length > this.width && fields.slice(this.width).every((f) => f.trim() === ''))) {
-        return [
-          {
-            severity: 'error',
-            rule: 'import/field-count',
-            message: `This row has ${fields.length} fields, the header has ${this.width}.`,
-            hint:
-              fields.length > this.width
-                ? 'A value probably contains the delimiter: quote it ("1,5") or export with another delimiter; check --delimiter.'
-                : 'The row is cut short: export the file again, or --skip-invalid to leave the row out.',
-            line,
-            field: Math.min(fields.length, this.width) - 1,
-          },
-        ];
-      }
-    }
+    const shape = checkFieldCount(fields, this.width, line);
+    if (shape) return shape;
     let problems: CellProblem[] | undefined;
     const problem = (field: number, rule: string, message: string, hint: string) => {
       (problems ??= []).push({ severity: 'error', rule, message, hint, line, field });

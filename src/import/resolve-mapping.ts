@@ -9,18 +9,15 @@ import type { Finding } from '../core/finding.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import { suggest } from '../core/suggest.js';
 import type { CellProblem } from './cell-problem.js';
+import { HeaderColumns } from './header-columns.js';
+import type { ColumnRef, KeyPath } from './header-columns.js';
 import type { ImportSpec, MappingTarget } from './import-spec.js';
-import { DATE_FORMATS, parseDate, parseDateFormat } from './parse-date.js';
+import { DATE_FORMATS, parseDateFormat } from './parse-date.js';
 import type { DateFormat } from './parse-date.js';
 import { checkUnit, makeValueTarget } from './read-cell-value.js';
 import type { ValueTarget } from './read-cell-value.js';
 
-export interface ColumnRef {
-  /** 0-based field index. */
-  index: number;
-  /** The header as written (trimmed). */
-  name: string;
-}
+export type { ColumnRef } from './header-columns.js';
 
 export interface ResolvedMapping {
   layout: 'wide' | 'long';
@@ -48,8 +45,6 @@ export interface ResolvedMapping {
 export type MappingOutcome =
   | { ok: true; mapping: ResolvedMapping; warnings: CellProblem[] }
   | { ok: false; cellProblems: CellProblem[]; findings: Finding[] };
-
-type KeyPath = ReadonlyArray<string | number>;
 
 /**
  * Headers that name a date column in the exports of helpdesks, survey tools
@@ -91,22 +86,6 @@ function foldColumnName(name: string): string {
     .replace(/[\s_-]+/g, ' ');
 }
 
-/** A key of a source as people read it: `columns: "CSAT %"`, `date:`. */
-function describeKey(path: KeyPath): string {
-  const [section, key] = path;
-  return key === undefined ? `${section}:` : `${section}: ${JSON.stringify(key)}`;
-}
-
-/** The header a misspelt or shortened column name most likely means. */
-function suggestColumn(name: string, headers: string[]): string | undefined {
-  const close = suggest(name, headers);
-  if (close) return close;
-  // "First reply" for "First reply (h)": a header that starts with the name.
-  const folded = name.toLowerCase();
-  const starting = headers.filter((h) => h.toLowerCase().startsWith(folded));
-  return starting.length === 1 ? starting[0] : undefined;
-}
-
 /** Lays `spec` over `header`; collects every problem instead of stopping at the first. */
 export function resolveMapping(
   header: readonly string[],
@@ -115,101 +94,14 @@ export function resolveMapping(
   catalog: ReadonlyMap<string, MetricDefinition>,
   displayPath: string,
 ): MappingOutcome {
-  const names = header.map((h) => h.trim());
-  const cellProblems: CellProblem[] = [];
-  const findings: Finding[] = [];
+  const columnsOf = new HeaderColumns(header, headerLine, spec, displayPath);
+  const { names, used, byName } = columnsOf;
   const warnings: CellProblem[] = [];
-  const used = new Set<number>();
   const origin = spec.origin;
   const sourceName = spec.sourceId ? `source '${spec.sourceId}'` : 'the mapping';
-  // A first line of dates and numbers is data: the export has no header.
-  const cells = names.filter((n) => n !== '');
-  const isDataLike =
-    cells.length > 0 &&
-    cells.filter((n) => /^[-+]?\d+([.,]\d+)?$/.test(n) || DATE_FORMATS.some((f) => parseDate(n, f)))
-      .length *
-      2 >=
-      cells.length;
-  const listColumns = () =>
-    isDataLike
-      ? `The first line (${names.map((n) => `"${n}"`).join(', ')}) looks like data, not column names: the file has no header line. Add one naming each column (e.g. date, csat), then map them.`
-      : names.length === 0
-        ? 'The header is empty.'
-        : `The columns are: ${names.map((n) => `"${n}"`).join(', ')}.`;
-
-  /** A problem with the mapping: at the key in goals.yaml when it comes from there. */
-  const report = (
-    message: string,
-    hint: string,
-    rule: string,
-    configPath: KeyPath | undefined,
-    field = 0,
-  ) => {
-    if (origin && configPath) {
-      findings.push({
-        severity: 'error',
-        rule,
-        message,
-        hint,
-        file: origin.file,
-        ...origin.positionOf(configPath),
-      });
-    } else {
-      cellProblems.push({ severity: 'error', rule, message, hint, line: headerLine, field });
-    }
-  };
-
-  const byName = new Map<string, number[]>();
-  names.forEach((n, i) => {
-    if (n === '') return;
-    const list = byName.get(n) ?? [];
-    list.push(i);
-    byName.set(n, list);
-  });
-  const fold = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
-
-  /** Finds a column by name: exactly, else ignoring case and repeated spaces. */
-  const find = (
-    wanted: string,
-    role: string,
-    configPath: KeyPath | undefined,
-    flag: string,
-  ): ColumnRef | undefined => {
-    const name = wanted.trim();
-    let indexes = byName.get(name);
-    if (!indexes) {
-      const folded = [...byName.keys()].filter((n) => fold(n) === fold(name));
-      if (folded.length === 1) indexes = byName.get(folded[0]!);
-    }
-    if (!indexes) {
-      const close = suggestColumn(name, [...byName.keys()]);
-      const fix =
-        origin && configPath
-          ? `fix ${describeKey(configPath)} in ${sourceName} in goals.yaml`
-          : `pass the column's name to ${flag}`;
-      report(
-        `${displayPath} has no column "${name}" (${role}).`,
-        `${close ? `Did you mean "${close}"? ` : ''}${listColumns()} Rename the column in the export or ${fix}.`,
-        'import/missing-column',
-        configPath,
-      );
-      return undefined;
-    }
-    if (indexes.length > 1) {
-      cellProblems.push({
-        severity: 'error',
-        rule: 'import/duplicate-column',
-        message: `Column "${name}" appears ${indexes.length} times in the header of ${displayPath} (fields ${indexes.map((i) => i + 1).join(', ')}), so it is unclear which one holds ${role}.`,
-        hint: 'Rename the columns in the export so that each name is used once.',
-        line: headerLine,
-        field: indexes[1]!,
-      });
-      return undefined;
-    }
-    const index = indexes[0]!;
-    used.add(index);
-    return { index, name: names[index]! };
-  };
+  const listColumns = () => columnsOf.listColumns();
+  const report = columnsOf.report.bind(columnsOf);
+  const find = columnsOf.find.bind(columnsOf);
 
   /** A mapping target checked against the catalog and its unit. */
   const checkTarget = (
@@ -359,31 +251,17 @@ export function resolveMapping(
     }
   }
 
-  const unmapped: ColumnRef[] = [];
-  names.forEach((name, index) => {
-    if (!used.has(index) && !columns.some((c) => c.index === index)) unmapped.push({ index, name });
-  });
-  for (const [name, indexes] of byName) {
-    if (indexes.length > 1 && indexes.every((i) => !used.has(i))) {
-      warnings.push({
-        severity: 'warning',
-        rule: 'import/duplicate-column',
-        message: `Column "${name}" appears ${indexes.length} times in the header of ${displayPath}; it is not mapped, so neither is read.`,
-        hint: 'Rename the columns in the export if one of them should be imported.',
-        line: headerLine,
-        field: indexes[1]!,
-      });
-    }
-  }
+  const unmapped = columnsOf.unmapped((index) => columns.some((c) => c.index === index));
+  warnings.push(...columnsOf.duplicateWarnings());
 
-  if (cellProblems.length > 0 || findings.length > 0 || !date) {
-    return { ok: false, cellProblems, findings };
+  if (columnsOf.hasProblems || !date) {
+    return { ok: false, cellProblems: columnsOf.cellProblems, findings: columnsOf.findings };
   }
   return {
     ok: true,
     warnings,
     mapping: {
-      layout: spec.layout,
+      layout: spec.layout === 'long' ? 'long' : 'wide',
       header: names,
       headerLine,
       date,

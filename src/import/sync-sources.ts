@@ -5,7 +5,7 @@
  * when the stat cannot tell, a hash). See docs/store.md.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { SourceInput } from '../config/schema.js';
+import type { Settings, SourceInput } from '../config/schema.js';
 import { GoalsError, isGoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { sanitizeLine } from '../core/text.js';
@@ -29,6 +29,8 @@ export interface SyncProject {
   cwd: string;
   /** settings.timezone: the calendar day of a timestamp with an offset is taken there. */
   timeZone: string;
+  /** goals.yaml's settings: records sources read their calendars and periods there. */
+  settings?: Settings | undefined;
   catalog: ReadonlyMap<string, MetricDefinition>;
   /** goals.yaml as shown, and positions in it. */
   goalsFile: {
@@ -68,7 +70,11 @@ export function specOfSource(project: SyncProject, index: number): ImportSpec {
     file: project.goalsFile.displayPath,
     positionOf: (path) => project.goalsFile.positionOf(['sources', index, ...path]),
   };
-  return specFromSource(project.sources[index]!, { origin, timeZone: project.timeZone });
+  return specFromSource(project.sources[index]!, {
+    origin,
+    timeZone: project.timeZone,
+    settings: project.settings,
+  });
 }
 
 /** A source to import: its place in goals.yaml, its file, and how to read it. */

@@ -167,7 +167,7 @@ describe('parseGoals', () => {
       [
         '5:5',
         "Source 'kpis' has no 'date': the column that holds the date of each row.",
-        "Add `date: Week` (the column's name in the header), or `date: { column: Week, format: DD.MM.YYYY }` when the dates are not YYYY-MM-DD.",
+        "Add `date: Week` (the column's name in the header), or `date: { column: Week, format: DD.MM.YYYY }` when the dates are not YYYY-MM-DD; a file with a row per ticket, call or response is `layout: records` instead.",
       ],
       [
         '7:16',

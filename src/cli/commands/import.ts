@@ -145,7 +145,7 @@ function planJobs(
     index,
     id: p.sources[index]!.id,
     ...sourceFile(p, p.sources[index]!.path, ctx.io.cwd),
-    spec: specFromFlags(options, specOfSource(p, index)),
+    spec: specFromFlags(options, specOfSource(p, index), p.settings),
   });
 
   if (files.length === 0) {
@@ -176,7 +176,7 @@ function planJobs(
     oneOffs.push({
       path,
       ...showPaths(path, project?.dir ?? ctx.io.cwd, ctx.io.cwd),
-      spec: { timeZone: project?.timeZone, ...specFromFlags(options, base) },
+      spec: { timeZone: project?.timeZone, ...specFromFlags(options, base, project?.settings) },
     });
   }
   return { sources, oneOffs };

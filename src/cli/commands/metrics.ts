@@ -4,7 +4,8 @@ import type { CommandContext, ExitCode } from '../context.js';
 import { terminalWidth } from '../io.js';
 import { findConfig } from '../../config/find-config.js';
 import { loadGoals } from '../../config/load-goals.js';
-import { buildCatalog, BUILTIN_METRICS } from '../../core/metrics.js';
+import { catalogOf } from '../../config/metric-catalog.js';
+import { BUILTIN_METRICS } from '../../core/metrics.js';
 import type { MetricDefinition } from '../../core/metrics.js';
 import { isGoalsError } from '../../core/errors.js';
 
@@ -34,5 +35,5 @@ function catalogFor(ctx: CommandContext): Map<string, MetricDefinition> {
       return new Map(BUILTIN_METRICS.map((m) => [m.id, m]));
     throw error;
   }
-  return buildCatalog(loadGoals(path, ctx.io.cwd).config.metrics);
+  return catalogOf(loadGoals(path, ctx.io.cwd).config.metrics);
 }
