@@ -36,10 +36,13 @@ export function buildJsonSchema(): Record<string, unknown> {
     {
       if: { properties: { layout: { const: 'records' } }, required: ['layout'] },
       then: {
-        anyOf: [{ required: ['preset'] }, { required: ['fields'] }],
+        anyOf: [
+          { properties: { preset: true }, required: ['preset'] },
+          { properties: { fields: true }, required: ['fields'] },
+        ],
         properties: forbid(KPI_ONLY_KEYS),
       },
-      else: { required: ['date'], properties: forbid(RECORDS_ONLY_KEYS) },
+      else: { properties: { date: true, ...forbid(RECORDS_ONLY_KEYS) }, required: ['date'] },
     },
   ];
   return { ...withoutUnionTypes(schema), $id: 'goals.schema.json' };
