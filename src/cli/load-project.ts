@@ -71,7 +71,7 @@ export function resolveAsOf(ctx: CommandContext, timezone: string): IsoDate {
   const date = parseIsoDate(ctx.global.asOf);
   if (!date) {
     throw new GoalsError('USAGE', `--as-of ${ctx.global.asOf} is not a date.`, {
-      hint: 'Write it as YYYY-MM-DD, e.g. --as-of 2026-08-20.',
+      hint: 'Write it as YYYY-MM-DD, a real day from 1900 to 2999, e.g. --as-of 2026-08-20.',
     });
   }
   return date;

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { LineCounter, Parser, parseDocument, isMap, isSeq, isScalar, isPair } from 'yaml';
+import { Parser, parseDocument, isMap, isSeq, isScalar, isPair, visit } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import type { z } from 'zod';
 import { goalsFileSchema, goalSchema, settingsSchema } from './schema.js';
@@ -86,18 +86,14 @@ export function loadGoals(path: string, cwd: string): LoadedGoals {
 }
 
 export function parseGoals(text: string, displayPath: string, path = displayPath): LoadedGoals {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
-    lineCounter,
+  const source = text.replace(/^\uFEFF/, '');
+  const doc = parseDocument(source, {
     schema: 'core',
     prettyErrors: false,
     uniqueKeys: true,
   });
   const findings: Finding[] = [];
-  const at = (offset: number): Position => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
+  const at = positionsIn(source);
   const positionOf = (yamlPath: YamlPath): Position => {
     const offset = offsetOf(doc, yamlPath);
     return offset === undefined ? { line: 1, column: 1 } : at(offset);
@@ -108,7 +104,6 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     ...pos,
   });
 
-  const source = text.replace(/^\uFEFF/, '');
   for (const error of [...doc.errors, ...doc.warnings]) {
     const quote = error.code === 'MISSING_CHAR' ? unclosedQuote(source, at) : undefined;
     const pos = quote?.pos ?? syntaxPosition(text, at(error.pos[0]));
@@ -119,7 +114,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
         {
           severity: doc.errors.includes(error as never) ? 'error' : 'warning',
           rule: 'yaml/syntax',
-          message: quote?.message ?? firstLine(error.message),
+          message: quote?.message ?? sanitizeLine(firstLine(error.message)),
           hint: quote?.hint ?? indentHint(text, pos.line) ?? yamlHint(error.code),
         },
         pos,
@@ -139,6 +134,24 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     positionOf,
   });
   if (doc.errors.length > 0) return empty();
+
+  // A list or mapping used as a key (`? [a]`, `{ {}: 1 }`) has no place in goals.yaml, and
+  // yaml would turn it into text with a process warning on stderr.
+  const complexKey = complexKeyOffset(doc);
+  if (complexKey !== undefined) {
+    findings.push(
+      finding(
+        {
+          severity: 'error',
+          rule: 'yaml/syntax',
+          message: 'A key is a list or a mapping; keys in goals.yaml are plain names.',
+          hint: 'Write the key as text (`team:`), and put the list or mapping after the colon, as its value.',
+        },
+        at(complexKey),
+      ),
+    );
+    return empty();
+  }
 
   let data: unknown;
   try {
@@ -413,6 +426,41 @@ function positionOfKey(
   const offset = offsetOf(doc, [...path, key]);
   const parent = offsetOf(doc, path);
   return offset !== undefined && offset !== parent ? at(offset) : undefined;
+}
+
+/**
+ * Line and column (1-based) of an offset, counted in the text itself: yaml's
+ * LineCounter misses the line breaks inside a token it could not parse, and
+ * then places later errors on the wrong line.
+ */
+function positionsIn(source: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
+
+/** Where the first key that is a list or a mapping starts, if any. */
+function complexKeyOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        offset = rangeStart(pair.key) ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 function rangeStart(node: unknown): number | undefined {

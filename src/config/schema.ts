@@ -23,7 +23,7 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
   .refine((s) => parseIsoDate(s) !== undefined, {
-    error: 'expected a date written YYYY-MM-DD (a real calendar day)',
+    error: 'expected a date written YYYY-MM-DD (a real calendar day, from 1900 to 2999)',
   })
   .meta({ description: 'A calendar date, YYYY-MM-DD.', examples: ['2026-09-30'] });
 
@@ -34,7 +34,7 @@ const dateOrQuarter = z
     abort: true,
   })
   .refine((s) => parseIsoDate(s) !== undefined || parseQuarter(s) !== undefined, {
-    error: 'expected a date YYYY-MM-DD or a quarter YYYY-Qn',
+    error: 'expected a real calendar day (YYYY-MM-DD) or a quarter (YYYY-Qn), from 1900 to 2999',
   })
   .meta({
     description:

@@ -32,10 +32,22 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Parses `YYYY-MM-DD`; undefined when malformed or not a real day. */
+/**
+ * The years a goal's dates and quarters may fall in (goals.yaml, --as-of,
+ * the prompts): wide enough for any plan, and far enough from the calendar's
+ * ends (0001, 9999) that a quarter's or a fiscal year's arithmetic stays on it
+ * (9999-Q4 would end in year 10000).
+ */
+export const GOAL_YEARS = { first: 1900, last: 2999 } as const;
+
+function isGoalYear(year: number): boolean {
+  return year >= GOAL_YEARS.first && year <= GOAL_YEARS.last;
+}
+
+/** Parses `YYYY-MM-DD` (years of GOAL_YEARS); undefined when malformed or not a real day. */
 export function parseIsoDate(text: string): IsoDate | undefined {
   const m = ISO_DATE.exec(text.trim());
-  if (!m) return undefined;
+  if (!m || !isGoalYear(Number(m[1]))) return undefined;
   return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
@@ -72,9 +84,10 @@ export interface Quarter {
   quarter: 1 | 2 | 3 | 4;
 }
 
+/** Parses `YYYY-Qn` (years of GOAL_YEARS). */
 export function parseQuarter(text: string): Quarter | undefined {
   const m = QUARTER.exec(text.trim());
-  if (!m) return undefined;
+  if (!m || !isGoalYear(Number(m[1]))) return undefined;
   return { year: Number(m[1]), quarter: Number(m[2]) as Quarter['quarter'] };
 }
 

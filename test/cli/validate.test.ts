@@ -298,7 +298,7 @@ describe('the command line', () => {
     const r = await runCli(['validate', '--as-of', '2026-13-01'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'error --as-of 2026-13-01 is not a date.\n  Write it as YYYY-MM-DD, e.g. --as-of 2026-08-20.\n',
+      'error --as-of 2026-13-01 is not a date.\n  Write it as YYYY-MM-DD, a real day from 1900 to 2999, e.g. --as-of 2026-08-20.\n',
     );
   });
 });

@@ -84,7 +84,7 @@ describe('parseGoals', () => {
     expect(brief(text)).toEqual([
       '3:3 schema/bad-value Settings: fiscal_year_start: 13 is more than the maximum, 12.',
       "7:5 schema/unknown-key Goal 'a': unknown key 'tagret' (did you mean 'target'?).",
-      "8:5 schema/bad-date Goal 'a': deadline: expected a date YYYY-MM-DD or a quarter YYYY-Qn.",
+      "8:5 schema/bad-date Goal 'a': deadline: expected a real calendar day (YYYY-MM-DD) or a quarter (YYYY-Qn), from 1900 to 2999.",
       `9:5 schema/bad-value Goal 'a': type: "up" is not allowed.`,
       "10:5 schema/missing-key Goal #2: 'id' is required.",
     ]);
@@ -111,9 +111,64 @@ describe('parseGoals', () => {
       "7:5 schema/bad-date Goal 'a': start: expected a date YYYY-MM-DD or a quarter YYYY-Qn.",
       "8:5 schema/bad-date Goal 'a': deadline: expected a date YYYY-MM-DD or a quarter YYYY-Qn.",
       "10:11 schema/bad-date Goal 'a': milestones → #1 → date: expected text, got the number 2026.",
-      "11:28 schema/bad-date Goal 'a': baseline → date: expected a date written YYYY-MM-DD (a real calendar day).",
+      "11:28 schema/bad-date Goal 'a': baseline → date: expected a date written YYYY-MM-DD (a real calendar day, from 1900 to 2999).",
       "12:5 schema/wrong-type Goal 'a': owner: expected text, got a list.",
     ]);
+  });
+
+  it('dates and quarters lie in the years 1900 to 2999 (9999-Q4 would end in year 10000: found by fuzzing)', () => {
+    const text = [
+      'version: 1',
+      'settings: { fiscal_year_start: 4 }',
+      'goals:',
+      '  - { id: a, title: x 1, deadline: 9999-Q4 }',
+      '  - { id: b, title: x 2, deadline: 9999-12-31 }',
+      '  - { id: c, title: x 3, start: 0001-01-01, deadline: 2026-Q4 }',
+      '  - { id: d, title: x 4, deadline: 2999-Q4 }',
+      '',
+    ].join('\n');
+    const range =
+      'expected a real calendar day (YYYY-MM-DD) or a quarter (YYYY-Qn), from 1900 to 2999.';
+    expect(brief(text)).toEqual([
+      `4:26 schema/bad-date Goal 'a': deadline: ${range}`,
+      `5:26 schema/bad-date Goal 'b': deadline: ${range}`,
+      `6:26 schema/bad-date Goal 'c': start: ${range}`,
+    ]);
+  });
+
+  describe('found by fuzzing (test/fuzz)', () => {
+    it('a list or mapping as a key is a syntax finding, not a process warning on stderr', () => {
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.message);
+      process.on('warning', onWarning);
+      try {
+        expect(brief('version: 1\n? [a]\n: 1\n')).toEqual([
+          '2:3 yaml/syntax A key is a list or a mapping; keys in goals.yaml are plain names.',
+        ]);
+        expect(brief('version: 1\ngoals:\n  - id: a\n    segment: { {}: 1 }\n')).toEqual([
+          '4:16 yaml/syntax A key is a list or a mapping; keys in goals.yaml are plain names.',
+        ]);
+      } finally {
+        process.off('warning', onWarning);
+      }
+      expect(warnings).toEqual([]);
+    });
+
+    it('errors after a token yaml could not read stay on their lines (its LineCounter lost them)', () => {
+      const text = ' : 1\nsources:\n  x id: team\n    path: metrics.csv\n    layout: long\n';
+      const lines = text.split('\n');
+      const findings = parseGoals(text, 'goals.yaml').findings;
+      // Each finding points at a character of its line: the second ':' of line 4 is at 4:9.
+      for (const f of findings) expect(f.column).toBeLessThanOrEqual(lines[f.line - 1]!.length + 1);
+      expect(findings.map((f) => `${f.line}:${f.column}`)).toContain('4:9');
+    });
+
+    it('text quoted from the file in a YAML error has its control and bidi characters escaped', () => {
+      const text = ' : 1\nsources:\n  \u202e id: x\n    path: a.csv\n';
+      const messages = parseGoals(text, 'goals.yaml').findings.map((f) => f.message);
+      expect(messages).toContain('Unexpected scalar token in YAML stream: "\\u202e id"');
+      for (const m of messages) expect(m).not.toContain('\u202e');
+    });
   });
 
   it('a key missing inside a value-or-mapping (a milestone without target) is schema/missing-key', () => {
