@@ -5,11 +5,12 @@
  * exactly like a typed answer, and a question nobody can answer (--no-input,
  * no terminal, CI) fails naming its flag.
  *
- * Order: Specific (metric, segment, type) → Measurable (baseline, target) →
- * Time-bound (deadline, start) → Achievable (the pace the target demands,
- * which needs the dates; back to the target or the deadline when it is
- * unrealistic) → Relevant (objective, owner) → milestones → the title,
- * proposed from all of that → the id.
+ * Order, the letters' own: Specific (metric, segment, kind) → Measurable
+ * (baseline, target) → Achievable (by when, from when, and the pace that
+ * demands; back to the target or to a later deadline when it is
+ * unrealistic) → Relevant (objective, owner) → Time-bound (checkpoints on
+ * the way: milestones) → the goal in words (title, proposed from all of
+ * that, and id).
  */
 import type { ChalkInstance } from 'chalk';
 import type { GoalInput, GoalType, MetricInput, ObjectiveInput } from '../config/schema.js';
@@ -48,7 +49,8 @@ import {
   proposeTitle,
   QUARTER_DAYS,
   resolveAmbiguous,
-  roundTarget,
+  proposeRealisticDeadline,
+  checkPercentScale,
   searchMetrics,
 } from '../core/build-goal.js';
 import type { Checked, MilestoneAnswer, TargetAnswer } from '../core/build-goal.js';
@@ -60,7 +62,7 @@ import { formatMetricValue } from '../core/format-value.js';
 import { defaultRange } from '../core/metrics.js';
 import type { MetricDefinition, MetricDirection, MetricUnit } from '../core/metrics.js';
 import { toId } from '../core/ids.js';
-import { judgePace } from '../core/pace.js';
+import { judgePace, realisticStep } from '../core/pace.js';
 import type { Point, Segment } from '../core/snapshot.js';
 import { suggest } from '../core/suggest.js';
 import { sanitizeLine } from '../core/text.js';
@@ -121,7 +123,7 @@ export async function coachGoal(context: CoachContext, flags: GoalFlags): Promis
   // answered entirely by flags stay silent.
   let pending: string | undefined;
   const heading = (letter: string, words: string) => {
-    pending = `\n${chalk.bold(letter)} ${chalk.dim(words)}`;
+    pending = `\n${letter ? `${chalk.bold(letter)} ` : ''}${chalk.dim(words)}`;
   };
   const prompter = withHeadings(context.prompter, () => {
     const text = pending;
@@ -162,17 +164,19 @@ export async function coachGoal(context: CoachContext, flags: GoalFlags): Promis
   let target: TargetAnswer | undefined;
   let deadline: { written: string; date: IsoDate } | undefined;
   let start: { written: string; date: IsoDate } | undefined;
+  /** After "Choose a later deadline": the first quarter by which the target is realistic. */
+  let realisticBy: string | undefined;
   for (;;) {
     target ??= await askTarget(ctx, { metric, type, baseline: baseline?.value }, flags.target);
+    // ── Achievable: by when, and what that demands ──
+    if (realisticBy === undefined && start === undefined)
+      heading('A', 'Achievable: by when, and can the team get there at that pace?');
     if (deadline === undefined) {
-      heading('T', 'Time-bound: by when?');
-      deadline = await askDeadline(ctx, flags.deadline);
+      deadline = await askDeadline(ctx, flags.deadline, realisticBy);
       start = undefined;
     }
     start ??= await askStart(ctx, deadline.date, flags.start);
-    // ── Achievable ──
     if (GOAL_TYPES[type].isStay || baseline === undefined) break;
-    heading('A', 'Achievable: what does that target demand?');
     const verdict = await judgeTarget(ctx, {
       metric,
       baseline: baseline.value,
@@ -181,11 +185,14 @@ export async function coachGoal(context: CoachContext, flags: GoalFlags): Promis
       deadline: deadline.date,
       history,
       canRevise: flags.target === undefined,
+      canMoveDeadline: flags.deadline === undefined,
     });
     if (verdict === 'keep') break;
     if (verdict === 'retarget') target = undefined;
-    else if (verdict === 'later') deadline = undefined;
-    else {
+    else if (typeof verdict === 'object' && 'later' in verdict) {
+      realisticBy = verdict.later;
+      deadline = undefined;
+    } else {
       target = verdict;
       break;
     }
@@ -200,7 +207,8 @@ export async function coachGoal(context: CoachContext, flags: GoalFlags): Promis
     ...prefill(objective.owner ?? ctx.goals.findLast((g) => g.owner)?.owner),
   });
 
-  // ── Time-bound: milestones ──
+  // ── Time-bound: checkpoints on the way ──
+  heading('T', 'Time-bound: checkpoints on the way to the deadline');
   const milestones = await askMilestones(ctx, {
     metric,
     type,
@@ -212,7 +220,7 @@ export async function coachGoal(context: CoachContext, flags: GoalFlags): Promis
   });
 
   // ── The title and the id ──
-  heading('S', 'Specific: the goal in words');
+  heading('', 'The goal in words');
   const proposal = proposeTitle({
     metric,
     type,
@@ -495,9 +503,14 @@ async function askBaseline(
   const latest = history.at(-1);
   if (given !== undefined)
     return { value: fromFlag('--baseline', given, (t) => checkBaseline(t, metric)) };
+  // At the prompt, 0.8 for CSAT is refused as a probable ratio (a flag gets validate's warning).
+  const check = (t: string) => {
+    const scale = checkPercentScale(t, metric);
+    return scale.ok ? checkBaseline(t, metric) : scale;
+  };
   if (latest) {
     const proposal = String(formatYamlValue(latest.value, metric.unit));
-    const value = await answer(ctx, undefined, (t) => checkBaseline(t, metric), {
+    const value = await answer(ctx, undefined, check, {
       flag: '--baseline',
       message: `Baseline: ${label} now (latest snapshot, ${latest.date}: ${formatMetricValue(latest.value, metric.unit)})`,
       default: proposal,
@@ -513,10 +526,11 @@ async function askBaseline(
     message: optional
       ? `Baseline: where is ${label} now? (empty: the first snapshot on or after the start)`
       : `Baseline: where is ${label} now? (e.g. ${exampleValue(metric)})`,
+    why: `there is no snapshot of ${label} to take it from (e.g. --baseline ${exampleValue(metric)})`,
     ...(optional ? { default: '' } : {}),
     validate: (t) => {
       if (optional && t.trim() === '') return true;
-      const checked = checkBaseline(t, metric);
+      const checked = check(t);
       return checked.ok ? true : checked.message;
     },
   });
@@ -558,10 +572,18 @@ async function askTarget(
     const checked =
       given !== undefined
         ? fromFlag('--target', given, (t) => checkTarget(t, context))
-        : await answer(ctx, undefined, (t) => checkTarget(t, context), {
-            flag: '--target',
-            message: `Target${GOAL_TYPES[type].isStay ? ' level to hold' : ''}: ${forms}${now}`,
-          });
+        : await answer(
+            ctx,
+            undefined,
+            (t) => {
+              const scale = checkPercentScale(t, metric);
+              return scale.ok ? checkTarget(t, context) : scale;
+            },
+            {
+              flag: '--target',
+              message: `Target${GOAL_TYPES[type].isStay ? ' level to hold' : ''}: ${forms}${now}`,
+            },
+          );
     let target: TargetAnswer;
     if ('ambiguous' in checked) {
       const a = checked.ambiguous;
@@ -629,23 +651,30 @@ function checkTargetAnswerValue(
 async function askDeadline(
   ctx: CoachContext,
   given: string | undefined,
+  /** A quarter by which the target is realistic: offered first. */
+  realisticBy?: string,
 ): Promise<{ written: string; date: IsoDate }> {
   const check = (t: string) =>
     checkDeadline(t, { asOf: ctx.asOf, fiscalYearStart: ctx.fiscalYearStart });
   if (given !== undefined) return fromFlag('--deadline', given, check);
   const OTHER = '';
-  const quarters = proposeDeadlines(ctx.asOf, ctx.fiscalYearStart);
+  const proposed = proposeDeadlines(ctx.asOf, ctx.fiscalYearStart);
+  const quarters =
+    realisticBy === undefined
+      ? proposed
+      : [realisticBy, ...proposed.filter((q) => q > realisticBy)].slice(0, 4);
   const picked = await ctx.prompter.select<string>({
     flag: '--deadline',
     message: 'Deadline',
     choices: [
       ...quarters.map((q) => ({
         value: q,
-        name: `${q} (ends ${quarterRange(parseQuarter(q)!, ctx.fiscalYearStart).end})`,
+        name: `${q} (ends ${quarterRange(parseQuarter(q)!, ctx.fiscalYearStart).end})${q === realisticBy ? ' — realistic' : ''}`,
         short: q,
       })),
       { value: OTHER, name: 'Another quarter or a date…', short: 'another quarter or date' },
     ],
+    ...(realisticBy !== undefined ? { highlight: realisticBy } : {}),
   });
   if (picked !== OTHER) return fromFlag('--deadline', picked, check);
   return answer(ctx, undefined, check, {
@@ -687,8 +716,9 @@ async function judgeTarget(
     deadline: IsoDate;
     history: readonly Point[];
     canRevise: boolean;
+    canMoveDeadline: boolean;
   },
-): Promise<'keep' | 'retarget' | 'later' | TargetAnswer> {
+): Promise<'keep' | 'retarget' | { later: string } | TargetAnswer> {
   const { prompter, chalk } = ctx;
   const { metric, baseline, target, start, deadline, history } = input;
   const judgement = judgePace({ baseline, target, start, deadline, history });
@@ -698,23 +728,36 @@ async function judgeTarget(
   prompter.note(judgement.realistic ? chalk.green(`✔ ${lines[1]}`) : chalk.yellow(`▲ ${lines[1]}`));
   if (judgement.realistic || !input.canRevise || !prompter.isInteractive) return 'keep';
   const sign = target > baseline ? 1 : -1;
-  const realistic = roundTarget(judgement.realisticTarget, metric.unit, sign);
+  const realistic = realisticStep(judgement, metric.unit, sign);
+  const later = input.canMoveDeadline
+    ? proposeRealisticDeadline({
+        baseline,
+        target,
+        history,
+        after: deadline,
+        asOf: ctx.asOf,
+        fiscalYearStart: ctx.fiscalYearStart,
+      })
+    : undefined;
   const shown = (v: number) => formatMetricValue(v, metric.unit);
   const choices: Array<Choice<'realistic' | 'keep' | 'retarget' | 'later'>> = [];
   if (sign * (realistic - baseline) > 0)
     choices.push({ value: 'realistic', name: `Aim for ${shown(realistic)} instead (realistic)` });
-  choices.push(
-    { value: 'retarget', name: 'Enter another target' },
-    { value: 'later', name: 'Choose a later deadline' },
-    { value: 'keep', name: `Keep ${shown(target)} anyway` },
-  );
+  choices.push({ value: 'retarget', name: 'Enter another target' });
+  if (later)
+    choices.push({
+      value: 'later',
+      name: `Choose a later deadline (${shown(target)} is realistic by ${later.quarter}, ending ${later.deadline})`,
+    });
+  choices.push({ value: 'keep', name: `Keep ${shown(target)} anyway` });
   const choice = await prompter.select({
     flag: '--target',
-    message: 'The target looks unrealistic. What now?',
+    message: `The target looks unrealistic. What now?${later || !input.canMoveDeadline ? '' : ' (No deadline in the next two years makes it realistic.)'}`,
     choices,
     // Asked even with --yes: the target was the user's own answer.
     highlight: choices[0]!.value,
   });
+  if (choice === 'later') return { later: later!.quarter };
   if (choice !== 'realistic') return choice;
   const written = formatYamlValue(realistic, metric.unit);
   return {

@@ -13,6 +13,7 @@
  */
 import type * as Inquirer from '@inquirer/prompts';
 import { GoalsError } from '../core/errors.js';
+import { displayWidth, wrapText } from '../report/text-width.js';
 import type { Io } from './io.js';
 import { canPrompt } from './io.js';
 
@@ -30,6 +31,8 @@ interface Question {
   message: string;
   /** The flag that answers this question instead, named when it cannot be asked. */
   flag: string;
+  /** Why it has no proposal, said when it cannot be asked ("no snapshot of CSAT to take it from"). */
+  why?: string;
 }
 
 export interface TextQuestion extends Question {
@@ -96,16 +99,14 @@ export function createPrompter(io: Io, options: PrompterOptions = {}): Prompter 
     output: io.stderr as unknown as NodeJS.WritableStream,
     ...(io.signal ? { signal: io.signal } : {}),
   };
-  const missing = (flag: string): GoalsError =>
-    new GoalsError('NO_INPUT', `${flag} is required ${whyNoInput(io, options.noInput)}.`, {
-      hint: `Pass ${flag}, or run the command in a terminal to be asked.`,
-    });
+  const missing = (flag: string, why?: string): GoalsError =>
+    missingAnswer(io, flag, { why, noInput: options.noInput });
 
   return {
     isInteractive,
     async text(q) {
       if (q.default !== undefined && (yes || !isInteractive)) return q.default;
-      if (!isInteractive) throw missing(q.flag);
+      if (!isInteractive) throw missing(q.flag, q.why);
       const { input } = await loadLibrary();
       return withCancel(input(inputConfig(q), context));
     },
@@ -126,9 +127,40 @@ export function createPrompter(io: Io, options: PrompterOptions = {}): Prompter 
       return withCancel(confirm({ message: q.message, default: q.default }, context));
     },
     note(text) {
-      io.stderr.write(`${text}\n`);
+      io.stderr.write(`${wrapNote(text, io.stderr.isTTY ? io.stderr.columns : undefined)}\n`);
     },
   };
+}
+
+/** NO_INPUT: the question the flag answers cannot be asked here, and why. */
+export function missingAnswer(
+  io: Io,
+  flag: string,
+  options: { why?: string | undefined; noInput?: boolean | undefined; hint?: string },
+): GoalsError {
+  return new GoalsError(
+    'NO_INPUT',
+    `${flag} is required ${whyNoInput(io, options.noInput)}${options.why ? `: ${options.why}` : ''}.`,
+    { hint: options.hint ?? `Pass ${flag}, or run the command in a terminal to be asked.` },
+  );
+}
+
+/**
+ * A note wrapped between words to the terminal's width (a terminal breaks
+ * a long line mid-word), continued under its text after a leading mark
+ * such as "▲ ". Off a terminal, lines are left whole.
+ */
+export function wrapNote(text: string, columns: number | undefined): string {
+  if (!columns) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      // eslint-disable-next-line no-control-regex
+      const lead = /^(?:\u001b\[[0-9;]*m)*\s*(?:[▲✔✖→•] )?/.exec(line)![0];
+      const indent = displayWidth(lead);
+      return lead + wrapText(line.slice(lead.length), columns - 1 - indent, indent);
+    })
+    .join('\n');
 }
 
 function whyNoInput(io: Io, noInput: boolean | undefined): string {

@@ -268,7 +268,10 @@ ${EXIT_CODES_HELP}`,
     .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Sofia (default: the system’s)')
     .option('--fiscal-year-start <month>', 'month 1-12 the fiscal year starts in (default: 1)')
     .option('--objective <id=title>', 'an objective (repeatable)', collect, [])
-    .option('--no-input', 'never prompt: defaults for the settings, no first goal')
+    .option(
+      '--no-input',
+      'never prompt: default settings, objectives only from --objective, no first goal',
+    )
     .addHelpText(
       'after',
       `
@@ -325,6 +328,7 @@ ${EXIT_CODES_HELP}`,
     .option('--owner <name>', 'the person accountable')
     .option('-y, --yes', 'accept proposals (title, id, baseline, start, milestones) without asking')
     .option('--no-input', 'never prompt; missing answers are errors naming the flag')
+    .option('--no-sync', 'do not import changed sources before proposing the baseline')
     .addHelpText(
       'after',
       `

@@ -21,14 +21,15 @@ import type { IsoDate } from './dates.js';
 import { formatMetricValue, formatNumber, formatRate } from './format-value.js';
 import { defaultRange } from './metrics.js';
 import type { MetricDefinition, MetricDirection, MetricUnit } from './metrics.js';
+import { judgePace, realisticStep } from './pace.js';
 import type { PaceJudgement } from './pace.js';
 import { isInRange, rangeOf } from './rules/achievable-in-range.js';
-import type { Segment } from './snapshot.js';
+import type { Point, Segment } from './snapshot.js';
 import { resolveGoal } from './resolve-goal.js';
 import { specificVagueTitle } from './rules/specific-vague-title.js';
 import { closestId, idProblem, ID_CHARACTERS, toId } from './ids.js';
 import { suggest } from './suggest.js';
-import { parseTarget, parseValue, resolveTarget, roundValue } from './values.js';
+import { parseTarget, parseValue, resolveTarget, roundTarget, roundValue } from './values.js';
 import type { TargetSpec } from './values.js';
 
 /** An answer that was accepted, or why not (shown at the prompt, or for a flag). */
@@ -121,9 +122,14 @@ export function checkSegment(text: string): Checked<Record<string, string>> {
 }
 
 /** The goal types that make sense for a metric; the first is the default. */
+/**
+ * The kinds of goal worth offering for a metric: with a better direction,
+ * only moving or holding it that way (nobody means to raise first response
+ * time); `--type` still takes any kind.
+ */
 export function goalTypesFor(metric: MetricDefinition): GoalType[] {
-  if (metric.direction === 'increase') return ['increase', 'stay-above', 'decrease', 'stay-below'];
-  if (metric.direction === 'decrease') return ['decrease', 'stay-below', 'increase', 'stay-above'];
+  if (metric.direction === 'increase') return ['increase', 'stay-above'];
+  if (metric.direction === 'decrease') return ['decrease', 'stay-below'];
   return ['stay-below', 'stay-above', 'decrease', 'increase'];
 }
 
@@ -348,20 +354,57 @@ export function formatYamlValue(value: number, unit: MetricUnit): number | strin
 }
 
 /**
- * A target rounded to a value people would write: percents and scores to
- * 0.1, counts to whole numbers, durations to whole minutes (seconds under
- * ten minutes), always rounded towards the safer side — never past the
- * value it came from in the improving direction.
+ * A value typed for a percent metric that reads as a 0–1 ratio (`0.8` for
+ * CSAT): the percentage it probably means (80), or undefined. `0.8%` says it
+ * is meant, so is not asked about.
  */
-export function roundTarget(value: number, unit: MetricUnit, sign: 1 | -1): number {
-  const step = unit === 'count' ? 1 : unit === 'duration' ? (Math.abs(value) < 600 ? 1 : 60) : 0.1;
-  const scaled = value / step;
-  // A hair of tolerance so that floating-point noise (84.99999999) still rounds to 85.
-  const rounded = sign === 1 ? Math.floor(scaled + 1e-6) : Math.ceil(scaled - 1e-6);
-  return roundValue(rounded * step);
+export function ratioReading(text: string, metric: MetricDefinition): number | undefined {
+  if (metric.unit !== 'percent' || !/^\s*0?[.,]\d+\s*$/.test(text)) return undefined;
+  const value = Number(text.trim().replace(',', '.'));
+  return value > 0 && value < 1 ? roundValue(value * 100) : undefined;
+}
+
+/**
+ * A baseline or target typed at the prompt for a percent metric: `0.8` is
+ * refused as a probable ratio (the `measurable/percent-scale` warning,
+ * caught where it is typed), with the two ways to say what is meant.
+ */
+export function checkPercentScale(text: string, metric: MetricDefinition): Checked<undefined> {
+  const reading = ratioReading(text, metric);
+  if (reading === undefined) return ok(undefined);
+  const typed = text.trim();
+  return fail(
+    `${typed} looks like a ratio, but ${metric.name} is a percentage (0–100): type ${formatNumber(reading)} for ${formatMetricValue(reading, 'percent')}, or ${typed}% if you mean less than one percent.`,
+  );
 }
 
 // ─── Achievable ──────────────────────────────────────────────────────────────
+
+/**
+ * The first quarter, after `after`, by whose end the target is realistic
+ * from the start such a deadline gets (proposeStart), looking two years
+ * ahead. Undefined when none is (a change too large for any deadline).
+ */
+export function proposeRealisticDeadline(input: {
+  baseline: number;
+  target: number;
+  history: readonly Point[];
+  after: IsoDate;
+  asOf: IsoDate;
+  fiscalYearStart: number;
+}): { quarter: string; deadline: IsoDate } | undefined {
+  const { asOf, fiscalYearStart } = input;
+  const first = quarterOf(input.after, fiscalYearStart);
+  for (let step = 0; step <= 8; step++) {
+    const quarter = nextQuarter(first, step);
+    const deadline = quarterRange(quarter, fiscalYearStart).end;
+    if (deadline <= input.after) continue;
+    const start = proposeStart({ deadline, asOf, fiscalYearStart });
+    const judgement = judgePace({ ...input, start, deadline });
+    if (judgement?.realistic) return { quarter: formatQuarter(quarter), deadline };
+  }
+  return undefined;
+}
 
 /** What a target demands, in plain words, from a pace judgement. */
 export function explainPace(
@@ -381,7 +424,7 @@ export function explainPace(
     lines.push(
       judgement.realistic
         ? 'That is within twice the best pace the team has shown: achievable.'
-        : `That is more than twice the best pace the team has ever shown: unrealistic. About ${formatMetricValue(judgement.realisticTarget, unit)} is reachable at twice that pace.`,
+        : `That is more than twice the best pace the team has ever shown: unrealistic. About ${formatMetricValue(realisticStep(judgement, unit, sign), unit)} is reachable at twice that pace.`,
     );
   } else {
     const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -391,7 +434,7 @@ export function explainPace(
     lines.push(
       judgement.realistic
         ? 'That is within the rule of thumb: achievable.'
-        : `That is more than the rule of thumb allows: unrealistic. About ${formatMetricValue(judgement.realisticTarget, unit)} is a realistic step.`,
+        : `That is more than the rule of thumb allows: unrealistic. About ${formatMetricValue(realisticStep(judgement, unit, sign), unit)} is a realistic step.`,
     );
   }
   return lines;

@@ -7,6 +7,8 @@ import { daysBetween } from './dates.js';
 import type { IsoDate } from './dates.js';
 import type { Point } from './snapshot.js';
 import { sortPoints } from './snapshot.js';
+import type { MetricUnit } from './metrics.js';
+import { roundTarget } from './values.js';
 
 /** History long enough to judge pace by: ≥ 8 snapshots over ≥ 4 weeks. */
 export const MIN_HISTORY_POINTS = 8;
@@ -132,4 +134,13 @@ export function judgePace(input: {
     monthlyChange,
     realisticTarget: baseline + sign * Math.abs(baseline) * Math.min(totalChange, allowed),
   };
+}
+
+/**
+ * The realistic alternative to an unrealistic target, rounded towards the
+ * baseline (so it stays realistic) to the precision values are shown in:
+ * the number the coach says and the one it offers are the same.
+ */
+export function realisticStep(judgement: PaceJudgement, unit: MetricUnit, sign: 1 | -1): number {
+  return roundTarget(judgement.realisticTarget, unit, sign);
 }

@@ -23,7 +23,7 @@
  * judgement of that pace. Pure: the series and the dates come in.
  */
 import type { GoalType } from '../config/schema.js';
-import { roundTarget } from './build-goal.js';
+import { roundTarget } from './values.js';
 import { GOAL_TYPES, meets } from './compare.js';
 import { addDays, daysBetween } from './dates.js';
 import type { IsoDate } from './dates.js';

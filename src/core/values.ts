@@ -136,3 +136,17 @@ function unitHint(unit: MetricUnit): string {
       return 'Write a number on the metric\'s scale: 40; a change as "+5" or "+10%".';
   }
 }
+
+/**
+ * A target rounded to a value people would write: percents and scores to
+ * 0.1, counts to whole numbers, durations to whole minutes (seconds under
+ * ten minutes), always rounded towards the safer side — never past the
+ * value it came from in the improving direction.
+ */
+export function roundTarget(value: number, unit: MetricUnit, sign: 1 | -1): number {
+  const step = unit === 'count' ? 1 : unit === 'duration' ? (Math.abs(value) < 600 ? 1 : 60) : 0.1;
+  const scaled = value / step;
+  // A hair of tolerance so that floating-point noise (84.99999999) still rounds to 85.
+  const rounded = sign === 1 ? Math.floor(scaled + 1e-6) : Math.ceil(scaled - 1e-6);
+  return roundValue(rounded * step);
+}

@@ -42,3 +42,24 @@ export function padEnd(text: string, width: number): string {
 export function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
+
+/** Words wrapped to `width` cells, every line after the first indented by `indent`. */
+export function wrapText(text: string, width: number, indent: number): string {
+  // A unit stays with its number: `90 %`, `2 h 30 m`, `+0.5 pp/week`.
+  const words = text.split(' ').reduce<string[]>((list, word) => {
+    if (list.length > 0 && /^(%|pp\b|[hmsd](\b|\/))/.test(word))
+      list[list.length - 1] += ` ${word}`;
+    else list.push(word);
+    return list;
+  }, []);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}

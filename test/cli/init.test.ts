@@ -190,6 +190,40 @@ describe('goals init', () => {
   });
 });
 
+describe('goals init without a terminal', () => {
+  it.each([
+    ['piped', { stdin: 'Support EMEA\n' }, 'when not on a terminal'],
+    ['in CI', { env: { CI: 'true' } }, 'in CI (CI is set)'],
+  ])(
+    '%s, names the missing flag instead of writing defaults, as goals new does',
+    async (_, io, why) => {
+      const dir = tempDir();
+      const r = await runCli(['init'], { cwd: dir, ...io });
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          `error --objective is required ${why}: goals init would write default settings and no objectives.\n` +
+          '  Pass --objective id="What the team wants to achieve" (repeatable) with --team, --timezone and --fiscal-year-start as you need them; --no-input to take the defaults; --template customer-service for a starter set; or run it in a terminal to be asked.\n',
+      });
+      expect(existsSync(join(dir, 'goals.yaml'))).toBe(false);
+      // goals new says it the same way.
+      const n = await runCli(['new'], { cwd: tempDir({ 'goals.yaml': 'version: 1\n' }), ...io });
+      expect(n.stderr.split('\n')[0]).toBe(`error --metric is required ${why}.`);
+    },
+  );
+
+  it('with --objective, or --no-input, writes the file', async () => {
+    const dir = tempDir();
+    const r = await runCli(['init', '--timezone', 'UTC', '--objective', 'q=Quality first'], {
+      cwd: dir,
+      stdin: '',
+    });
+    expect(r.code).toBe(0);
+    expect(read(dir)).toContain('objectives:\n  - id: q\n    title: Quality first\n');
+  });
+});
+
 describe('goals init, asked in a terminal', () => {
   it('asks for the team, settings, objectives and a first goal, then writes both files', async () => {
     const dir = tempDir();
@@ -197,6 +231,10 @@ describe('goals init, asked in a terminal', () => {
     const code = term.run(['init']);
     await term.answer('Team', 'Support EMEA');
     await term.waitFor('Time zone');
+    term.press('ctrl-u');
+    term.type('Europe/Sofa');
+    term.press('enter');
+    await term.waitFor('> "Europe/Sofa" is not an IANA time zone; did you mean Europe/Sofia?');
     term.press('ctrl-u');
     term.type('Europe/Sofia');
     term.press('enter');

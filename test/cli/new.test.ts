@@ -330,38 +330,67 @@ describe('goals new, with history in the store', () => {
         (_, i) => `${addDays('2026-06-01', 7 * i)},${(78 + 0.3 * i).toFixed(2)}`,
       ),
     ].join('\n') + '\n';
+  /** CSAT to `target` by 2026-12-31, as of 2026-10-05, all by flags. */
+  const csatBy2026 = (target: string) => [
+    ...['new', '--metric', 'csat', '--target', target, '--deadline', '2026-12-31'],
+    ...['--objective', 'quality', '--owner', 'Maria', '--as-of', '2026-10-05', '--no-input'],
+  ];
   const withSource = SMALL.replace(
     'goals: []',
     'sources:\n  - id: kpis\n    path: kpis.csv\n    date: week\n    columns: { csat: csat }\n\ngoals: []',
   );
 
+  it('syncs the sources first, as validate and check do, then proposes the baseline', async () => {
+    // Nothing imported yet: the export is only listed under sources:.
+    const dir = tempDir({ 'goals.yaml': withSource, 'kpis.csv': kpis() });
+    const r = await runCli(csatBy2026('85'), { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(
+      'Synced kpis.csv (source kpis): 19 new, 0 updated, 0 unchanged.',
+    );
+    // The newest of the 19 weeks: 78 + 0.3 × 18 = 83.4 on 2026-10-05.
+    expect(readFileSync(join(dir, 'goals.yaml'), 'utf8')).toContain(
+      '    baseline: { value: 83.4, date: 2026-10-05 }\n    target: 85\n',
+    );
+    // --no-sync reads the store as it is (none yet): the baseline is left to the first snapshot.
+    const fresh = tempDir({ 'goals.yaml': withSource, 'kpis.csv': kpis() });
+    const unsynced = await runCli(
+      [
+        'new',
+        ...['--metric', 'csat', '--target', '85', '--deadline', '2026-12-31'],
+        ...['--objective', 'quality', '--owner', 'Maria', '--no-sync', '--as-of', '2026-10-05'],
+      ],
+      { cwd: fresh },
+    );
+    expect(unsynced.code).toBe(0);
+    expect(unsynced.stderr).toBe('');
+    expect(readFileSync(join(fresh, 'goals.yaml'), 'utf8')).toContain(
+      '    metric: csat\n    target: 85\n',
+    );
+  });
+
+  it('without data, says why --baseline is needed', async () => {
+    const r = await runCli(['new', '--metric', 'csat', '--target', '85', '--no-input'], {
+      cwd: project().dir,
+    });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error --baseline is required with --no-input: there is no snapshot of CSAT to take it from (e.g. --baseline 78).\n' +
+        '  Pass --baseline, or run the command in a terminal to be asked.\n',
+    });
+  });
+
   it('proposes the baseline from the newest snapshot and judges the pace by the history', async () => {
     const dir = tempDir({ 'goals.yaml': withSource, 'kpis.csv': kpis() });
     expect((await runCli(['import'], { cwd: dir })).code).toBe(0);
-    const r = await runCli(
-      [
-        'new',
-        '--metric',
-        'csat',
-        '--target',
-        '92',
-        '--deadline',
-        '2026-12-31',
-        '--objective',
-        'quality',
-        '--owner',
-        'Maria',
-        '--as-of',
-        '2026-10-05',
-        '--no-input',
-      ],
-      { cwd: dir },
-    );
+    const r = await runCli(csatBy2026('92'), { cwd: dir });
     expect(r.code).toBe(0);
     // 8.6 points in 87 days is 0.69 a week; the best four weeks gained 0.3 a week.
     expect(r.stderr).toBe(
       'From 83.4 % to 92 % by 2026-12-31 needs +0.69 pp/week; the fastest 4-week pace in the history is +0.3 pp/week.\n' +
-        '▲ That is more than twice the best pace the team has ever shown: unrealistic. About 90.9 % is reachable at twice that pace.\n',
+        '▲ That is more than twice the best pace the team has ever shown: unrealistic. About 90.8 % is reachable at twice that pace.\n',
     );
     expect(readFileSync(join(dir, 'goals.yaml'), 'utf8')).toContain(
       [
@@ -409,7 +438,9 @@ describe('goals new, with history in the store', () => {
     await term.answer('Target', '92');
     await term.waitFor('Start');
     term.press('enter');
-    // Twice the best pace for 12.4 weeks: 83.4 + 0.6 × 87 / 7 = 90.86, rounded down.
+    // Twice the best pace for 12.4 weeks: 83.4 + 0.6 × 87 / 7 = 90.86, rounded down,
+    // and said as the same number that is offered.
+    await term.waitFor('About 90.8 % is reachable at twice that');
     await term.waitFor('❯ Aim for 90.8 % instead (realistic)');
     term.press('enter');
     for (const question of ['Title', 'Id', 'Add this goal']) {
@@ -424,7 +455,7 @@ describe('goals new, with history in the store', () => {
 });
 
 describe('goals new, asked in a terminal', () => {
-  it('walks S, M, T, A, R and writes a goal that validates', async () => {
+  it('walks S, M, A, R, T in order and writes a goal that validates', async () => {
     const { dir, read } = project();
     const term = virtualTerminal({ cwd: dir });
     const code = term.run(['new']);
@@ -461,6 +492,25 @@ describe('goals new, asked in a terminal', () => {
     await term.waitFor('Add this goal to goals.yaml?');
     term.press('enter');
     expect(await code).toBe(0);
+    // The letters come in their own order; the title is proposed last, from all of them.
+    expect(
+      term
+        .screen()
+        .split('\n')
+        .filter((l) => /^([SMART] [A-Z][a-z-]+:|The goal in words)/.test(l)),
+    ).toEqual([
+      'S Specific: what exactly will change, and for whom?',
+      'M Measurable: where is it now, and where should it be?',
+      'A Achievable: by when, and can the team get there at that pace?',
+      'R Relevant: what is it for, and who is accountable?',
+      'T Time-bound: checkpoints on the way to the deadline',
+      'The goal in words',
+    ]);
+    // First response time is better lower: raising it is not offered.
+    expect(term.screen()).toContain(
+      '❯ bring first response time down to a target\n  keep first response time at or below a level the whole time\n',
+    );
+    expect(term.screen()).not.toContain('raise first response time');
     expect(read().slice(SMALL.length - 'goals: []\n'.length)).toBe(
       [
         'goals:',
@@ -555,6 +605,108 @@ describe('goals new, asked in a terminal', () => {
     expect(await validate(dir)).toEqual({ code: 0, errors: 0, rules: ['measurable/has-data'] });
   });
 
+  it('refuses a CSAT baseline of 0.8 at the prompt as a probable ratio, and takes 0.8%', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    const code = term.run([
+      'new',
+      '--metric',
+      'csat',
+      '--deadline',
+      '2027-Q1',
+      '--objective',
+      'quality',
+      '--owner',
+      'Maria',
+      '--yes',
+    ]);
+    await term.answer('Baseline', '0.8');
+    await term.waitFor(
+      '> 0.8 looks like a ratio, but Customer satisfaction is a percentage (0–100): type 80 for 80 %, or 0.8% if you mean less',
+    );
+    term.press('backspace');
+    term.press('backspace');
+    term.press('backspace');
+    term.type('80');
+    term.press('enter');
+    await term.answer('Target', '0.85');
+    await term.waitFor('> 0.85 looks like a ratio, but Customer satisfaction is a percentage');
+    for (let i = 0; i < 4; i++) term.press('backspace');
+    term.type('85');
+    term.press('enter');
+    expect(await code).toBe(0);
+    expect(read()).toContain('    baseline: 80\n    target: 85\n');
+  });
+
+  it('"Choose a later deadline" proposes the first quarter by which the target is realistic', async () => {
+    const { dir, read } = project();
+    const term = virtualTerminal({ cwd: dir });
+    const code = term.run(['new', '--metric', 'first_response_time', '--owner', 'Maria']);
+    await term.waitFor('Segment');
+    term.press('enter');
+    await term.waitFor('Kind of goal');
+    term.press('enter');
+    await term.answer('Baseline', '5h');
+    await term.answer('Target', '3h');
+    await term.waitFor('Deadline');
+    term.press('enter'); // 2026-Q4
+    await term.waitFor('Start');
+    term.press('enter'); // today
+    // 2 h of 5 h is 40 %: by 2026-12-31 (1.5 months) 27 % a month; from 2027-01-01 to
+    // 2027-03-31 (2.96 months) 13.5 % a month, within the 15 % of the rule of thumb.
+    await term.waitFor('40 % of the baseline, 27 % per month');
+    await term.waitFor(
+      '  Choose a later deadline (3 h is realistic by 2027-Q1, ending 2027-03-31)',
+    );
+    term.press('down');
+    term.press('down');
+    term.press('enter');
+    await term.waitFor('❯ 2027-Q1 (ends 2027-03-31) — realistic');
+    term.press('enter');
+    await term.waitFor('Start: when the work starts (the next quarter)');
+    term.press('enter');
+    await term.waitFor('14 % per month');
+    await term.waitFor('That is within the rule of thumb: achievable.');
+    for (const question of ['Objective', 'Title', 'Id', 'Add this goal']) {
+      await term.waitFor(question);
+      term.press('enter');
+    }
+    expect(await code).toBe(0);
+    expect(read()).toContain('    baseline: 5h\n    target: 3h\n    deadline: 2027-Q1\n');
+  });
+
+  it('wraps its notes between words to the terminal width', async () => {
+    const { dir } = project();
+    const term = virtualTerminal({ cwd: dir, columns: 100 });
+    const code = term.run([
+      'new',
+      '--metric',
+      'csat',
+      '--baseline',
+      '78',
+      '--target',
+      '99',
+      '--deadline',
+      '2026-12-16',
+      '--objective',
+      'quality',
+      '--owner',
+      'Maria',
+      '--yes',
+      '--title',
+      'CSAT at 99% by 2026-12-16',
+    ]);
+    expect(await code).toBe(0);
+    expect(term.screen()).toContain(
+      [
+        // 98 cells: the next word would pass the 99th; no word is cut in two.
+        'From 78 % to 99 % by 2026-12-16 is a change of 27 % of the baseline, 27 % per month (no history to',
+        'judge by, so the rule of thumb: at most 50 % in all and 15 % per month).',
+        '▲ That is more than the rule of thumb allows: unrealistic. About 89.5 % is a realistic step.',
+      ].join('\n'),
+    );
+  });
+
   it('asks which reading of "+10%" on a percent metric was meant', async () => {
     const { dir, read } = project();
     const term = virtualTerminal({ cwd: dir });
@@ -646,5 +798,50 @@ describe('goals new, asked in a terminal', () => {
     expect(await code).toBe(0);
     expect(term.screen()).toContain('Nothing was written.\n');
     expect(read()).toBe(SMALL);
+  });
+});
+
+describe("the README's planning example", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const block = /In a new folder:\n\n\s*```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+  const commands = block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('goals '));
+
+  /** Shell words: spaces split, double quotes group (and are dropped). */
+  const words = (line: string) =>
+    [...line.matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((m) => m[0].replace(/"/g, ''));
+
+  it('works in a fresh folder, without a terminal, and the goal validates', async () => {
+    expect(commands.map((c) => c.split(' ').slice(0, 2).join(' '))).toEqual([
+      'goals init',
+      'goals new',
+    ]);
+    const dir = tempDir();
+    const run = (command: string) =>
+      runCli([...words(command).slice(1), '--as-of', '2026-11-16'], { cwd: dir });
+    expect(await run(commands[0]!)).toMatchObject({ code: 0, stderr: '' });
+    // 7 points of 78 is 9 %; 45 days to 2026-12-31 are 1.48 months: 6 % a month.
+    expect(await run(commands[1]!)).toMatchObject({
+      code: 0,
+      stderr:
+        'From 78 % to 85 % by 2026-12-31 is a change of 9 % of the baseline, 6 % per month (no history to judge by, so the rule of thumb: at most 50 % in all and 15 % per month).\n' +
+        '✔ That is within the rule of thumb: achievable.\n',
+    });
+    expect(readFileSync(join(dir, 'goals.yaml'), 'utf8')).toContain(
+      [
+        '  - id: csat-2026-q4',
+        '    title: Raise CSAT from 78 % to 85 % by the end of Q4 2026',
+        '    owner: Maria',
+        '    objective: quality',
+        '    metric: csat',
+        '    baseline: 78',
+        '    target: 85',
+        '    start: 2026-11-16',
+        '    deadline: 2026-Q4',
+      ].join('\n'),
+    );
+    expect((await validate(dir)).errors).toBe(0);
   });
 });

@@ -11,7 +11,13 @@ import { checkTarget, checkTitle } from '../../src/core/build-goal.js';
 import { buildCatalog } from '../../src/core/metrics.js';
 import { GoalsError } from '../../src/core/errors.js';
 import { metricChoices } from '../../src/cli/goal-coach.js';
-import { createPrompter, inputConfig, searchConfig, withCancel } from '../../src/cli/prompts.js';
+import {
+  createPrompter,
+  inputConfig,
+  searchConfig,
+  withCancel,
+  wrapNote,
+} from '../../src/cli/prompts.js';
 import { memoryIo } from '../helpers/memory-io.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -222,5 +228,25 @@ describe('createPrompter when nobody can answer', () => {
       prompter.text({ flag: '--title', message: 'Title', default: 'CSAT 85% by Q1' }),
     ).resolves.toBe('CSAT 85% by Q1');
     await expect(prompter.confirm({ message: 'Write?', default: true })).resolves.toBe(true);
+  });
+});
+
+describe('notes between questions', () => {
+  const note =
+    '▲ That is more than the rule of thumb allows: unrealistic. About 89.5 % is a realistic step, judge by it.';
+
+  it('wrap between words to the terminal width, under the text after a mark', () => {
+    expect(wrapNote(note, 60)).toBe(
+      [
+        '▲ That is more than the rule of thumb allows: unrealistic.',
+        '  About 89.5 % is a realistic step, judge by it.',
+      ].join('\n'),
+    );
+    for (const line of wrapNote(note, 40).split('\n')) expect(line.length).toBeLessThan(40);
+    expect(wrapNote(note, 40)).not.toMatch(/jud\n/);
+  });
+
+  it('are left whole off a terminal', () => {
+    expect(wrapNote(note, undefined)).toBe(note);
   });
 });

@@ -13,7 +13,10 @@ import {
   checkTarget,
   checkTitle,
   describeMetric,
+  checkPercentScale,
   explainPace,
+  goalTypesFor,
+  proposeRealisticDeadline,
   formatYamlValue,
   isPerfectScore,
   parseObjectiveFlag,
@@ -24,12 +27,12 @@ import {
   proposeStart,
   proposeTitle,
   resolveAmbiguous,
-  roundTarget,
   searchMetrics,
 } from '../../src/core/build-goal.js';
 import type { AmbiguousTarget } from '../../src/core/build-goal.js';
 import { buildCatalog } from '../../src/core/metrics.js';
-import { judgePace } from '../../src/core/pace.js';
+import { judgePace, realisticStep } from '../../src/core/pace.js';
+import { roundTarget } from '../../src/core/values.js';
 import { checkSmart } from '../../src/core/smart.js';
 
 const catalog = buildCatalog([
@@ -189,6 +192,28 @@ describe('Measurable', () => {
     expect(isPerfectScore(nps, 'increase', 100)).toBe(true);
   });
 
+  it('offers only the kinds of goal that move a metric its better way', () => {
+    expect(goalTypesFor(catalog.get('first_response_time')!)).toEqual(['decrease', 'stay-below']);
+    expect(goalTypesFor(csat)).toEqual(['increase', 'stay-above']);
+    expect(goalTypesFor(catalog.get('ticket_volume')!)).toEqual([
+      'stay-below',
+      'stay-above',
+      'decrease',
+      'increase',
+    ]);
+  });
+
+  it('takes 0.8 for a percent metric as a probable ratio, unless written 0.8%', () => {
+    expect(checkPercentScale('0.8', csat)).toEqual({
+      ok: false,
+      message:
+        '0.8 looks like a ratio, but Customer satisfaction is a percentage (0–100): type 80 for 80 %, or 0.8% if you mean less than one percent.',
+    });
+    for (const text of ['0.8%', '80', '1', '+0.5'])
+      expect(checkPercentScale(text, csat).ok).toBe(true);
+    expect(checkPercentScale('0.8', catalog.get('nps')!).ok).toBe(true);
+  });
+
   it('checks a baseline against the unit and range', () => {
     expect(checkBaseline('4h', frt)).toEqual({ ok: true, value: 14400 });
     expect(checkBaseline('78', csat)).toEqual({ ok: true, value: 78 });
@@ -257,6 +282,44 @@ describe('Achievable', () => {
       'From 80 % to 85 % by 2026-12-28 needs +0.83 pp/week; the fastest 4-week pace in the history is +0.25 pp/week.',
       'That is more than twice the best pace the team has ever shown: unrealistic. About 83 % is reachable at twice that pace.',
     ]);
+  });
+});
+
+describe('Achievable: the realistic step and a later deadline', () => {
+  const frt = catalog.get('first_response_time')!;
+
+  it('names the same realistic target it offers, rounded towards the baseline', () => {
+    // 4 h → 2 h in 15 days (0.49 months): at most 15 % × 0.49 = 7.39 % of 4 h, so
+    // 4 h × (1 − 0.0739) = 13,335.5 s = 3 h 42 m 15.5 s; towards 4 h that is 3 h 43 m.
+    const judgement = judgePace({
+      baseline: 14_400,
+      target: 7_200,
+      start: '2026-11-16',
+      deadline: '2026-12-01',
+      history: [],
+    })!;
+    expect(realisticStep(judgement, 'duration', -1)).toBe(13_380);
+    expect(
+      explainPace(judgement, {
+        metric: frt,
+        baseline: 14_400,
+        target: 7_200,
+        deadline: '2026-12-01',
+      })[1],
+    ).toBe(
+      'That is more than the rule of thumb allows: unrealistic. About 3 h 43 m is a realistic step.',
+    );
+  });
+
+  it('proposes the first quarter by which the target is realistic, if any', () => {
+    const base = { history: [], after: '2026-12-31', asOf: '2026-11-16', fiscalYearStart: 1 };
+    // 5 h → 3 h is 40 %: from 2027-01-01 to 2027-03-31 (2.96 months) 13.5 % a month, ≤ 15 %.
+    expect(proposeRealisticDeadline({ ...base, baseline: 18_000, target: 10_800 })).toEqual({
+      quarter: '2027-Q1',
+      deadline: '2027-03-31',
+    });
+    // 5 h → 2 h is 60 %: more than 50 % in all, whatever the deadline.
+    expect(proposeRealisticDeadline({ ...base, baseline: 18_000, target: 7_200 })).toBeUndefined();
   });
 });
 

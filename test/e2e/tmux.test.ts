@@ -67,6 +67,14 @@ async function enter(prompt: string): Promise<void> {
   await waitFor(prompt);
   keys('Enter');
 }
+/**
+ * Picks a list entry: a list collapses to one line once answered, so an
+ * entry on the pane is always the live one (seen counts do not apply).
+ */
+async function choose(entry: string): Promise<void> {
+  seen.delete(entry);
+  await enter(entry);
+}
 /** Runs a shell command in the pane and waits for its exit code. */
 async function shell(command: string): Promise<void> {
   type(command);
@@ -84,7 +92,7 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
       '-s',
       SESSION,
       '-x',
-      '120',
+      '100',
       '-y',
       '50',
       '-c',
@@ -109,14 +117,22 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
     const transcript = process.env.GOALS_TMUX_TRANSCRIPT;
     if (transcript) writeFileSync(transcript, capture());
     spawnSync('tmux', ['kill-session', '-t', SESSION]);
-    rmSync(dir, { recursive: true, force: true });
+    // The shell in the pane may still be exiting: retry a folder it keeps busy.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   it('goals init asks, catches vague answers, writes a goals.yaml that validates', async () => {
     await shell(`goals init ${AS_OF}`);
     await answer('Team: whose goals are these?', 'Support EMEA');
+    // A typo in the time zone gets a did-you-mean.
     await waitFor('Time zone');
-    keys('Enter'); // the system's (TZ): Europe/Sofia
+    keys('C-u');
+    type('Europe/Sofa');
+    keys('Enter');
+    await waitFor('"Europe/Sofa" is not an IANA time zone; did you mean Europe/Sofia?');
+    keys('C-u');
+    type('Europe/Sofia');
+    keys('Enter');
     await enter('The fiscal year starts in');
     await answer('Objective 1: what does the team want to achieve?', 'Customers get help fast');
     await enter('Its id');
@@ -127,7 +143,12 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
     await enter('❯ Customer satisfaction (csat)');
     await enter('Segment');
     await enter('Kind of goal');
-    await answer('Baseline: where is CSAT now?', '78');
+    // 0.78 for CSAT is a ratio, not 0.78 %: refused where it is typed.
+    await answer('Baseline: where is CSAT now?', '0.78');
+    await waitFor('0.78 looks like a ratio, but Customer satisfaction is a percentage (0–100)');
+    keys('C-u');
+    type('78');
+    keys('Enter');
     // CSAT 100 %: caught at once.
     await answer('Target:', '100');
     await waitFor('100 % is the best Customer satisfaction can ever be');
@@ -263,6 +284,74 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
         '    deadline: 2027-Q2',
         '    milestones:',
         '      - { date: 2027-03-31, target: 4h31m }',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('goals new asks S, M, A, R in order, offers a realistic later deadline, wraps at 100 columns', async () => {
+    await shell(`goals new ${AS_OF}`);
+    await waitFor('Metric: type to search');
+    type('first res');
+    await choose('❯ First response time (first_response_time)');
+    await enter('Segment');
+    // Lower is better: raising first response time is not offered.
+    seen.delete('❯ bring first response time down to a target');
+    await waitFor('❯ bring first response time down to a target');
+    await waitFor('  keep first response time at or below a level the whole time');
+    expect(capture()).not.toContain('raise first response time');
+    keys('Enter');
+    await answer('Baseline: where is first response time now?', '5h');
+    await answer('Target:', '3h');
+    await choose('❯ 2026-Q4 (ends 2026-12-31)');
+    await enter('Start: when the work starts (today)');
+    // The note is wrapped between words at the pane's 100 columns.
+    await waitFor(
+      'From 5 h to 3 h by 2026-12-31 is a change of 40 % of the baseline, 27 % per month (no history to\njudge by, so the rule of thumb: at most 50 % in all and 15 % per month).',
+    );
+    await waitFor('About 3 h 54 m is a realistic step.');
+    seen.delete('❯ Aim for 3 h 54 m instead (realistic)');
+    await waitFor('❯ Aim for 3 h 54 m instead (realistic)');
+    keys('Down', 'Down');
+    await choose('❯ Choose a later deadline (3 h is realistic by 2027-Q1, ending 2027-03-31)');
+    await choose('❯ 2027-Q1 (ends 2027-03-31) — realistic');
+    await enter('Start: when the work starts (the next quarter)');
+    await waitFor('That is within the rule of thumb: achievable.');
+    await enter('Objective: what is this goal for?');
+    await enter('Owner: who is accountable for this goal?');
+    await enter('Title (edit it if you like');
+    await enter('Id (short');
+    await enter('Add this goal to goals.yaml?');
+    await waitFor("✔ Added goal 'first-response-time-2027-q1' to goals.yaml");
+    const screen = capture();
+    const headings = screen
+      .split('\n')
+      .filter((l) => /^([SMART] [A-Z][a-z-]+:|The goal in words)/.test(l));
+    expect(headings.slice(-5)).toEqual([
+      'S Specific: what exactly will change, and for whom?',
+      'M Measurable: where is it now, and where should it be?',
+      'A Achievable: by when, and can the team get there at that pace?',
+      'R Relevant: what is it for, and who is accountable?',
+      'The goal in words',
+    ]);
+    // No question or note is broken by the terminal: each line of them fits the 100 columns.
+    const asked = screen.slice(
+      screen.lastIndexOf('$ goals new'),
+      screen.lastIndexOf('  id: first-response-time-2027-q1'),
+    );
+    expect(asked).toContain('The goal in words');
+    for (const line of asked.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    const text = readFileSync(join(dir, 'goals.yaml'), 'utf8');
+    expect(text.slice(text.indexOf('  - id: first-response-time-2027-q1'))).toBe(
+      [
+        '  - id: first-response-time-2027-q1',
+        '    title: Cut first response time from 5 h to 3 h by the end of Q1 2027',
+        // The last goal's owner is proposed.
+        '    owner: Elena Dimitrova',
+        '    objective: customers-help-fast',
+        '    metric: first_response_time',
+        '    baseline: 5h',
+        '    target: 3h',
+        '    deadline: 2027-Q1',
         '',
       ].join('\n'),
     );

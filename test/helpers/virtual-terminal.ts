@@ -40,6 +40,8 @@ export function virtualTerminal(options: {
   cwd: string;
   now?: Date;
   env?: Record<string, string | undefined>;
+  /** Default 120. */
+  columns?: number;
 }): VirtualTerminal {
   let screen = '';
   let out = '';
@@ -53,7 +55,7 @@ export function virtualTerminal(options: {
   // Inquirer ends its output stream after each prompt; a terminal never ends.
   class Screen extends Writable {
     isTTY = true;
-    columns = 120;
+    columns = options.columns ?? 120;
     rows = 40;
     override _write(chunk: Buffer, _encoding: string, callback: () => void): void {
       screen += chunk.toString();

@@ -29,7 +29,7 @@ import { coachGoal } from '../goal-coach.js';
 import { checkEditedText, formatGoalPreview } from '../goals-edit.js';
 import type { ProjectPlace } from '../goals-edit.js';
 import { resolveAsOf } from '../load-project.js';
-import { createPrompter } from '../prompts.js';
+import { createPrompter, missingAnswer } from '../prompts.js';
 import type { Prompter } from '../prompts.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 
@@ -68,6 +68,14 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
   if (options.template !== undefined) return writeTemplate(ctx, options, path, displayPath);
 
   const prompter = createPrompter(ctx.io, { noInput: options.input === false });
+  // Piped or in CI, as `goals new` does: name what is missing rather than
+  // write a file of defaults nobody chose; --no-input chooses them.
+  if (!prompter.isInteractive && options.input !== false && !options.objective?.length) {
+    throw missingAnswer(ctx.io, '--objective', {
+      why: 'goals init would write default settings and no objectives',
+      hint: 'Pass --objective id="What the team wants to achieve" (repeatable) with --team, --timezone and --fiscal-year-start as you need them; --no-input to take the defaults; --template customer-service for a starter set; or run it in a terminal to be asked.',
+    });
+  }
   const settings = await askSettings(ctx, prompter, options);
   const objectives = await askObjectives(ctx, prompter, options.objective ?? []);
   const text = createGoalsText({ ...settings, objectives });

@@ -14,11 +14,14 @@ import { checkEditedText, commitEdits, formatGoalPreview, lineOfGoal } from '../
 import type { ProjectPlace } from '../goals-edit.js';
 import { loadProject } from '../load-project.js';
 import type { Project } from '../load-project.js';
-import { openHistory } from '../open-history.js';
+import { openHistory, syncForValidate } from '../open-history.js';
+import type { History } from '../open-history.js';
 import { createPrompter } from '../prompts.js';
 
 export interface NewOptions extends GoalFlags {
   yes?: boolean;
+  /** false with --no-sync. */
+  sync?: boolean;
   /** false with --no-input. */
   input?: boolean;
   type?: GoalType;
@@ -27,8 +30,7 @@ export interface NewOptions extends GoalFlags {
 export async function newCommand(ctx: CommandContext, options: NewOptions): Promise<ExitCode> {
   const project = loadProject(ctx);
   const prompter = createPrompter(ctx.io, { noInput: options.input === false, yes: options.yes });
-  // No sync: a cancelled `goals new` must leave every file as it was, the store included.
-  const history = await openHistory(ctx, project, { sync: false });
+  const history = await historyFor(ctx, project, options.sync !== false);
   try {
     const { config, catalog } = project;
     const coached = await coachGoal(
@@ -73,6 +75,32 @@ export async function newCommand(ctx: CommandContext, options: NewOptions): Prom
   } finally {
     history?.close();
   }
+}
+
+/**
+ * The store, with the sources synced first as validate and check do, so the
+ * baseline proposed is today's export (the store is a cache of the sources:
+ * syncing it changes none of the user's files). A source that cannot be
+ * read is a warning here, not a stop: the goal can be written without it.
+ */
+async function historyFor(
+  ctx: CommandContext,
+  project: Project,
+  sync: boolean,
+): Promise<History | undefined> {
+  if (!sync || project.config.sources.length === 0)
+    return openHistory(ctx, project, { sync: false });
+  const { history, findings } = await syncForValidate(ctx, project);
+  if (findings.length > 0) {
+    const { formatFindings } = await import('../../report/findings.js');
+    ctx.io.stderr.write(
+      formatFindings(
+        findings.map((f) => ({ ...f, severity: 'warning' as const })),
+        { chalk: ctx.chalkErr },
+      ),
+    );
+  }
+  return history;
 }
 
 /** Where goals.yaml is, for checking and writing the edited text. */

@@ -1,7 +1,7 @@
 import type { Rule } from './rule.js';
 import { goalName } from './rule.js';
 import { formatMetricValue, formatNumber, formatRate } from '../format-value.js';
-import { judgePace } from '../pace.js';
+import { judgePace, realisticStep } from '../pace.js';
 import { baselineValue } from '../resolve-goal.js';
 import { GOAL_TYPES } from '../compare.js';
 import { isInRange } from './achievable-in-range.js';
@@ -26,7 +26,10 @@ export const achievableRealisticPace: Rule = {
     const judgement = judgePace({ baseline, target, start, deadline, history });
     if (!judgement || judgement.realistic) return [];
     const unit = metric.unit;
-    const alternative = formatMetricValue(judgement.realisticTarget, unit);
+    const alternative = formatMetricValue(
+      realisticStep(judgement, unit, target > baseline ? 1 : -1),
+      unit,
+    );
     if (judgement.basis === 'history') {
       return [
         {

@@ -15,7 +15,7 @@ import type { Point, Segment } from '../../core/snapshot.js';
 import { statusLabel } from '../../core/status.js';
 import { sanitizeLine } from '../../core/text.js';
 import { plural } from '../findings.js';
-import { displayWidth, padEnd } from '../text-width.js';
+import { displayWidth, padEnd, wrapText } from '../text-width.js';
 import { formatTarget, statusText } from './goal-text.js';
 import { escapeUnsafeJson, goalJson, roundTo } from './json.js';
 import { statusPaint } from './table.js';
@@ -82,27 +82,6 @@ function formatFigureValue(
   }
 }
 
-/** Words wrapped to `width` cells, every line after the first indented by `indent`. */
-function wrap(text: string, width: number, indent: number): string {
-  // A unit stays with its number: `90 %`, `2 h 30 m`, `+0.5 pp/week`.
-  const words = text.split(' ').reduce<string[]>((list, word) => {
-    if (list.length > 0 && /^(%|pp\b|[hmsd](\b|\/))/.test(word))
-      list[list.length - 1] += ` ${word}`;
-    else list.push(word);
-    return list;
-  }, []);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines.join(`\n${' '.repeat(indent)}`);
-}
-
 export function formatExplainText(
   input: ExplainInput,
   options: { chalk: ChalkInstance; width: number },
@@ -113,7 +92,7 @@ export function formatExplainText(
   const unit = e.unit;
   const fmt = (v: number) => formatExplainValue(v, unit);
   const row = (label: string, text: string) =>
-    `  ${chalk.dim(padEnd(label, 10))} ${wrap(text, width - 13, 13)}\n`;
+    `  ${chalk.dim(padEnd(label, 10))} ${wrapText(text, width - 13, 13)}\n`;
 
   let out = `${chalk.bold(sanitizeLine(e.id))}  ${sanitizeLine(input.title)}\n`;
   if (input.objective) {
@@ -151,13 +130,14 @@ export function formatExplainText(
   e.checks.forEach((c, i) => {
     const mark = c.holds ? chalk.bold('yes') : chalk.dim('no ');
     const label = padEnd(`${i + 1} ${c.status}`, 14);
-    out += `  ${c.holds ? statusPaint(chalk, c.status)(label) : label} ${mark}  ${wrap(sanitizeLine(c.reason), width - 22, 22)}\n`;
+    out += `  ${c.holds ? statusPaint(chalk, c.status)(label) : label} ${mark}  ${wrapText(sanitizeLine(c.reason), width - 22, 22)}\n`;
   });
 
   out += `\n${chalk.bold('Figures')}\n`;
   const labelWidth = Math.max(...e.figures.map((f) => displayWidth(FIGURE_LABEL[f.name])));
   const indent = 6;
-  const under = (text: string) => `${' '.repeat(indent)}${wrap(text, width - indent, indent)}\n`;
+  const under = (text: string) =>
+    `${' '.repeat(indent)}${wrapText(text, width - indent, indent)}\n`;
   for (const f of e.figures) {
     const value = formatFigureValue(f.value, f.kind, unit);
     out += `  ${padEnd(FIGURE_LABEL[f.name], labelWidth)}  ${chalk.bold(value)}\n`;
@@ -175,7 +155,7 @@ export function formatExplainText(
   const valueCol = Math.max(...used.map((u) => displayWidth(fmt(u.point.value))), 5);
   const rolesAt = 2 + 10 + 2 + valueCol + 2;
   for (const u of used) {
-    const roles = wrap(u.roles.join(', '), width - rolesAt, rolesAt);
+    const roles = wrapText(u.roles.join(', '), width - rolesAt, rolesAt);
     out += `  ${u.point.date}  ${padEnd(fmt(u.point.value), valueCol)}  ${chalk.dim(roles)}\n`;
   }
   return out;
