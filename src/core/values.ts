@@ -8,7 +8,10 @@ import type { MetricUnit } from './metrics.js';
 
 export type TargetSpec =
   | { kind: 'absolute'; value: number }
-  /** A change relative to the baseline: 0.1 = +10 %. */
+  /**
+   * A change relative to the size of the baseline: 0.1 = +10 %, so baseline
+   * + 0.1 × |baseline| (−20 "+50%" → −10: better, as the sign says).
+   */
   | { kind: 'relative'; fraction: number }
   /** A change in the metric's unit: +5 points, −30 minutes (in seconds). */
   | { kind: 'delta'; delta: number };
@@ -107,13 +110,19 @@ export function parseTarget(raw: number | string, unit: MetricUnit): ParsedTarge
   return 'problem' in parsed ? parsed : { kind: 'absolute', value: parsed.value };
 }
 
-/** The absolute target for a baseline; undefined when a change has no baseline to apply to. */
+/**
+ * The absolute target for a baseline; undefined when a change has no
+ * baseline to apply to. A relative change is a share of the baseline's size.
+ */
 export function resolveTarget(spec: TargetSpec, baseline: number | undefined): number | undefined {
   switch (spec.kind) {
     case 'absolute':
       return spec.value;
     case 'relative':
-      return baseline === undefined ? undefined : roundValue(baseline * (1 + spec.fraction));
+      // A change of the baseline's size, so that "+50%" of an NPS of −20 is −10, not −30.
+      return baseline === undefined
+        ? undefined
+        : roundValue(baseline + spec.fraction * Math.abs(baseline));
     case 'delta':
       return baseline === undefined ? undefined : roundValue(baseline + spec.delta);
   }

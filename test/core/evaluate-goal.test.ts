@@ -485,11 +485,51 @@ describe('baselines and targets', () => {
     expect(e.target).toBe(55);
     expect(e.status).toBe('achieved');
     const figure = e.figures.find((f) => f.name === 'target')!;
-    expect(figure.formula).toBe('baseline × (1 + change)');
+    expect(figure.formula).toBe('baseline + change × |baseline|');
     expect(figure.inputs).toEqual([
       { name: 'baseline', value: 50, kind: 'value' },
       { name: 'change', value: 0.1, kind: 'ratio' },
     ]);
+  });
+
+  describe('a relative target on a negative baseline (issue 15.5): a change of its size', () => {
+    const NPS = { metric: 'nps', baseline: -20, start: '2026-07-01', deadline: '2026-09-28' };
+
+    it('NPS −20 "+50%" is −10: falling to −28 is not achieved but off track', () => {
+      // Before: −20 × 1.5 = −30, and −28 ≥ −30 was "achieved" while NPS fell.
+      const e = evaluate(
+        { ...NPS, target: '+50%' },
+        [{ date: '2026-07-31', value: -28 }],
+        '2026-07-31',
+      );
+      expect(e.target).toBe(-10);
+      expect(e.progress).toBe(-8 / 10); // (−28 + 20) ÷ (−10 + 20)
+      expect(e.status).toBe('off-track');
+    });
+
+    it('NPS −20 "+50%" reached at −10 is achieved', () => {
+      const e = evaluate(
+        { ...NPS, target: '+50%' },
+        [{ date: '2026-07-31', value: -10 }],
+        '2026-07-31',
+      );
+      expect(e.status).toBe('achieved');
+    });
+
+    it('a decrease goal on a negative value: −20 "-50%" is −30', () => {
+      const e = evaluate(
+        { ...NPS, type: 'decrease', target: '-50%' },
+        [{ date: '2026-07-31', value: -25 }],
+        '2026-07-31',
+      );
+      expect(e.target).toBe(-30);
+      expect(e.progress).toBe(0.5); // (−25 + 20) ÷ (−30 + 20)
+    });
+
+    it('positive baselines as before: 40 "+50%" is 60', () => {
+      const e = evaluate({ ...NPS, baseline: 40, target: '+50%' }, [], '2026-07-31');
+      expect(e.target).toBe(60);
+    });
   });
 
   it('nothing since the start yet: the newest snapshot before it stands in', () => {
@@ -717,6 +757,43 @@ describe('recent pace', () => {
     expect(e.figures.find((f) => f.name === 'pace.perWeek')!.snapshots).toEqual(monthly.slice(1));
     // slopes −0.1/30, −0.3/61, −0.2/31 per day: the median is −0.3/61
     expect(e.pace.perWeek).toBeCloseTo((-0.3 / 61) * 7, 12);
+  });
+});
+
+describe('one day convention: a date is the end of its day (issue 15.7)', () => {
+  it('on the first day a goal that has not moved is one day behind its path: at risk, never off track', () => {
+    // 2026-07-01 … 2026-09-28 is 90 days; by the end of 07-01, 1 of them has passed.
+    const e = evaluate({ ...RISE, target: 75 }, [{ date: '2026-07-01', value: 50 }], '2026-07-01');
+    expect(e.expectedProgress).toBe(1 / 90);
+    expect(e.progress).toBe(0);
+    expect(e.status).toBe('at-risk');
+    expect(e.checks.slice(-2)).toEqual([
+      {
+        status: 'on-track',
+        holds: false,
+        reason:
+          'no forecast (snapshots on fewer than 3 dates since 2026-07-01): progress 0 % < expected 1.1 %',
+      },
+      {
+        status: 'at-risk',
+        holds: true,
+        reason: 'progress 0 % ≥ expected 1.1 % − margin 20 % = -18.9 %',
+      },
+    ]);
+  });
+
+  it('the recent pace spans 42 days from its first to its last snapshot: 43 dates, both ends in', () => {
+    // daily values; as of 2026-10-07 the window is 2026-08-26 (= 10-07 − 42) … 10-07
+    const daily = series(
+      '2026-08-20',
+      1,
+      Array.from({ length: 49 }, (_, i) => 50 + i),
+    );
+    const e = evaluate({ ...RISE, target: 200, deadline: '2026-12-31' }, daily, '2026-10-07');
+    const window = e.figures.find((f) => f.name === 'pace.perWeek')!.snapshots;
+    expect(window).toHaveLength(43);
+    expect([window[0]!.date, window.at(-1)!.date]).toEqual(['2026-08-26', '2026-10-07']);
+    expect(e.pace.perWeek).toBe(7);
   });
 });
 

@@ -137,6 +137,31 @@ const CASES: Record<string, Case[]> = {
     {
       // issue 12.3: the readings come from the baseline evaluation uses (2.1, the first
       // snapshot since the start), not from the first snapshot ever (2.7): 2.1 × 0.9 = 1.89.
+      name: 'NPS "+50%" on a positive baseline reads plainly',
+      goal: { metric: 'nps', baseline: 20, target: '+50%' },
+      expected: [],
+    },
+    {
+      name: 'NPS "+50%" on a negative baseline: the reading, a change of its size',
+      goal: { metric: 'nps', baseline: -20, target: '+50%' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "+50%" on the negative baseline -20 is read as a change of its size: -20 + 50 % × 20 = -10.`,
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'a relative change of a baseline of 0',
+      goal: { metric: 'backlog', baseline: 0, target: '-10%' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "-10%" of a baseline of 0 is 0: a relative change of nothing is nothing.`,
+          path: ['target'],
+        },
+      ],
+    },
+    {
       name: 'churn "-10%" without a baseline: the first snapshot on or after the start',
       goal: { metric: 'churn_rate', baseline: undefined, target: '-10%' },
       history: [
@@ -152,6 +177,7 @@ const CASES: Record<string, Case[]> = {
       ],
     },
   ],
+  // (more cases of specific/ambiguous-change: non-percent metrics on a baseline ≤ 0, issue 15.5)
   'specific/has-type': [
     { name: 'a metric with a direction', goal: {}, expected: [] },
     {

@@ -49,6 +49,18 @@ describe('resolveTarget', () => {
     expect(resolveTarget({ kind: 'delta', delta: 5 }, undefined)).toBeUndefined();
     expect(resolveTarget({ kind: 'absolute', value: 85 }, undefined)).toBe(85);
   });
+
+  it('takes a relative change of the size of the baseline, so its sign says which way (issue 15.5)', () => {
+    // NPS −20, "+50%": −20 + 0.5 × 20 = −10 (better), not −20 × 1.5 = −30 (worse)
+    expect(resolveTarget({ kind: 'relative', fraction: 0.5 }, -20)).toBe(-10);
+    // "-50%": −20 − 0.5 × 20 = −30
+    expect(resolveTarget({ kind: 'relative', fraction: -0.5 }, -20)).toBe(-30);
+    // positive baselines as before: 40 × 1.5, 40 × 0.75
+    expect(resolveTarget({ kind: 'relative', fraction: 0.5 }, 40)).toBe(60);
+    expect(resolveTarget({ kind: 'relative', fraction: -0.25 }, 40)).toBe(30);
+    // a change of nothing is nothing
+    expect(resolveTarget({ kind: 'relative', fraction: 0.5 }, 0)).toBe(0);
+  });
 });
 
 describe('parseValue', () => {

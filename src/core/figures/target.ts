@@ -26,7 +26,7 @@ export function computeTarget(
         value: target,
         figure: {
           ...base,
-          formula: 'baseline × (1 + change)',
+          formula: 'baseline + change × |baseline|',
           inputs: [
             { name: 'baseline', value: baseline?.value ?? null, kind: 'value' },
             { name: 'change', value: spec.fraction, kind: 'ratio' },
