@@ -13,6 +13,11 @@
  *   whole quarter (at least half again the trend's gain), but never beyond
  *   what `achievable/realistic-pace` accepts and never the perfect score.
  *
+ * A trend whose gain over the quarter is smaller than the week-to-week
+ * spread of the snapshots around it gives no step that matters: "raise FCR
+ * from 69.6 % to 69.7 %" would be met or missed by noise. It is treated as
+ * flat (hold the level, with the stretch as the step), and says so.
+ *
  * A straight line runs on where a metric cannot: each step closer to the
  * best value (CSAT 100 %, a response time of 0) is harder than the last. So
  * a quarter's proposal closes at most a third of the gap to the metric's best
@@ -62,6 +67,11 @@ export interface TargetProposal {
   trend: { perWeek: number; forecast: number; points: number } | null;
   /** The fastest 4-week improvement in the history, per week; null without enough history. */
   fastestPerWeek: number | null;
+  /**
+   * When the trend improves, but by less over the quarter than the snapshots
+   * spread around it (so it was held instead): that gain and that spread.
+   */
+  flatTrend?: { gain: number; spread: number };
   main: TargetOption;
   /** A more ambitious target, when the history supports one. */
   stretch: TargetOption | null;
@@ -87,7 +97,10 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
   const { metric, type, previousTarget, asOf, start, deadline } = input;
   const known = sortPoints(input.points.filter((p) => p.date <= asOf && Number.isFinite(p.value)));
   const baseline = known.at(-1);
-  if (!baseline) return { none: `no snapshot of ${metric.id} on or before ${asOf}` };
+  if (!baseline)
+    return {
+      none: `no snapshot of ${metric.id} on or before ${asOf}, so no trend to propose from (import its data)`,
+    };
   const sign = GOAL_TYPES[type].sign;
   const recent = known.filter((p) => p.date >= addDays(asOf, -RECENT_TREND_DAYS));
   const fitted = fitTrend(recent);
@@ -157,7 +170,13 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
   let main: TargetOption;
   let gain = 0;
   const trendTarget = trend ? withinGap(trend.forecast, GAP_SHARE.trend) : undefined;
-  if (trendTarget !== undefined && improves(round(trendTarget))) {
+  const spread = fitted ? spreadAround(fitted.slopePerDay, recent) : 0;
+  const trendGain = trendTarget === undefined ? 0 : sign * (trendTarget - baseline.value);
+  let flatTrend: TargetProposal['flatTrend'];
+  if (trendTarget !== undefined && improves(round(trendTarget)) && trendGain < spread) {
+    flatTrend = { gain: trendGain, spread };
+  }
+  if (trendTarget !== undefined && improves(round(trendTarget)) && !flatTrend) {
     basis = 'trend';
     gain = sign * (trendTarget - baseline.value);
     main = option(round(trendTarget), type);
@@ -195,7 +214,25 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
     fastestPerWeek: fastest,
     main,
     stretch,
+    ...(flatTrend ? { flatTrend } : {}),
   };
+}
+
+/**
+ * How far the snapshots typically lie from the trend line: the median
+ * absolute residual, scaled to a standard deviation (× 1.4826), robust to a
+ * bad week as the trend is.
+ */
+function spreadAround(slopePerDay: number, points: readonly Point[]): number {
+  const last = points.at(-1);
+  if (!last) return 0;
+  const at = valueAt(slopePerDay, points, last.date);
+  return (
+    1.4826 *
+    median(
+      points.map((p) => Math.abs(p.value - (at + slopePerDay * daysBetween(last.date, p.date)))),
+    )
+  );
 }
 
 /** The trend's value at `date`, computed around the snapshots (no cancellation from 1970). */

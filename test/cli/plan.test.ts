@@ -220,19 +220,97 @@ proposals:
       deadline: 2026-Q4
 skipped:
   - goal: frt-q3
-    reason: no snapshot of first_response_time on or before 2026-10-05
+    reason: no snapshot of first_response_time on or before 2026-10-05, so no trend to propose from (import its data)
 `);
   });
 
-  it('plans the next quarter by default, and leaves goals still running open', async () => {
+  it('plans the next quarter by default: goals still running are not "ended", and says why nothing is proposed', async () => {
     const { dir } = project();
     const r = await runCli(['plan', ...AS_OF, '--no-input'], { cwd: dir });
     expect(r.code).toBe(0);
-    // Planning 2027-Q1: 2026-Q4's only goal, nps-q4, is still running and has no data.
+    // Planning 2027-Q1 on 2026-10-05: 2026-Q4's only goal, nps-q4, runs to 2026-12-31 and has no data.
+    expect(r.stdout)
+      .toBe(`# goals plan: how the goals of 2026-Q4 ended (running: still open on 2026-10-05), and proposals for 2027-Q1.
+# main: the recent trend one quarter on (or hold the level); stretch: the best 4-week pace kept up.
+# Each \`goal\` is ready to paste under goals: in goals.yaml.
+
+quarter: 2027-Q1
+note: "No proposal for 2027-Q1: none of the goals of 2026-Q4 gives one (skipped says why)."
+ended: []
+running:
+  - goal: nps-q4
+    deadline: 2026-12-31
+    status: no-data
+    now: null
+    now_date: null
+    target: 25
+proposals: []
+skipped:
+  - goal: nps-q4
+    reason: no snapshot of nps on or before 2026-10-05, so no trend to propose from (import its data)
+`);
+  });
+
+  it('says why there is nothing to review, and which quarter to plan instead', async () => {
+    const { dir } = project();
+    // 2027-Q2 is planned by default on 2027-01-05; no goal ends in 2027-Q1.
+    const r = await runCli(['plan', '--as-of', '2027-01-05', '--no-input'], { cwd: dir });
     expect(r.stdout).toContain(
-      'quarter: 2027-Q1\nended:\n  - goal: nps-q4\n    deadline: 2026-12-31\n    status: no-data\n',
+      'quarter: 2027-Q2\nnote: "No active goal has its deadline in 2027-Q1, the quarter before 2027-Q2: there is nothing to review, and no metric to propose a goal for. The goals end in 2026-Q3, 2026-Q4: `goals plan --quarter 2027-Q1` reviews 2026-Q4 and plans 2027-Q1."\nended: []\nproposals: []\nskipped: []\n',
     );
-    expect(r.stdout).toContain('proposals: []\n');
+    const empty = tempDir({ 'goals.yaml': 'version: 1\n' });
+    const none = await runCli(['plan', '--as-of', '2027-01-05', '--no-input'], { cwd: empty });
+    expect(none.stdout).toContain(
+      'note: "No active goal has its deadline in 2027-Q1, the quarter before 2027-Q2: there is nothing to review, and no metric to propose a goal for. goals.yaml has no active goals yet: `goals new` writes one."\n',
+    );
+  });
+
+  it('holds the level when the trend moves less than its noise, and says so', async () => {
+    // FCR wobbling ±0.5 around a slow rise of 0.04 a week, 13 Mondays to 2026-09-28.
+    const wobble = [0.5, -0.4, 0.3, -0.5, 0.4, -0.3, 0.5, -0.4, 0.2, -0.5, 0.4, -0.2, 0.0];
+    const rows = wobble.map(
+      (w, i) => `${addDays('2026-07-06', 7 * i)},${(69.6 + 0.04 * i + w).toFixed(2)}`,
+    );
+    const dir = tempDir({
+      'goals.yaml': `version: 1
+sources:
+  - id: kpis
+    path: kpis.csv
+    date: week
+    columns: { fcr: fcr }
+goals:
+  - id: fcr-q3
+    title: Solve 75% on first contact by the end of Q3
+    metric: fcr
+    baseline: 68
+    target: 75
+    deadline: 2026-Q3
+`,
+      'kpis.csv': `week,fcr\n${rows.join('\n')}\n`,
+    });
+    const r = await runCli(['plan', '--as-of', '2026-09-28', '--no-input'], { cwd: dir });
+    expect(r.code).toBe(0);
+    // Computed apart (Python, statistics.median): Theil–Sen slope 0.02875 pp a week;
+    // one quarter (91 days) on, the trend gains 0.374 pp, less than the residuals'
+    // 1.4826 × median |r| = 0.560 pp. The best "4 weeks" (21–35 days, nearest 28):
+    // 69.46 → 70.08 in the last 3 weeks, +0.207 pp a week; × 13 weeks = 72.77, rounded
+    // down 72.7. The hold is 70.08 rounded down: 70.
+    expect(r.stdout).toContain(`    basis: hold
+    now:
+      value: 70.08
+      date: 2026-09-28
+    trend_per_week: 0.029
+    fastest_per_week: 0.207
+    main:
+      target: 70
+      needed_per_week: null
+      realistic: true
+    stretch:
+      target: 72.7
+      needed_per_week: 0.202
+      realistic: true
+    note: "the trend gives no step that matters: +0.37 pp in a quarter, less than the snapshots' week-to-week spread around it (±0.6 pp); so the proposal holds the level, and the stretch is the step to aim for — or choose a target"
+`);
   });
 
   it('refuses a quarter it cannot read', async () => {
@@ -254,6 +332,37 @@ skipped:
 });
 
 describe('goals plan, asked in a terminal', () => {
+  it('mid-quarter, shows the goals still running apart, and offers to close none', async () => {
+    const { dir, read } = project();
+    const before = read();
+    const term = virtualTerminal({ cwd: dir });
+    // 2026-09-21: the goals of 2026-Q3 run to 2026-09-30; 2026-Q4 is planned.
+    const code = term.run(['plan', '--as-of', '2026-09-21']);
+    for (const id of ['csat-2026-q4', 'churn-rate-2026-q4', 'frt-within-sla-2026-q4']) {
+      await term.waitFor(`${id}: which target for 2026-Q4?`);
+      term.press('enter');
+    }
+    await term.waitFor('Write to goals.yaml: add 3 goals?');
+    term.press('ctrl-c');
+    expect(await code).toBe(130);
+    expect(term.screen()).not.toContain('closed');
+    expect(read()).toBe(before);
+    const review = term.stdout().slice(0, term.stdout().indexOf('\nProposals'));
+    expect(review.split('\n').map((l) => l.replace(/(\S) {2,}.*$/, '$1'))).toEqual([
+      'Still running in 2026-Q3, as of 2026-09-21',
+      '  ✔ csat-q3',
+      '  · churn-q3',
+      '  · sla-q3',
+      '  · frt-q3',
+      "  no proposal after 'frt-q3': no snapshot of first_response_time on or before 2026-09-21, so no trend to propose from (import its data)",
+      '',
+    ]);
+    // 16 weeks after 2026-06-01: CSAT 78 + 0.3 × 16 = 82.8, past its 82.
+    expect(review).toContain(
+      '  ✔ csat-q3   achieved    82.8 % (2026-09-21), target ≥ 82 % — until 2026-09-30\n',
+    );
+  });
+
   it('accepts, takes the stretch, edits, closes the quarter and keeps the file’s comments', async () => {
     const { dir, read } = project();
     const term = virtualTerminal({ cwd: dir });
@@ -282,7 +391,7 @@ describe('goals plan, asked in a terminal', () => {
         '  ✔ sla-q3    achieved    94 % (2026-09-28), target ≥ 90 %',
         // no snapshot by its deadline: missed (DESIGN §6 rule 2)
         '  ✖ frt-q3    missed      no snapshot, target ≤ 2 h',
-        "  no proposal after 'frt-q3': no snapshot of first_response_time on or before 2026-10-05",
+        "  no proposal after 'frt-q3': no snapshot of first_response_time on or before 2026-10-05, so no trend to propose from (import its data)",
         '',
         'Proposals for 2026-Q4',
         '',

@@ -172,6 +172,8 @@ describe('proposeTargets', () => {
         points: [{ date: '2026-12-01', value: 80 }],
         ...Q1,
       }),
-    ).toEqual({ none: 'no snapshot of csat on or before 2026-11-16' });
+    ).toEqual({
+      none: 'no snapshot of csat on or before 2026-11-16, so no trend to propose from (import its data)',
+    });
   });
 });

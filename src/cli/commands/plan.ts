@@ -73,10 +73,16 @@ interface Plan {
   quarter: Quarter;
   previous: Quarter;
   range: { start: IsoDate; end: IsoDate };
+  asOf: IsoDate;
+  /** Goals of the quarter before whose deadline has passed. */
   ended: EvaluatedGoal[];
+  /** Goals of the quarter before still running on the planning date (planned mid-quarter). */
+  running: EvaluatedGoal[];
   items: PlanItem[];
-  /** Goals that ended without a proposal, and why. */
+  /** Goals that gave no proposal, and why. */
   skipped: Array<{ goal: string; reason: string }>;
+  /** Why there is no proposal at all, when there is none. */
+  note?: string;
 }
 
 export async function planCommand(ctx: CommandContext, options: PlanOptions): Promise<ExitCode> {
@@ -122,10 +128,12 @@ async function buildPlan(
     )
     .map(({ i }) => i);
   // The whole series: the proposals need the snapshots after the deadline too.
-  const { goals: ended } = await evaluateProject(ctx, project, endedIndexes, {
+  const { goals: reviewed } = await evaluateProject(ctx, project, endedIndexes, {
     sync: options.sync !== false,
     wholeSeries: true,
   });
+  const ended = reviewed.filter((e) => e.evaluation.isPastDeadline);
+  const running = reviewed.filter((e) => !e.evaluation.isPastDeadline);
 
   // Metrics already planned for the quarter need no proposal.
   const planned = new Map<string, string>();
@@ -144,7 +152,7 @@ async function buildPlan(
   const skipped: Plan['skipped'] = [];
   const seen = new Set<string>();
   // The latest goal on a series speaks for it.
-  const byDeadline = [...ended].sort((a, b) =>
+  const byDeadline = [...reviewed].sort((a, b) =>
     a.evaluation.deadline < b.evaluation.deadline ? 1 : -1,
   );
   for (const e of byDeadline) {
@@ -194,7 +202,46 @@ async function buildPlan(
     });
   }
   items.reverse();
-  return { quarter, previous, range, ended, items, skipped };
+  const plan: Plan = {
+    quarter,
+    previous,
+    range,
+    asOf: project.asOf,
+    ended,
+    running,
+    items,
+    skipped,
+  };
+  const note = noProposalNote(plan, resolved, fy);
+  return note ? { ...plan, note } : plan;
+}
+
+/**
+ * Why a plan proposes nothing: no goal of the quarter before (and which
+ * quarters the goals do end in, to plan after one of them), or every goal
+ * skipped.
+ */
+function noProposalNote(
+  plan: Plan,
+  goals: ReadonlyArray<ReturnType<typeof resolveGoal>>,
+  fiscalYearStart: number,
+): string | undefined {
+  if (plan.items.length > 0) return undefined;
+  const before = formatQuarter(plan.previous);
+  if (plan.ended.length + plan.running.length > 0)
+    return `No proposal for ${formatQuarter(plan.quarter)}: none of the goals of ${before} gives one (skipped says why).`;
+  const quarters = [
+    ...new Set(
+      goals
+        .filter((g) => g.input.status === 'active' && g.deadline !== undefined)
+        .map((g) => formatQuarter(quarterOf(g.deadline!, fiscalYearStart))),
+    ),
+  ].sort();
+  const why = `No active goal has its deadline in ${before}, the quarter before ${formatQuarter(plan.quarter)}: there is nothing to review, and no metric to propose a goal for.`;
+  if (quarters.length === 0)
+    return `${why} goals.yaml has no active goals yet: \`goals new\` writes one.`;
+  const example = formatQuarter(nextQuarter(parseQuarter(quarters.at(-1)!)!));
+  return `${why} The goals end in ${quarters.join(', ')}: \`goals plan --quarter ${example}\` reviews ${quarters.at(-1)} and plans ${example}.`;
 }
 
 function seriesKey(metric: string, segment: Readonly<Record<string, string>>): string {
@@ -273,6 +320,7 @@ export function formatPlanYaml(plan: Plan): string {
   });
   const data = {
     quarter: formatQuarter(plan.quarter),
+    ...(plan.note ? { note: plan.note } : {}),
     ended: plan.ended.map((e) => ({
       goal: e.goal.id,
       deadline: e.evaluation.deadline,
@@ -281,6 +329,18 @@ export function formatPlanYaml(plan: Plan): string {
       final_date: e.evaluation.current?.date ?? null,
       target: value(e.evaluation.target, e.evaluation.unit),
     })),
+    ...(plan.running.length > 0
+      ? {
+          running: plan.running.map((e) => ({
+            goal: e.goal.id,
+            deadline: e.evaluation.deadline,
+            status: e.evaluation.status,
+            now: value(e.evaluation.current?.value ?? null, e.evaluation.unit),
+            now_date: e.evaluation.current?.date ?? null,
+            target: value(e.evaluation.target, e.evaluation.unit),
+          })),
+        }
+      : {}),
     proposals: plan.items.map((item) => {
       const { proposal, metric } = item;
       const unit = metric.unit;
@@ -302,17 +362,27 @@ export function formatPlanYaml(plan: Plan): string {
         ),
         main: option(proposal.main, unit),
         stretch: proposal.stretch ? option(proposal.stretch, unit) : null,
+        ...(proposal.flatTrend ? { note: flatTrendNote(proposal, unit) } : {}),
         goal: withoutActive(item.main),
       };
     }),
     skipped: plan.skipped,
   };
+  const still = plan.running.length > 0 ? ` (running: still open on ${plan.asOf})` : '';
   return stringifyYaml(
     data,
-    ` goals plan: how the goals of ${formatQuarter(plan.previous)} ended, and proposals for ${formatQuarter(plan.quarter)}.\n` +
+    ` goals plan: how the goals of ${formatQuarter(plan.previous)} ended${still}, and proposals for ${formatQuarter(plan.quarter)}.\n` +
       ' main: the recent trend one quarter on (or hold the level); stretch: the best 4-week pace kept up.\n' +
       ' Each `goal` is ready to paste under goals: in goals.yaml.',
   );
+}
+
+/** "The trend gives no step that matters: +0.1 pp in a quarter, within ±0.5 pp …". */
+function flatTrendNote(proposal: TargetProposal, unit: MetricDefinition['unit']): string {
+  const { gain, spread } = proposal.flatTrend!;
+  const sign = proposal.type === 'stay-below' ? -1 : 1;
+  const change = formatRate(sign * gain, unit, true).replace(/\/week$/, '');
+  return `the trend gives no step that matters: ${change} in a quarter, less than the snapshots' week-to-week spread around it (±${formatMetricValue(spread, unit).replace(' %', ' pp')}); so the proposal holds the level, and the stretch is the step to aim for — or choose a target`;
 }
 
 function withoutActive(goal: GoalInput): Record<string, unknown> {
@@ -324,31 +394,39 @@ const STATUS_MARK: Record<string, string> = { achieved: '✔', missed: '✖' };
 
 function formatReview(plan: Plan, chalk: ChalkInstance): string {
   const before = formatQuarter(plan.previous);
-  if (plan.ended.length === 0) return `No goal had its deadline in ${before}.\n`;
-  let out = chalk.bold(`How ${before} ended\n`);
-  const width = Math.max(...plan.ended.map((e) => e.goal.id.length));
-  for (const e of plan.ended) {
-    const ev = e.evaluation;
-    const unit = ev.unit;
-    const mark = STATUS_MARK[ev.status] ?? '·';
-    const paint =
-      ev.status === 'achieved' ? chalk.green : ev.status === 'missed' ? chalk.red : chalk.yellow;
-    const final = ev.current
-      ? `${formatMetricValue(ev.current.value, unit)} (${ev.current.date})`
-      : 'no snapshot';
-    const target =
-      ev.target === null
-        ? ''
-        : `, target ${operatorOf(ev.type)} ${formatMetricValue(ev.target, unit)}`;
-    // A stay goal is missed by one breach, however good its last value.
-    const held =
-      ev.held && ev.held.met < ev.held.total
-        ? `; held ${ev.held.met} of ${ev.held.total} snapshots`
-        : '';
-    const still = ev.isPastDeadline ? '' : chalk.dim(` — still running until ${ev.deadline}`);
-    out += `  ${paint(mark)} ${sanitizeLine(e.goal.id).padEnd(width)}  ${paint(ev.status.padEnd(11))} ${final}${target}${held}${still}\n`;
+  if (plan.ended.length + plan.running.length === 0) return '';
+  const width = Math.max(...[...plan.ended, ...plan.running].map((e) => e.goal.id.length));
+  let out = '';
+  if (plan.ended.length > 0) out += chalk.bold(`How ${before} ended\n`);
+  for (const e of plan.ended) out += formatReviewLine(e, width, chalk);
+  if (plan.running.length > 0) {
+    if (out) out += '\n';
+    out += chalk.bold(`Still running in ${before}, as of ${plan.asOf}\n`);
+    for (const e of plan.running) out += formatReviewLine(e, width, chalk);
   }
   return out;
+}
+
+function formatReviewLine(e: EvaluatedGoal, width: number, chalk: ChalkInstance): string {
+  const ev = e.evaluation;
+  const unit = ev.unit;
+  const mark = STATUS_MARK[ev.status] ?? '·';
+  const paint =
+    ev.status === 'achieved' ? chalk.green : ev.status === 'missed' ? chalk.red : chalk.yellow;
+  const final = ev.current
+    ? `${formatMetricValue(ev.current.value, unit)} (${ev.current.date})`
+    : 'no snapshot';
+  const target =
+    ev.target === null
+      ? ''
+      : `, target ${operatorOf(ev.type)} ${formatMetricValue(ev.target, unit)}`;
+  // A stay goal is missed by one breach, however good its last value.
+  const held =
+    ev.held && ev.held.met < ev.held.total
+      ? `; held ${ev.held.met} of ${ev.held.total} snapshots`
+      : '';
+  const still = ev.isPastDeadline ? '' : chalk.dim(` — until ${ev.deadline}`);
+  return `  ${paint(mark)} ${sanitizeLine(e.goal.id).padEnd(width)}  ${paint(ev.status.padEnd(11))} ${final}${target}${held}${still}\n`;
 }
 
 function operatorOf(type: GoalType): string {
@@ -385,7 +463,12 @@ function formatItem(item: PlanItem, plan: Plan, chalk: ChalkInstance): string {
     proposal.main,
   );
   if (proposal.stretch) out += line('stretch', proposal.stretch);
+  if (proposal.flatTrend) out += chalk.dim(`  ${upperFirst(flatTrendNote(proposal, unit))}.\n`);
   return out;
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // ─── The review, asked ───────────────────────────────────────────────────────
@@ -401,6 +484,7 @@ async function reviewPlan(
   out.write(formatReview(plan, chalk));
   for (const s of plan.skipped)
     out.write(chalk.dim(`  no proposal after '${s.goal}': ${s.reason}\n`));
+  if (plan.note) out.write(`${plan.note.replace(' (skipped says why)', '')}\n`);
   const accepted: GoalInput[] = [];
   if (plan.items.length > 0)
     out.write(chalk.bold(`\nProposals for ${formatQuarter(plan.quarter)}\n`));
