@@ -11,10 +11,11 @@ import { GoalsError } from '../core/errors.js';
 import { evaluateGoal, findEvaluationProblems, pointWindowOf } from '../core/evaluate-goal.js';
 import type { EvaluateOptions, GoalEvaluation, PointWindow } from '../core/evaluate-goal.js';
 import type { Finding } from '../core/finding.js';
+import { breakdownSegments } from '../core/breakdown.js';
 import { resolveGoal } from '../core/resolve-goal.js';
 import type { ResolvedGoal } from '../core/resolve-goal.js';
 import { segmentKey } from '../core/snapshot.js';
-import type { Point } from '../core/snapshot.js';
+import type { Point, Segment } from '../core/snapshot.js';
 import { suggest } from '../core/suggest.js';
 import { sanitizeLine } from '../core/text.js';
 import type { CommandContext } from './context.js';
@@ -31,6 +32,14 @@ export interface EvaluatedGoal {
   evaluation: GoalEvaluation;
   /** With `since`: the goal evaluated as of that earlier date, from the same snapshots. */
   previous?: GoalEvaluation;
+  /** With `breakdowns`: the metric in the segments a breakdown ranks (core's breakdownSegments). */
+  breakdowns?: SegmentBreakdown[];
+}
+
+/** The whole series of each segment of one breakdown. */
+export interface SegmentBreakdown {
+  key: string;
+  series: Array<{ segment: Segment; points: Point[] }>;
 }
 
 const SECONDS_PER_DAY = 86_400;
@@ -83,6 +92,8 @@ export async function evaluateProject(
     wholeSeries?: boolean;
     /** Also evaluate every goal as of this earlier date (`--since`). */
     since?: IsoDate;
+    /** Also read the series of the metric's other segments, for breakdowns (`goals report`). */
+    breakdowns?: boolean;
   },
 ): Promise<{ goals: EvaluatedGoal[]; hasHistory: boolean }> {
   const { config, loaded, catalog } = project;
@@ -127,12 +138,28 @@ export async function evaluateProject(
     const evaluateOptions = evaluateOptionsOf(project);
     // Goals that share a metric, segment and window read them once.
     const series = new Map<string, Point[]>();
+    const segmentsOf = new Map<string, Segment[]>();
+    const readBreakdowns = (goal: ResolvedGoal): SegmentBreakdown[] => {
+      if (!history) return [];
+      const metric = goal.metric!.id;
+      let segments = segmentsOf.get(metric);
+      if (!segments) segmentsOf.set(metric, (segments = history.segmentsOf(metric)));
+      return breakdownSegments(goal.segment, segments).map((b) => ({
+        key: b.key,
+        series: b.segments.map((segment) => {
+          const key = seriesKey(metric, segment, undefined);
+          let points = series.get(key);
+          if (!points) series.set(key, (points = history.pointsOf(metric, segment)));
+          return { segment, points };
+        }),
+      }));
+    };
     const goals = resolved.map((r) => {
       const metric = r.goal.metric!.id;
       const window = options.wholeSeries
         ? undefined
         : windowOf(r.goal, [project.asOf, ...(options.since ? [options.since] : [])]);
-      const key = [metric, segmentKey(r.goal.segment), window?.from, window?.to].join('\u0000');
+      const key = seriesKey(metric, r.goal.segment, window);
       let points = series.get(key);
       if (!points) {
         points =
@@ -150,12 +177,18 @@ export async function evaluateProject(
         ...(options.since
           ? { previous: evaluateGoal(r.goal, points, { ...evaluateOptions, asOf: options.since }) }
           : {}),
+        ...(options.breakdowns ? { breakdowns: readBreakdowns(r.goal) } : {}),
       };
     });
     return { goals, hasHistory: history !== undefined };
   } finally {
     history?.close();
   }
+}
+
+/** Which series a read was: a metric's segment, whole or in a window. */
+function seriesKey(metric: string, segment: Segment, window: PointWindow | undefined): string {
+  return [metric, segmentKey(segment), window?.from, window?.to].join('\u0000');
 }
 
 /** The snapshots evaluating a goal as of each of `dates` needs: the union of their windows. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import type { Point, Segment } from '../core/snapshot.js';
-import { segmentKey } from '../core/snapshot.js';
+import { parseSegmentKey, segmentKey } from '../core/snapshot.js';
 import type { SyncProject } from '../import/sync-sources.js';
 import type { ImportResult } from '../import/import-file.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
@@ -27,6 +27,8 @@ export interface History {
     segment: Segment,
     window: { from: string; to: string; before: number },
   ): Point[];
+  /** The segments with snapshots of a metric (every team, agent …), in a stable order. */
+  segmentsOf(metric: string): Segment[];
   close(): void;
 }
 
@@ -161,6 +163,7 @@ function historyOf(store: SnapshotStore): History {
   return {
     pointsOf: (metric, segment) => store.pointsOf(metric, segmentKey(segment)),
     pointsNear: (metric, segment, window) => store.pointsNear(metric, segmentKey(segment), window),
+    segmentsOf: (metric) => store.segmentsOf(metric).map(parseSegmentKey),
     close: () => store.close(),
   };
 }

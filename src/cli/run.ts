@@ -156,6 +156,36 @@ ${EXIT_CODES_HELP}`,
     .action(lazy(async () => (await import('./commands/check.js')).checkCommand as Action));
 
   program
+    .command('report')
+    .description('a report to share: every goal, its history, its breakdown, what changed')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'output format (default: html for -o *.html, else markdown)',
+      ).choices(['markdown']),
+    )
+    .option('-o, --output <file>', 'write the report to this file (default: stdout)')
+    .option('--since <when>', 'compare with an earlier date: 7d, 2w or YYYY-MM-DD', '7d')
+    .option('-g, --goal <id>', 'only this goal (repeatable)', collect, [])
+    .option('--objective <id>', 'only goals of this objective (repeatable)', collect, [])
+    .option('--no-sync', 'do not import changed sources first')
+    .addHelpText(
+      'after',
+      `
+For each objective its goals; for each goal the figures of goals check, how
+it moved since --since (default: a week before as of), this period against the
+previous one and the same period a year earlier (the period is the data's
+own: week, month or quarter), and where the metric has snapshots for other
+teams, agents … a ranked table of them. Markdown has sparklines.
+
+Examples:
+  $ goals report -o goals.md
+  $ goals report --as-of 2026-11-16 --since 4w --objective quality
+${EXIT_CODES_HELP}`,
+    )
+    .action(lazy(async () => (await import('./commands/report.js')).reportCommand as Action));
+
+  program
     .command('import')
     .description('import CSV exports into the snapshot store')
     .argument('[files...]', 'CSV files (default: every source in goals.yaml)')

@@ -79,6 +79,22 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return makeDate(year, month, Math.min(d, daysInMonth(year, month)))!;
 }
 
+/** English month names, January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 export interface Quarter {
   year: number;
   quarter: 1 | 2 | 3 | 4;

@@ -95,6 +95,21 @@ export class SnapshotStore {
   }
 
   /**
+   * The segments (canonical keys, sorted) with snapshots of a metric: every
+   * team, agent, channel … a breakdown of the metric can rank.
+   */
+  segmentsOf(metric: string): string[] {
+    return this.guard(() =>
+      this.db
+        .prepare<[string], { segment: string }>(
+          'SELECT DISTINCT segment FROM snapshots WHERE metric = ? ORDER BY segment',
+        )
+        .all(metric)
+        .map((row) => row.segment),
+    );
+  }
+
+  /**
    * Snapshots of one series dated from `from` to `to`, plus the `before`
    * newest ones before `from`, oldest first: what evaluating a goal needs,
    * without reading years of history (see core's pointWindowOf).

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { History } from '../../src/cli/open-history.js';
 import type { Point, Segment } from '../../src/core/snapshot.js';
-import { segmentKey } from '../../src/core/snapshot.js';
+import { parseSegmentKey, segmentKey } from '../../src/core/snapshot.js';
 import { selectWindow } from '../../src/core/evaluate-goal.js';
 
 export function fixtureHistory(dir: string): History | undefined {
@@ -29,6 +29,12 @@ export function fixtureHistory(dir: string): History | undefined {
   return {
     pointsOf,
     pointsNear: (metric, segment, window) => selectWindow(pointsOf(metric, segment), window),
+    segmentsOf: (metric) =>
+      [...series.keys()]
+        .filter((key) => key.startsWith(`${metric}|`))
+        .map((key) => key.slice(metric.length + 1))
+        .sort()
+        .map(parseSegmentKey),
     close: () => {},
   };
 }

@@ -151,6 +151,21 @@ describe('Staging', () => {
     store.close();
   });
 
+  it('lists the segments with snapshots of a metric, sorted, each once', () => {
+    const store = openStore(':memory:');
+    importOnce(store, [
+      snap('2026-10-05', 80, 2, 'csat', 'team=EMEA'),
+      snap('2026-10-12', 81, 3, 'csat', 'team=EMEA'),
+      snap('2026-10-05', 79, 4, 'csat', ''),
+      snap('2026-10-05', 77, 5, 'csat', 'team=APAC'),
+      snap('2026-10-05', 70, 6, 'fcr', 'team=Sofia'),
+    ]);
+    expect(store.segmentsOf('csat')).toEqual(['', 'team=APAC', 'team=EMEA']);
+    expect(store.segmentsOf('fcr')).toEqual(['team=Sofia']);
+    expect(store.segmentsOf('nps')).toEqual([]);
+    store.close();
+  });
+
   it('leaves the store as it was when the staging is discarded', () => {
     const store = openStore(':memory:');
     importOnce(store, [snap('2026-10-05', 80, 2)]);

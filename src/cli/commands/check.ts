@@ -125,7 +125,11 @@ export function buildResult(
     config: project.loaded.displayPath,
     asOf: project.asOf,
     ...(since ? { since } : {}),
-    objectives: project.config.objectives.map((o) => ({ id: o.id, title: o.title })),
+    objectives: project.config.objectives.map((o) => ({
+      id: o.id,
+      title: o.title,
+      owner: o.owner,
+    })),
     goals,
     summary,
     stale: goals.filter((g) => g.evaluation.stale).length,

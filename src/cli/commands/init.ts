@@ -19,7 +19,7 @@ import {
   proposeObjectiveId,
 } from '../../core/build-goal.js';
 import type { Checked } from '../../core/build-goal.js';
-import { isValidTimeZone, suggestTimeZone } from '../../core/dates.js';
+import { MONTH_NAMES, isValidTimeZone, suggestTimeZone } from '../../core/dates.js';
 import { GoalsError } from '../../core/errors.js';
 import { BUILTIN_METRICS } from '../../core/metrics.js';
 import { suggest } from '../../core/suggest.js';
@@ -42,21 +42,6 @@ export interface InitOptions {
   /** false with --no-input. */
   input?: boolean;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export async function initCommand(ctx: CommandContext, options: InitOptions): Promise<ExitCode> {
   const path = ctx.global.config
@@ -278,7 +263,7 @@ async function askSettings(
     (await prompter.select<number>({
       flag: '--fiscal-year-start',
       message: 'The fiscal year starts in (quarters count from it)',
-      choices: MONTHS.map((name, i) => ({ value: i + 1, name })),
+      choices: MONTH_NAMES.map((name, i) => ({ value: i + 1, name })),
       default: 1,
     }));
   return { team: team || undefined, timezone, fiscalYearStart };

@@ -180,10 +180,10 @@ export function summaryText(result: CheckResult): string {
   return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head;
 }
 
-export interface ObjectiveGroup {
+export interface ObjectiveGroup<G extends CheckedGoal = CheckedGoal> {
   /** Undefined for goals without an objective. */
   objective: CheckedObjective | undefined;
-  goals: CheckedGoal[];
+  goals: G[];
   worst: GoalStatus;
 }
 
@@ -191,12 +191,15 @@ export interface ObjectiveGroup {
  * Goals grouped by objective: the objectives in file order, then objectives
  * that goals name but goals.yaml does not declare, then goals without one.
  */
-export function groupByObjective(result: CheckResult): ObjectiveGroup[] {
+export function groupByObjective<G extends CheckedGoal>(result: {
+  objectives: CheckedObjective[];
+  goals: G[];
+}): Array<ObjectiveGroup<G>> {
   const ids = [
     ...result.objectives.map((o) => o.id),
     ...result.goals.map((g) => g.objective).filter((id): id is string => id !== undefined),
   ];
-  const groups: ObjectiveGroup[] = [];
+  const groups: Array<ObjectiveGroup<G>> = [];
   for (const id of new Set(ids)) {
     const goals = result.goals.filter((g) => g.objective === id);
     if (goals.length === 0) continue;

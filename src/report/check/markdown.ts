@@ -21,7 +21,7 @@ import {
 } from './goal-text.js';
 import type { CheckResult, CheckedGoal } from './result.js';
 
-const EMOJI: Readonly<Record<GoalStatus, string>> = {
+export const EMOJI: Readonly<Record<GoalStatus, string>> = {
   achieved: '✅',
   'on-track': '🟢',
   'at-risk': '🟡',

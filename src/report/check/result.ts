@@ -37,6 +37,7 @@ export interface CheckedGoal {
 export interface CheckedObjective {
   id: string;
   title: string;
+  owner?: string | undefined;
 }
 
 export type CheckSummary = { total: number } & Record<GoalStatus, number>;

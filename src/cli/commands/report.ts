@@ -1,0 +1,105 @@
+/**
+ * `goals report` (DESIGN §12 "Report"): what a planning meeting or a manager
+ * reads — every goal as of a date and compared with an earlier one, its
+ * chart, its history by period and its breakdown by segment — as Markdown or
+ * as one self-contained HTML file. The HTML reporter (and the chart library
+ * behind it) is loaded only when it is asked for.
+ */
+import { resolve } from 'node:path';
+import { rankBreakdown } from '../../core/breakdown.js';
+import { comparePeriods } from '../../core/compare-periods.js';
+import { GoalsError } from '../../core/errors.js';
+import type { ReportGoal, ReportResult } from '../../report/goals-report/result.js';
+import type { CommandContext, ExitCode } from '../context.js';
+import { evaluateProject } from '../evaluate-project.js';
+import type { EvaluatedGoal } from '../evaluate-project.js';
+import { loadProject } from '../load-project.js';
+import type { Project } from '../load-project.js';
+import { parseSince } from '../since.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
+import { buildResult, checkedGoalOf, selectGoals } from './check.js';
+
+export type ReportFormat = 'markdown';
+
+export interface ReportOptions {
+  /** Default: html when -o names an .html file, else markdown. */
+  format?: ReportFormat;
+  output?: string;
+  /** The comparison date: 7d, 2w or YYYY-MM-DD (default 7d). */
+  since: string;
+  goal: string[];
+  objective: string[];
+  sync: boolean;
+}
+
+export async function reportCommand(
+  ctx: CommandContext,
+  options: ReportOptions,
+): Promise<ExitCode> {
+  const format = options.format ?? 'markdown';
+  const project = loadProject(ctx);
+  const since = parseSince(options.since, project.asOf);
+  const indexes = selectGoals(ctx, project, options);
+  const { goals } = await evaluateProject(ctx, project, indexes, {
+    sync: options.sync,
+    since,
+    wholeSeries: true,
+    breakdowns: true,
+  });
+  const checked = goals.map((g) => checkedGoalOf(project, g, []));
+  const result: ReportResult = {
+    ...buildResult(project, checked, [], since),
+    since,
+    goals: goals.map((g, i) => reportGoalOf(project, g, checked[i]!)),
+  };
+  const text = (await import('../../report/goals-report/markdown.js')).formatReportMarkdown(result);
+  if (!options.output) {
+    ctx.io.stdout.write(text);
+    return 0;
+  }
+  const path = resolve(ctx.io.cwd, options.output);
+  try {
+    writeFileAtomic(path, text);
+  } catch (error) {
+    if (error instanceof GoalsError) throw error;
+    throw new GoalsError(
+      'USAGE',
+      `Cannot write the report to ${options.output}: ${(error as Error).message}`,
+      { hint: 'Check that the folder exists and that you may write to it.', cause: error },
+    );
+  }
+  if (!ctx.global.quiet) {
+    const size = Buffer.byteLength(text);
+    ctx.io.stderr.write(
+      `Wrote ${options.output} (${format === 'markdown' ? 'Markdown' : format}, ${goals.length === 1 ? '1 goal' : `${goals.length} goals`}, ${Math.max(1, Math.round(size / 1024))} KB).\n`,
+    );
+  }
+  return 0;
+}
+
+function reportGoalOf(
+  project: Project,
+  g: EvaluatedGoal,
+  checked: ReturnType<typeof checkedGoalOf>,
+): ReportGoal {
+  const e = g.evaluation;
+  const points = g.points.filter((p) => p.date <= project.asOf);
+  return {
+    ...checked,
+    metricName: g.goal.metric!.name,
+    points,
+    periods: e.current
+      ? comparePeriods(points, e.current.date, project.config.settings.fiscal_year_start)
+      : undefined,
+    breakdowns: (g.breakdowns ?? []).map((b) => ({
+      key: b.key,
+      rows: rankBreakdown(b, {
+        segment: g.goal.segment,
+        type: e.type,
+        target: e.target,
+        judgedAt: e.judgedAt,
+        since: g.previous?.judgedAt,
+      }),
+    })),
+  };
+}
