@@ -93,10 +93,12 @@ export async function openHistory(
 /**
  * `goals validate`: the sources are read as a sync reads them, but a source
  * that cannot be synced is a finding on its entry in goals.yaml, not an
- * error; the store is synced when it may be written, else only read (a dry
- * run), and is never created in a folder goals may not write. Unreadable
- * sources are warnings (the goals file can be validated without its data);
- * rejected ones are errors (`goals check` would stop on them).
+ * error. An existing store that may be written is synced; otherwise the
+ * sources go into a copy in memory (of the store, or an empty one), so the
+ * rules see the same history either way and validate never creates or
+ * changes a store it may not write. Unreadable sources are warnings (the
+ * goals file can be validated without its data); rejected ones are errors
+ * (`goals check` would stop on them).
  */
 export async function syncForValidate(
   ctx: CommandContext,
@@ -104,30 +106,36 @@ export async function syncForValidate(
 ): Promise<{ history: History | undefined; findings: Finding[] }> {
   const { openStore, openStoreIfWritable } = await import('../store/open-store.js');
   const { importSources, sourceJobs } = await import('../import/sync-sources.js');
-  const displayPath = displayStorePath(ctx, project.dbPath);
-  const writable = openStoreIfWritable(project.dbPath, { displayPath });
-  // No store, and none may be created: the sources are read into a scratch one.
-  const isScratch = writable === undefined;
-  const store = writable ?? openStore(':memory:', { displayPath });
+  const { dbPath } = project;
+  const displayPath = displayStorePath(ctx, dbPath);
+  const exists = existsSync(dbPath);
+  let store = exists ? openStoreIfWritable(dbPath, { displayPath }) : undefined;
+  if (store?.readonly) {
+    store.close();
+    store = undefined;
+  }
+  const isScratch = store === undefined;
+  store ??= exists
+    ? openStore(dbPath, { readonly: true, copy: true, displayPath })
+    : openStore(':memory:', { displayPath });
   try {
     const sync = syncProjectOf(ctx, project);
     const outcome = await importSources(sync, store, sourceJobs(sync, ctx.io.cwd), {
       now: ctx.io.now(),
       signal: ctx.io.signal,
-      dryRun: store.readonly || isScratch,
     });
     const findings = outcome.failures.flatMap((f) =>
       f.error.code === 'CSV_UNREADABLE'
         ? [{ ...f.finding, severity: 'warning' as const }]
         : [f.finding, ...f.error.findings],
     );
-    if (!store.readonly && !isScratch) {
+    if (!isScratch) {
       await reportSync(
         ctx,
         outcome.results.filter((r) => r.status !== 'unchanged-file'),
       );
     }
-    return { history: isScratch ? (store.close(), undefined) : historyOf(store), findings };
+    return { history: historyOf(store), findings };
   } catch (error) {
     store.close();
     throw error;

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'GOALS_FILE_INVALID'
   | 'GOALS_FILE_TOO_LARGE'
   | 'GOALS_FILE_EXISTS'
+  | 'GOALS_FILE_NOT_WRITABLE'
   | 'GOAL_NOT_FOUND'
   | 'USAGE'
   | 'DB_LOCKED'

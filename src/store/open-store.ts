@@ -18,6 +18,11 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 15_000;
 export interface OpenStoreOptions {
   /** Open for reading only (check, validate, dry runs): nothing is created or written. */
   readonly?: boolean;
+  /**
+   * With readonly: read a copy into memory, which may be written but is
+   * never saved (validate syncs sources into it where it may not write).
+   */
+  copy?: boolean;
   /** Busy timeout in milliseconds. Default DEFAULT_BUSY_TIMEOUT_MS. */
   timeoutMs?: number;
   /** The path as messages show it; default the path itself. */
@@ -44,6 +49,9 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Snapsho
   const info = { path: shown, timeoutMs, readonly: Boolean(options.readonly) };
   let db: Database.Database | undefined;
   try {
+    if (options.readonly && options.copy && !isMemory) {
+      return readCopy(path, { ...info, readonly: false });
+    }
     if (options.readonly && !isMemory) {
       let version: number;
       try {
@@ -131,7 +139,7 @@ function readCopy(path: string, info: ConstructorParameters<typeof SnapshotStore
     db = new Database(bytes);
     assertNotTooNew(readUserVersion(db), info.path);
     migrate(db, info.path);
-    return new SnapshotStore(db, { ...info, readonly: true });
+    return new SnapshotStore(db, info);
   } catch (error) {
     db?.close();
     throw translateStoreError(error, info.path, info.timeoutMs);

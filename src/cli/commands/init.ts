@@ -5,7 +5,7 @@
  * and offers a first goal (the `goals new` coach); `--template NAME` writes
  * a starter set instead of asking. Never overwrites an existing goals.yaml.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { GoalsEdit } from '../../config/edit-goals.js';
 import { createGoalsText } from '../../config/edit-goals.js';
@@ -31,7 +31,7 @@ import type { ProjectPlace } from '../goals-edit.js';
 import { resolveAsOf } from '../load-project.js';
 import { createPrompter, missingAnswer } from '../prompts.js';
 import type { Prompter } from '../prompts.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { assertWritable, makeFolderFor, writeFileAtomic } from '../write-file-atomic.js';
 
 export interface InitOptions {
   template?: string;
@@ -49,6 +49,7 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
     : join(ctx.io.cwd, 'goals.yaml');
   const displayPath = relative(ctx.io.cwd, path) || path;
   refuseExisting(ctx, path, displayPath);
+  assertWritable(path);
 
   if (options.template !== undefined) return writeTemplate(ctx, options, path, displayPath);
 
@@ -173,7 +174,7 @@ async function writeTemplate(
 
 /** goals.yaml first (refusing to replace one created meanwhile), then its schema beside it. */
 function writeFiles(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolderFor(path);
   writeFileAtomic(path, text, { exclusive: true });
   writeFileAtomic(schemaPathOf(path), `${JSON.stringify(buildJsonSchema(), null, 2)}\n`);
 }

@@ -12,6 +12,7 @@ import { coachGoal } from '../goal-coach.js';
 import type { GoalFlags } from '../goal-coach.js';
 import { checkEditedText, commitEdits, formatGoalPreview, lineOfGoal } from '../goals-edit.js';
 import type { ProjectPlace } from '../goals-edit.js';
+import { assertWritable } from '../write-file-atomic.js';
 import { loadProject } from '../load-project.js';
 import type { Project } from '../load-project.js';
 import { openHistory, syncForValidate } from '../open-history.js';
@@ -29,6 +30,8 @@ export interface NewOptions extends GoalFlags {
 
 export async function newCommand(ctx: CommandContext, options: NewOptions): Promise<ExitCode> {
   const project = loadProject(ctx);
+  // Before any question: an answer that cannot be saved is a waste of time.
+  assertWritable(project.loaded.path);
   const prompter = createPrompter(ctx.io, { noInput: options.input === false, yes: options.yes });
   const history = await historyFor(ctx, project, options.sync !== false);
   try {

@@ -45,6 +45,7 @@ import type { CommandContext, ExitCode } from '../context.js';
 import { evaluateProject } from '../evaluate-project.js';
 import type { EvaluatedGoal } from '../evaluate-project.js';
 import { commitEdits, checkEditedText, formatGoalPreview } from '../goals-edit.js';
+import { assertWritable } from '../write-file-atomic.js';
 import { loadProject } from '../load-project.js';
 import type { Project } from '../load-project.js';
 import { createPrompter } from '../prompts.js';
@@ -98,6 +99,8 @@ export async function planCommand(ctx: CommandContext, options: PlanOptions): Pr
     }
     return 0;
   }
+  // Before any question: decisions that cannot be saved are a waste of a meeting.
+  assertWritable(project.loaded.path);
   return reviewPlan(ctx, project, plan, prompter);
 }
 
