@@ -67,15 +67,21 @@ export async function inspectFile(options: {
   let header: string[] = [];
   let headerLine = 1;
   let skipped = false;
-  await readCsv(scan, displayPath, { delimiter: dialect.delimiter }, (fields, line) => {
-    if (dialect.hasSepLine && !skipped) {
-      skipped = true;
-      return true;
-    }
-    header = fields;
-    headerLine = line;
-    return false;
-  });
+  // Only the header: csv-parse reads it as well as the quick reader would.
+  await readCsv(
+    scan,
+    displayPath,
+    { delimiter: dialect.delimiter, csvParse: true },
+    (fields, line) => {
+      if (dialect.hasSepLine && !skipped) {
+        skipped = true;
+        return true;
+      }
+      header = fields;
+      headerLine = line;
+      return false;
+    },
+  );
   const base = {
     file: displayPath,
     spec,

@@ -16,7 +16,7 @@ import type { ImportSpec } from './import-spec.js';
 import { cellKey, locateCells } from './locate-cells.js';
 import { DateDetector } from './parse-date.js';
 import type { DateFormat } from './parse-date.js';
-import { readCsv } from './read-csv.js';
+import { ReadAgainWithCsvParse, readCsv } from './read-csv.js';
 import { RowReader } from './read-row.js';
 import { resolveMapping } from './resolve-mapping.js';
 import type { ResolvedMapping } from './resolve-mapping.js';
@@ -83,10 +83,21 @@ export async function readSnapshots(
     delimiter: spec.delimiter,
     decimal: spec.decimal,
   });
-  const first = await readPass(options, scan, dialect, sink, undefined);
+  let csvParse = false;
+  const pass = async (format: DateFormat | undefined) => {
+    try {
+      return await readPass(options, scan, dialect, sink, format, csvParse);
+    } catch (error) {
+      if (!(error instanceof ReadAgainWithCsvParse)) throw error;
+      sink.reset();
+      csvParse = true;
+      return readPass(options, scan, dialect, sink, format, csvParse);
+    }
+  };
+  const first = await pass(undefined);
   if (first.kind === 'done') return first.result;
   sink.reset();
-  const second = await readPass(options, scan, dialect, sink, first.format);
+  const second = await pass(first.format);
   if (second.kind === 'done') return second.result;
   throw new Error(
     `the date format ${first.format} was learned, yet the second pass learned ${second.format}`,
@@ -99,6 +110,7 @@ async function readPass(
   dialect: Dialect,
   sink: SnapshotSink,
   learnedFormat: DateFormat | undefined,
+  csvParse: boolean,
 ): Promise<{ kind: 'done'; result: ReadOutcome } | { kind: 'reread'; format: DateFormat }> {
   const { spec, displayPath } = options;
   let mapping: ResolvedMapping | undefined;
@@ -149,7 +161,7 @@ async function readPass(
   await readCsv(
     scan,
     displayPath,
-    { delimiter: dialect.delimiter, signal: options.signal },
+    { delimiter: dialect.delimiter, signal: options.signal, csvParse },
     (fields, line) => {
       onRecord(fields, line);
       return headerProblems === undefined;

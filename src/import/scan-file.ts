@@ -23,6 +23,10 @@ export interface FileScan {
   encodingSource: 'declared' | 'bom' | 'valid utf-8' | 'fallback' | 'utf-16 without bom';
   /** Decoded text of the first HEAD_BYTES bytes (BOM removed). */
   head: string;
+  /** No quote character anywhere, in an encoding whose ASCII bytes are ASCII: the quick reader reads it. */
+  isQuoteFree: boolean;
+  /** A carriage return somewhere (CRLF lines, or stray ones). */
+  hasCr: boolean;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -76,10 +80,14 @@ export async function scanFile(
   // would otherwise be decoded as U+FFFD without anyone noticing.
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let isValidUtf8 = true;
+  let hasQuote = false;
+  let hasCr = false;
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) {
       const bytes = chunk as Buffer;
       hash.update(bytes);
+      hasQuote ||= bytes.includes(0x22);
+      hasCr ||= bytes.includes(0x0d);
       if (headLength < HEAD_BYTES) {
         headChunks.push(bytes.subarray(0, HEAD_BYTES - headLength));
         headLength += Math.min(bytes.length, HEAD_BYTES - headLength);
@@ -158,6 +166,8 @@ export async function scanFile(
     bomLength,
     encodingSource,
     head: headText,
+    isQuoteFree: !hasQuote && (encoding === 'utf-8' || encoding === 'windows-1252'),
+    hasCr,
   };
 }
 

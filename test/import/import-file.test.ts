@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isGoalsError } from '../../src/core/errors.js';
@@ -306,6 +307,16 @@ describe('importFile', () => {
     expect(error.findings[0]?.hint).toBe(
       'A value probably contains the delimiter: quote it ("1,5") or export with another delimiter; check --delimiter.',
     );
+    store.close();
+  });
+
+  it('reads a CRLF file with a stray LF line as csv-parse does: the LF is inside a field', async () => {
+    const { dir, store } = setup('field-count');
+    writeFileSync(join(dir, 'mixed.csv'), 'date,csat\r\n2026-07-06,79\n2026-07-13,80\r\n');
+    const error = await rejection(importInto(store, dir, 'mixed.csv', {}));
+    expect(where(error)).toEqual([
+      'mixed.csv:2:12 error import/field-count This row has 3 fields, the header has 2.',
+    ]);
     store.close();
   });
 
