@@ -103,19 +103,24 @@ export async function openHistory(
 export async function syncForValidate(
   ctx: CommandContext,
   project: Project,
+  options: {
+    /** Create the store when there is none and its folder may be written (goals new). */
+    mayCreate?: boolean;
+  } = {},
 ): Promise<{ history: History | undefined; findings: Finding[] }> {
   const { openStore, openStoreIfWritable } = await import('../store/open-store.js');
   const { importSources, sourceJobs } = await import('../import/sync-sources.js');
   const { dbPath } = project;
   const displayPath = displayStorePath(ctx, dbPath);
   const exists = existsSync(dbPath);
-  let store = exists ? openStoreIfWritable(dbPath, { displayPath }) : undefined;
+  let store =
+    exists || options.mayCreate ? openStoreIfWritable(dbPath, { displayPath }) : undefined;
   if (store?.readonly) {
     store.close();
     store = undefined;
   }
   const isScratch = store === undefined;
-  store ??= exists
+  store ??= existsSync(dbPath)
     ? openStore(dbPath, { readonly: true, copy: true, displayPath })
     : openStore(':memory:', { displayPath });
   try {

@@ -349,7 +349,7 @@ describe('goals import on a terminal', () => {
     expect(r.code).toBe(0);
     // One redraw per chunk read (at most 5 a second), the last one always.
     expect(r.stderr).toBe(
-      '\r\x1b[2KImporting weekly.csv: 100 % (2 rows)' +
+      '\r\x1b[2KImporting weekly.csv: 100 % (3 rows)' +
         '\r\x1b[2KImporting weekly.csv: 100 % (3 rows)' +
         '\r\x1b[2K',
     );

@@ -93,7 +93,7 @@ async function historyFor(
 ): Promise<History | undefined> {
   if (!sync || project.config.sources.length === 0)
     return openHistory(ctx, project, { sync: false });
-  const { history, findings } = await syncForValidate(ctx, project);
+  const { history, findings } = await syncForValidate(ctx, project, { mayCreate: true });
   if (findings.length > 0) {
     const { formatFindings } = await import('../../report/findings.js');
     ctx.io.stderr.write(
