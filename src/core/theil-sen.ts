@@ -22,9 +22,7 @@ export const MIN_FORECAST_POINTS = 3;
 export function median(values: readonly number[]): number {
   // A typed array sorts numerically without a comparator: several times faster
   // on the thousand pairwise slopes of a quarter of daily snapshots.
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return medianOfSorted(Float64Array.from(values).sort());
 }
 
 /**
@@ -32,6 +30,18 @@ export function median(values: readonly number[]): number {
  * snapshots on one date count once, by their median.
  */
 export function fitTrend(points: readonly Point[]): Trend | undefined {
+  const { days: xs, values: ys } = valuesByDay(points);
+  if (xs.length < MIN_FORECAST_POINTS) return undefined;
+  const slopePerDay = medianOfSorted(sortedPairwiseSlopes(xs, ys));
+  const intercept = median(xs.map((x, i) => ys[i]! - slopePerDay * x));
+  return { slopePerDay, intercept, points: xs.length };
+}
+
+/**
+ * A series as day numbers (ascending, distinct) and values; several
+ * snapshots on one date count once, by their median.
+ */
+export function valuesByDay(points: readonly Point[]): { days: number[]; values: number[] } {
   const byDay = new Map<number, number[]>();
   for (const p of points) {
     const day = toDayNumber(p.date);
@@ -39,20 +49,32 @@ export function fitTrend(points: readonly Point[]): Trend | undefined {
     if (list) list.push(p.value);
     else byDay.set(day, [p.value]);
   }
-  if (byDay.size < MIN_FORECAST_POINTS) return undefined;
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const [day, values] of [...byDay].sort((a, b) => a[0] - b[0])) {
-    xs.push(day);
-    ys.push(median(values));
+  const days: number[] = [];
+  const values: number[] = [];
+  for (const [day, list] of [...byDay].sort((a, b) => a[0] - b[0])) {
+    days.push(day);
+    values.push(list.length === 1 ? list[0]! : median(list));
   }
-  const slopes: number[] = [];
+  return { days, values };
+}
+
+/**
+ * The slopes between every two points (`xs` distinct), in ascending order:
+ * their median is the Theil–Sen slope, their spread its uncertainty.
+ */
+export function sortedPairwiseSlopes(xs: readonly number[], ys: readonly number[]): Float64Array {
+  const slopes = new Float64Array((xs.length * (xs.length - 1)) / 2);
+  let k = 0;
   for (let i = 0; i < xs.length; i++) {
-    for (let j = i + 1; j < xs.length; j++) slopes.push((ys[j]! - ys[i]!) / (xs[j]! - xs[i]!));
+    for (let j = i + 1; j < xs.length; j++) slopes[k++] = (ys[j]! - ys[i]!) / (xs[j]! - xs[i]!);
   }
-  const slopePerDay = median(slopes);
-  const intercept = median(xs.map((x, i) => ys[i]! - slopePerDay * x));
-  return { slopePerDay, intercept, points: xs.length };
+  // A typed array sorts numerically without a comparator.
+  return slopes.sort();
+}
+
+function medianOfSorted(sorted: Float64Array): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function trendAt(trend: Trend, date: IsoDate): number {

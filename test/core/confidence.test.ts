@@ -1,0 +1,211 @@
+/**
+ * The confidence figures (docs/confidence.md) on small series. Expected values
+ * come from an independent implementation of the method in Python (numpy,
+ * scipy.stats for Student's t; the stay chance by sampling the joint normal
+ * of the future snapshots from their covariance, 2–4 million draws), pasted
+ * here as literals.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  MIN_CONFIDENCE_POINTS,
+  chanceToHold,
+  chanceToMeet,
+  estimateConfidence,
+  fitSpread,
+  predictAt,
+} from '../../src/core/confidence.js';
+import { addDays } from '../../src/core/dates.js';
+import type { Point } from '../../src/core/snapshot.js';
+import { normalCdf, studentTCdf, studentTQuantile } from '../../src/core/student-t.js';
+
+const series = (dates: string[], values: number[]): Point[] =>
+  dates.map((date, i) => ({ date, value: values[i]! }));
+const weekly = (from: string, values: number[]): Point[] =>
+  values.map((value, i) => ({ date: addDays(from, 7 * i), value }));
+
+/** Monthly CSAT rising slowly, small noise: no drift. */
+const csat = series(
+  [
+    '2026-01-01',
+    '2026-02-01',
+    '2026-03-01',
+    '2026-04-01',
+    '2026-05-01',
+    '2026-06-01',
+    '2026-07-01',
+    '2026-08-01',
+  ],
+  [78.2, 79.1, 78.6, 80.3, 80.9, 80.1, 81.7, 82.0],
+);
+/** Weekly, a wandering level (the residuals drift apart with time). */
+const wandering = weekly(
+  '2026-01-05',
+  [91.5, 89.4, 89.6, 89.4, 89.3, 88.9, 87.6, 87.1, 86.4, 89.6, 89.4, 88.8],
+);
+const UNBOUNDED: [null, null] = [null, null];
+
+describe('student t and normal distributions', () => {
+  it('match scipy.stats', () => {
+    // scipy: t.cdf(1.3, 6), t.cdf(-2.5, 3), t.cdf(0.7, 2.5), t.ppf(0.9, 4), t.ppf(0.9, 30), norm.cdf
+    expect(studentTCdf(1.3, 6)).toBeCloseTo(0.8793474126886069, 10);
+    expect(studentTCdf(-2.5, 3)).toBeCloseTo(0.04385332350403278, 10);
+    expect(studentTCdf(0.7, 2.5)).toBeCloseTo(0.728297528405226, 10);
+    expect(studentTQuantile(0.9, 4)).toBeCloseTo(1.533206274058944, 9);
+    expect(studentTQuantile(0.9, 30)).toBeCloseTo(1.3104150253913955, 9);
+    expect(normalCdf(1.96)).toBeCloseTo(0.9750021048517795, 6);
+    expect(normalCdf(-0.5)).toBeCloseTo(0.3085375387259869, 6);
+  });
+});
+
+describe('fitSpread and predictAt', () => {
+  it('measures noise, slope error and no drift on a steady series', () => {
+    const spread = fitSpread(csat)!;
+    expect(spread.points).toBe(8);
+    expect(spread.df).toBe(6);
+    expect(spread.slopePerDay).toBeCloseTo(0.017628930817610085, 12);
+    expect(spread.noise).toBeCloseTo(0.43945664986085514, 12);
+    expect(spread.slopeError).toBeCloseTo(0.003215135093493766, 12);
+    expect(spread.drift).toBe(0);
+    const p = predictAt(spread, '2026-12-31', UNBOUNDED);
+    expect(p.center).toBeCloseTo(84.80284591194969, 10);
+    expect(p.scale).toBeCloseTo(0.9600986665287541, 10);
+    expect(p.low).toBeCloseTo(83.42053833887331, 9);
+    expect(p.high).toBeCloseTo(86.18515348502606, 9);
+    expect(chanceToMeet(p, 'increase', 85, UNBOUNDED)).toBeCloseTo(0.42204504134122955, 9);
+    expect(chanceToMeet(p, 'increase', 83, UNBOUNDED)).toBeCloseTo(0.9452536104956776, 9);
+  });
+
+  it('adds the drift of a wandering level, growing the interval', () => {
+    const spread = fitSpread(wandering)!;
+    expect(spread.noise).toBeCloseTo(1.829375997519603, 12);
+    expect(spread.slopeError).toBeCloseTo(0.02380569942375582, 12);
+    expect(spread.drift).toBeCloseTo(0.36237441287627165, 12);
+    const p = predictAt(spread, '2026-04-30', UNBOUNDED);
+    expect(p.center).toBeCloseTo(86.5672619047619, 10);
+    expect(p.scale).toBeCloseTo(5.725620102960671, 10);
+    // Var = σ²(1 + π/2n) + slope part + q × 70.870 (the drift the line cannot foresee)
+    expect(p.variance.drift).toBeCloseTo(0.36237441287627165 * 70.87007437007435, 8);
+    expect(p.low).toBeCloseTo(78.7106596642668, 9);
+    expect(p.high).toBeCloseTo(94.42386414525701, 9);
+    expect(chanceToMeet(p, 'increase', 90, UNBOUNDED)).toBeCloseTo(0.28107497262032344, 9);
+  });
+
+  it('sees the noise of a series mostly exactly on its line (no zero-width interval)', () => {
+    // Weekly counts rising by 2, one week at 25 instead of 20: residuals 0 but one 5.
+    // The median absolute deviation is 0, so the mean one stands in:
+    // σ = 5/8 × √(π/2) × √(8/6) = 0.9045016…
+    const counts = weekly('2026-01-05', [10, 12, 14, 16, 18, 25, 22, 24]);
+    expect(fitSpread(counts)!.noise).toBeCloseTo(0.9045015681978344, 9);
+  });
+
+  it('reads several snapshots on one date as their median, in any order', () => {
+    const doubled = [
+      ...csat,
+      { date: '2026-03-01', value: 70 },
+      { date: '2026-03-01', value: 87.2 },
+    ];
+    // 78.6, 70 and 87.2 on 2026-03-01: the median is 78.6, as in `csat`.
+    expect(fitSpread([...doubled].reverse())).toEqual(fitSpread(csat));
+  });
+
+  it('clamps the interval to the metric range, not the chance inside it', () => {
+    const high = csat.map((p) => ({ ...p, value: p.value + 15 }));
+    const p = predictAt(fitSpread(high)!, '2026-12-31', [0, 100]);
+    expect(p.center).toBeCloseTo(99.80284591194969, 10);
+    expect(p.low).toBeCloseTo(98.42053833887331, 9);
+    expect(p.high).toBe(100);
+    // P(Y ≥ 100) is the t tail: a CSAT of 100 % can be reached, one above it cannot.
+    expect(chanceToMeet(p, 'increase', 100, [0, 100])).toBeCloseTo(0.42204504134122955, 9);
+    expect(chanceToMeet(p, 'increase', 100.5, [0, 100])).toBe(0);
+    expect(chanceToMeet(p, 'decrease', 100, [0, 100])).toBe(1);
+  });
+
+  it('gives a decrease goal the complement of an increase goal', () => {
+    const p = predictAt(fitSpread(csat)!, '2026-12-31', UNBOUNDED);
+    expect(chanceToMeet(p, 'decrease', 85, UNBOUNDED)).toBeCloseTo(1 - 0.42204504134122955, 9);
+  });
+});
+
+describe('estimateConfidence', () => {
+  it(`needs ${MIN_CONFIDENCE_POINTS} snapshots on distinct dates`, () => {
+    const input = {
+      deadline: '2026-09-30',
+      type: 'increase' as const,
+      target: 85,
+      range: UNBOUNDED,
+    };
+    expect(estimateConfidence({ ...input, points: csat.slice(0, 5) })).toEqual({
+      available: false,
+      chance: null,
+      reason: 'few-snapshots',
+      points: 5,
+    });
+    const six = estimateConfidence({ ...input, points: csat.slice(0, 6) });
+    expect(six.available).toBe(true);
+  });
+
+  it('reaches no further past the last snapshot than the snapshots span', () => {
+    // 2026-01-01 … 2026-08-01 span 212 days; 2027-03-01 is 212 days after the last.
+    const input = { points: csat, type: 'increase' as const, target: 85, range: UNBOUNDED };
+    expect(estimateConfidence({ ...input, deadline: '2027-03-01' }).available).toBe(true);
+    expect(estimateConfidence({ ...input, deadline: '2027-03-02' })).toEqual({
+      available: false,
+      chance: null,
+      reason: 'beyond-reach',
+      daysAhead: 213,
+      spanDays: 212,
+    });
+  });
+
+  it('gives an interval without a chance when there is no target yet', () => {
+    const c = estimateConfidence({
+      points: csat,
+      deadline: '2026-12-31',
+      type: 'increase',
+      target: null,
+      range: [0, 100],
+    });
+    expect(c.available && c.prediction.high).toBeCloseTo(86.18515348502606, 9);
+    expect(c.chance).toBeNull();
+  });
+});
+
+describe('stay goals', () => {
+  it('simulates the chance that no snapshot breaks the threshold', () => {
+    const spread = fitSpread(wandering)!;
+    // Python: 0.3825 ± 0.0003 (2,000,000 draws); ours uses 1,000, so within 0.015.
+    const chance = chanceToHold(spread, '2026-04-30', 'stay-above', 85.5, UNBOUNDED);
+    expect(Math.abs(chance - 0.3825465)).toBeLessThan(0.015);
+    // Same input, same output: the simulation is seeded.
+    expect(chanceToHold(spread, '2026-04-30', 'stay-above', 85.5, UNBOUNDED)).toBe(chance);
+  });
+
+  it('is the one-snapshot chance when one snapshot is left', () => {
+    const spread = fitSpread(wandering)!;
+    // Weekly: the next snapshot is due 2026-03-30, the one after 2026-04-06.
+    const one = chanceToHold(spread, '2026-04-05', 'stay-above', 85.5, UNBOUNDED);
+    const p = predictAt(spread, '2026-03-30', UNBOUNDED);
+    expect(Math.abs(one - chanceToMeet(p, 'increase', 85.5, UNBOUNDED))).toBeLessThan(0.015);
+  });
+
+  it('is 1 when no snapshot is due before the deadline, and 0 once one broke', () => {
+    const spread = fitSpread(wandering)!;
+    expect(chanceToHold(spread, '2026-03-29', 'stay-above', 85.5, UNBOUNDED)).toBe(1);
+    const broken = estimateConfidence({
+      points: wandering.slice(0, 3),
+      deadline: '2026-04-30',
+      type: 'stay-below',
+      target: 90,
+      range: UNBOUNDED,
+    });
+    // 91.5 on 2026-01-05 broke "≤ 90": a fact, even with three snapshots.
+    expect(broken).toEqual({ available: false, chance: 0, reason: 'few-snapshots', points: 3 });
+  });
+
+  it('holds for sure a threshold at the range end', () => {
+    const spread = fitSpread(wandering)!;
+    expect(chanceToHold(spread, '2026-04-30', 'stay-above', 0, [0, 100])).toBe(1);
+    expect(chanceToHold(spread, '2026-04-30', 'stay-below', 100, [0, 100])).toBe(1);
+    expect(chanceToHold(spread, '2026-04-30', 'stay-above', 101, [0, 100])).toBe(0);
+  });
+});
