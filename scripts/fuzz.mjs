@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The long fuzz run: `npm run fuzz [-- --seconds N --seed S]`. Runs the fuzz
+ * The long fuzz run: `npm run fuzz [-- --seconds N --seed S [goals-file|csv-import]]`. Runs the fuzz
  * tests of test/fuzz (goals.yaml, CSV import) for N seconds each (default
  * 300) from seed S (default: the clock), starting also from the real exports
  * in ../shared/data when they are there, and prints how many inputs each tried
@@ -13,8 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: { seconds: { type: 'string', default: '300' }, seed: { type: 'string' } },
+  allowPositionals: true,
 });
 const seconds = Number(values.seconds);
 const seed = values.seed ?? String(Date.now() % 2 ** 31);
@@ -24,7 +25,12 @@ const report = join(dir, 'report.jsonl');
 console.log(`fuzzing for ${seconds} s per reader, seed ${seed}`);
 const run = spawnSync(
   'npx',
-  ['vitest', 'run', 'test/fuzz', `--testTimeout=${(seconds + 120) * 1000}`],
+  [
+    'vitest',
+    'run',
+    ...(positionals.length > 0 ? positionals.map((p) => `test/fuzz/${p}`) : ['test/fuzz']),
+    `--testTimeout=${(seconds + 120) * 1000}`,
+  ],
   {
     stdio: 'inherit',
     env: {

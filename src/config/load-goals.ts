@@ -135,8 +135,8 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
   });
   if (doc.errors.length > 0) return empty();
 
-  // A list or mapping used as a key (`? [a]`, `{ {}: 1 }`) has no place in goals.yaml, and
-  // yaml would turn it into text with a process warning on stderr.
+  // A list, a mapping or binary data used as a key (`? [a]`, `{ {}: 1 }`, `!!binary …: 1`) has
+  // no place in goals.yaml, and yaml would turn it into text with a process warning on stderr.
   const complexKey = complexKeyOffset(doc);
   if (complexKey !== undefined) {
     findings.push(
@@ -144,7 +144,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
         {
           severity: 'error',
           rule: 'yaml/syntax',
-          message: 'A key is a list or a mapping; keys in goals.yaml are plain names.',
+          message: 'A key is a list, a mapping or binary data; keys in goals.yaml are plain names.',
           hint: 'Write the key as text (`team:`), and put the list or mapping after the colon, as its value.',
         },
         at(complexKey),
@@ -448,13 +448,18 @@ function positionsIn(source: string): (offset: number) => Position {
   };
 }
 
-/** Where the first key that is a list or a mapping starts, if any. */
+/** Where the first key that is not a plain scalar (a list, a mapping, `!!binary`) starts, if any. */
 function complexKeyOffset(doc: Document): number | undefined {
   let offset: number | undefined;
   visit(doc, {
     Pair(_, pair) {
-      if (isMap(pair.key) || isSeq(pair.key)) {
-        offset = rangeStart(pair.key) ?? 0;
+      const key = pair.key;
+      if (
+        isMap(key) ||
+        isSeq(key) ||
+        (isScalar(key) && typeof key.value === 'object' && key.value !== null)
+      ) {
+        offset = rangeStart(key) ?? 0;
         return visit.BREAK;
       }
       return undefined;

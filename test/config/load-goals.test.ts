@@ -143,10 +143,13 @@ describe('parseGoals', () => {
       process.on('warning', onWarning);
       try {
         expect(brief('version: 1\n? [a]\n: 1\n')).toEqual([
-          '2:3 yaml/syntax A key is a list or a mapping; keys in goals.yaml are plain names.',
+          '2:3 yaml/syntax A key is a list, a mapping or binary data; keys in goals.yaml are plain names.',
+        ]);
+        expect(brief('version: 1\n!!binary aGVsbG8=: 1\n')).toEqual([
+          '2:10 yaml/syntax A key is a list, a mapping or binary data; keys in goals.yaml are plain names.',
         ]);
         expect(brief('version: 1\ngoals:\n  - id: a\n    segment: { {}: 1 }\n')).toEqual([
-          '4:16 yaml/syntax A key is a list or a mapping; keys in goals.yaml are plain names.',
+          '4:16 yaml/syntax A key is a list, a mapping or binary data; keys in goals.yaml are plain names.',
         ]);
       } finally {
         process.off('warning', onWarning);
