@@ -1,16 +1,20 @@
 /** "Did you mean …": the closest candidate by edit distance, if close enough. */
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
+  const limit = Math.max(1, Math.floor(needle.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a candidate that far off can never
+    // be proposed, and measuring it costs length × length (a 5000-character time zone took
+    // seconds against every IANA zone).
+    if (Math.abs(candidate.length - needle.length) > limit) continue;
     const d = editDistance(needle, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const limit = Math.max(1, Math.floor(needle.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
 

@@ -15,6 +15,18 @@ describe('suggest', () => {
     expect(suggest('happiness', ['csat', 'nps'])).toBeUndefined();
   });
 
+  it(
+    'answers at once for a long input (found by fuzzing: a 5000-character time zone took seconds)',
+    {
+      timeout: 1000,
+    },
+    () => {
+      const zones = Intl.supportedValuesOf('timeZone');
+      for (let i = 0; i < 20; i++) expect(suggest('x'.repeat(5000), zones)).toBeUndefined();
+      expect(suggest('Europe/Berln', zones)).toBe('Europe/Berlin');
+    },
+  );
+
   it('counts a swap of neighbours as one edit', () => {
     expect(editDistance('csat', 'cast')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
