@@ -46,11 +46,13 @@ const SECONDS_PER_DAY = 86_400;
 
 /** The evaluation options of a project: its date and settings. */
 export function evaluateOptionsOf(project: Project): EvaluateOptions {
-  const staleAfter = parseDuration(project.config.settings.stale_after) ?? 14 * SECONDS_PER_DAY;
+  const written = project.config.settings.stale_after;
+  const staleAfter = written === undefined ? undefined : parseDuration(written);
   return {
     asOf: project.asOf,
     atRiskMargin: project.config.settings.at_risk_margin,
-    staleAfterDays: staleAfter / SECONDS_PER_DAY,
+    // not set: the core takes it from each series' cadence
+    staleAfterDays: staleAfter === undefined ? undefined : staleAfter / SECONDS_PER_DAY,
   };
 }
 

@@ -124,9 +124,10 @@ export const settingsSchema = z
         description: 'The snapshot store (SQLite), relative to this file.',
         examples: ['.goals/goals.db'],
       }),
-    stale_after: duration.default('14d').meta({
-      description: 'A goal whose newest snapshot is older than this is flagged stale.',
-      examples: ['14d'],
+    stale_after: duration.optional().meta({
+      description:
+        "A goal whose newest snapshot is older than this is flagged stale. Default: twice the usual gap between the metric's snapshots, at least 14d (so monthly data is not stale half of every month).",
+      examples: ['14d', '35d'],
     }),
     at_risk_margin: z
       .number()

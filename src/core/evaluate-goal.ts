@@ -45,8 +45,11 @@ export interface EvaluateOptions {
   asOf: IsoDate;
   /** `settings.at_risk_margin`: how far below on track is still at risk (0.2). */
   atRiskMargin: number;
-  /** `settings.stale_after` in days: an older newest snapshot flags the goal stale. */
-  staleAfterDays: number;
+  /**
+   * `settings.stale_after` in days: an older newest snapshot flags the goal
+   * stale. Undefined: twice the usual gap between the series' snapshots, at least 14.
+   */
+  staleAfterDays: number | undefined;
 }
 
 /** Everything `goals check` reports about a goal, and how each figure was derived. */
@@ -57,6 +60,8 @@ export interface GoalEvaluation {
   type: GoalType;
   status: GoalStatus;
   stale: boolean;
+  /** The stale limit applied, in days: stale_after, or the one of the series' cadence. */
+  staleAfterDays: number;
   asOf: IsoDate;
   start: IsoDate;
   deadline: IsoDate;
@@ -198,7 +203,8 @@ function prepare(goal: ResolvedGoal): { prepared?: Prepared; problems: Evaluatio
  *   range; it decides the status only within FORECAST_REACH × its history.
  * - After the deadline, a goal without a snapshot on or before it is missed.
  * - `stale`: the newest snapshot on or before `asOf` is more than
- *   `staleAfterDays` older than `asOf` (never for not-started or no-data goals).
+ *   `staleAfterDays` older than `asOf` (never for not-started or no-data goals);
+ *   without it, twice the usual gap between the newest snapshots, at least 14 days.
  *
  * @throws Error when the goal cannot be evaluated: check
  *   `findEvaluationProblems` first.
@@ -273,7 +279,8 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
   const judgedAt = isPastDeadline ? deadline : asOf;
   const known = series.filter((p) => p.date <= judgedAt);
   const sinceStart = known.filter((p) => p.date >= start);
-  const latest = series.filter((p) => p.date <= asOf).at(-1) ?? null;
+  const upToAsOf = series.filter((p) => p.date <= asOf);
+  const latest = upToAsOf.at(-1) ?? null;
 
   // The figures in the order of DESIGN §6, each from the ones before it.
   const current = computeCurrent({ known, judgedAt, isPastDeadline });
@@ -330,7 +337,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     atRiskMargin,
     fmt,
   });
-  const stale = computeStale({ latest, asOf, status, staleAfterDays });
+  const stale = computeStale({ upToAsOf, asOf, status, staleAfterDays });
 
   const figures = [
     current,
@@ -353,6 +360,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     type,
     status,
     stale: stale.value,
+    staleAfterDays: stale.afterDays,
     asOf,
     start,
     deadline,

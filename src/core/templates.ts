@@ -45,7 +45,6 @@ version: 1
 settings:
   timezone: ${timezone}
   fiscal_year_start: ${fy}
-  stale_after: 14d
 
 objectives:
   - id: fast-help

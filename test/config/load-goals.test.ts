@@ -21,7 +21,6 @@ describe('parseGoals', () => {
       timezone: 'UTC',
       fiscal_year_start: 1,
       database: '.goals/goals.db',
-      stale_after: '14d',
       at_risk_margin: 0.2,
       rules: {},
     });

@@ -62,7 +62,7 @@ function reference(
   points: Pt[],
   asOf: string,
   margin: number,
-  staleAfter: number,
+  staleAfter: number | undefined,
 ): RefResult {
   const better = goal.type === 'increase' || goal.type === 'stay-above' ? 1 : -1;
   const isStay = goal.type.startsWith('stay');
@@ -162,12 +162,17 @@ function reference(
     return 'off-track';
   })();
 
-  const latest = series.filter((p) => p.date <= asOf).at(-1);
+  const upToAsOf = series.filter((p) => p.date <= asOf);
+  const latest = upToAsOf.at(-1);
+  // stale_after not set: twice the median gap of the newest 12 snapshots, at least 14 days
+  const newest = upToAsOf.slice(-12).map((p) => day(p.date));
+  const gaps = newest.slice(1).map((d, i) => d - newest[i]!);
+  const limit = staleAfter ?? Math.max(14, gaps.length > 0 ? 2 * med(gaps) : 0);
   const stale =
     status !== 'not-started' &&
     status !== 'no-data' &&
     latest !== undefined &&
-    day(asOf) - day(latest.date) > staleAfter;
+    day(asOf) - day(latest.date) > limit;
   return {
     status,
     stale,
@@ -225,7 +230,7 @@ const caseArb = fc
     ),
     denser: fc.boolean(),
     margin: fc.constantFrom(0, 0.1, 0.2, 0.5),
-    staleAfter: fc.constantFrom(7, 14, 35),
+    staleAfter: fc.constantFrom(7, 14, 35, undefined),
   })
   .map((c) => {
     const shift = c.metric === 'pct' ? 60 : 0; // percent values stay within 0–100

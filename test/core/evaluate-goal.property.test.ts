@@ -31,7 +31,7 @@ interface Case {
   asOfDay: number;
   points: Point[];
   margin: number;
-  staleAfterDays: number;
+  staleAfterDays: number | undefined;
 }
 
 const caseArb: fc.Arbitrary<Case> = fc
@@ -56,7 +56,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       { maxLength: 25 },
     ),
     margin: fc.constantFrom(0, 0.1, 0.2, 0.5),
-    staleAfterDays: fc.constantFrom(7, 14, 30),
+    staleAfterDays: fc.constantFrom(7, 14, 30, undefined),
   })
   .map((r) => ({
     type: r.type,

@@ -715,6 +715,64 @@ describe('stale', () => {
   });
 });
 
+describe("stale without stale_after: the series' cadence (issue 13.7)", () => {
+  const byCadence = { staleAfterDays: undefined };
+  // SF311-like: a value on the first of every month, January to October 2026.
+  // Gaps 31, 28, 31, 30, 31, 30, 31, 31, 30: median 31 days, limit 2 × 31 = 62.
+  const MONTHLY = Array.from({ length: 10 }, (_, i) => ({
+    date: `2026-${String(i + 1).padStart(2, '0')}-01`,
+    value: 40 + i,
+  }));
+  const CALLS = {
+    metric: 'score',
+    baseline: 40,
+    target: 60,
+    start: '2026-01-01',
+    deadline: '2026-12-31',
+  };
+
+  it('monthly data is not stale in the weeks before the next month comes', () => {
+    const e = evaluate(CALLS, MONTHLY, '2026-10-20', byCadence);
+    expect(e.stale).toBe(false); // 19 days old, over the old 14-day default
+    expect(e.staleAfterDays).toBe(62);
+    expect(e.figures.find((f) => f.name === 'stale')!.inputs).toEqual([
+      { name: 'age', value: 19, kind: 'days' },
+      { name: 'usual gap', value: 31, kind: 'days' },
+      { name: 'stale_after', value: 62, kind: 'days' },
+    ]);
+  });
+
+  it('…and is stale once two months have gone by without one', () => {
+    expect(evaluate(CALLS, MONTHLY, '2026-12-02', byCadence).stale).toBe(false); // 62 days
+    expect(evaluate(CALLS, MONTHLY, '2026-12-03', byCadence).stale).toBe(true); // 63 days
+  });
+
+  it('stale_after, when written, wins', () => {
+    const e = evaluate(CALLS, MONTHLY, '2026-10-20', { staleAfterDays: 14 });
+    expect([e.stale, e.staleAfterDays]).toEqual([true, 14]);
+  });
+
+  it('weekly data keeps 14 days (2 × 7); daily data and a single snapshot at least 14', () => {
+    const weekly = series('2026-07-06', 7, [50, 51, 52, 53]);
+    expect(evaluate({ ...RISE, target: 70 }, weekly, '2026-08-01', byCadence).staleAfterDays).toBe(
+      14,
+    );
+    const daily = series('2026-07-01', 1, [50, 51, 52, 53, 54]);
+    expect(evaluate({ ...RISE, target: 70 }, daily, '2026-07-20', byCadence).staleAfterDays).toBe(
+      14,
+    );
+    const single = [{ date: '2026-07-01', value: 50 }];
+    const e = evaluate({ ...RISE, target: 70 }, single, '2026-07-16', byCadence);
+    expect([e.staleAfterDays, e.stale]).toEqual([14, true]);
+  });
+
+  it('the usual gap is the median of the last 11: a month of daily data after years of monthly', () => {
+    const mixed = [...MONTHLY, ...series('2026-10-02', 1, Array(12).fill(50) as number[])];
+    // newest 12 snapshots: 10-01 … 10-13, gaps all 1 day → 14
+    expect(evaluate(CALLS, mixed, '2026-10-20', byCadence).staleAfterDays).toBe(14);
+  });
+});
+
 describe('recent pace', () => {
   it('is the Theil–Sen slope of the last six weeks × 7', () => {
     // +1 a week for 10 weeks, then +3 a week: the last six weeks see +3 (and the turn).

@@ -16,7 +16,7 @@ import type { CheckResult, CheckedGoal, FailOn } from '../../report/check/result
 import { formatCheckTable } from '../../report/check/table.js';
 import type { CommandContext, ExitCode } from '../context.js';
 import { annotationPathOf } from '../annotation-path.js';
-import { evaluateOptionsOf, evaluateProject, findGoalIndex } from '../evaluate-project.js';
+import { evaluateProject, findGoalIndex } from '../evaluate-project.js';
 import type { EvaluatedGoal } from '../evaluate-project.js';
 import { terminalWidth } from '../io.js';
 import { loadProject } from '../load-project.js';
@@ -134,7 +134,6 @@ export function buildResult(
     summary,
     stale: goals.filter((g) => g.evaluation.stale).length,
     failOn,
-    staleAfterDays: evaluateOptionsOf(project).staleAfterDays,
   };
 }
 

@@ -56,6 +56,4 @@ export interface CheckResult {
   /** How many goals are stale. */
   stale: number;
   failOn: FailOn[];
-  /** settings.stale_after, in days, for the legend. */
-  staleAfterDays: number;
 }

@@ -353,14 +353,14 @@ function formatSummary(result: CheckResult, chalk: ChalkInstance, width: number)
       ) + '\n';
   }
   if (result.stale > 0) {
-    const names = result.goals.filter((g) => g.evaluation.stale).map((g) => g.evaluation.id);
-    out +=
-      chalk.yellow(
-        wrapList(
-          `⚠ stale (newest snapshot over ${plural(result.staleAfterDays, 'day')} old): ${names.join(', ')}`,
-          width,
-        ),
-      ) + '\n';
+    const staleGoals = result.goals.filter((g) => g.evaluation.stale).map((g) => g.evaluation);
+    const limits = new Set(staleGoals.map((e) => e.staleAfterDays));
+    // One limit (stale_after, or one cadence for all): said once; else each goal's own.
+    const text =
+      limits.size === 1
+        ? `⚠ stale (newest snapshot over ${plural(staleGoals[0]!.staleAfterDays, 'day')} old): ${staleGoals.map((e) => e.id).join(', ')}`
+        : `⚠ stale (newest snapshot older than stale_after): ${staleGoals.map((e) => `${e.id} (over ${plural(e.staleAfterDays, 'day')})`).join(', ')}`;
+    out += chalk.yellow(wrapList(text, width)) + '\n';
   }
   for (const line of changeLines(result)) {
     const paint = line.startsWith(CHANGE_MARK.slipped)

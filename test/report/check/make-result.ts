@@ -54,6 +54,5 @@ export function makeResult(
     summary,
     stale: checked.filter((g) => g.evaluation.stale).length,
     failOn,
-    staleAfterDays: 14,
   };
 }
