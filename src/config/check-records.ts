@@ -7,9 +7,12 @@
  */
 import type { Finding } from '../core/finding.js';
 import type { MetricDefinition } from '../core/metrics.js';
+import { parseOpenHours } from '../core/records/business-hours.js';
+import { checkDerivation } from '../core/records/record-metrics.js';
 import { suggest } from '../core/suggest.js';
 import { parseValue } from '../core/values.js';
 import type { Position, YamlPath } from './load-goals.js';
+import { customMetrics } from './metric-catalog.js';
 import type { GoalsFile } from './schema.js';
 
 /** Business-hours fields a preset can fill from an export, by the metric they give. */
@@ -39,6 +42,17 @@ export function checkRecords(
       path: [...path],
     });
   const calendars = Object.keys(config.settings.calendars ?? {});
+  for (const [name, calendar] of Object.entries(config.settings.calendars ?? {})) {
+    for (const p of parseOpenHours(calendar.hours).problems) {
+      at(
+        ['settings', 'calendars', name, 'hours', ...(p.key === '' ? [] : [p.key])],
+        `Calendar '${name}': ${p.message}.`,
+        p.hint
+          ? `${p.hint.charAt(0).toUpperCase()}${p.hint.slice(1)}.`
+          : 'Write hours as { mon-fri: "09:00-18:00" }.',
+      );
+    }
+  }
 
   config.sources.forEach((source, i) => {
     if (source.calendar !== undefined && !calendars.includes(source.calendar)) {
@@ -66,9 +80,11 @@ export function checkRecords(
       );
       return;
     }
+    let withinFailed = false;
     if (metric.within !== undefined) {
       const threshold = parseValue(metric.within, from.unit);
       if ('problem' in threshold) {
+        withinFailed = true;
         at(
           ['metrics', i, 'within'],
           `Metric '${metric.id}': within: ${JSON.stringify(metric.within)} is not a threshold for ${from.id}: ${threshold.message}`,
@@ -76,15 +92,23 @@ export function checkRecords(
         );
       }
     }
+    const derivation = customMetrics([metric])[0]!.derived!;
+    const problem =
+      !withinFailed && (metric.statistic === undefined) !== (metric.within === undefined)
+        ? checkDerivation(derivation)
+        : undefined;
+    if (problem) {
+      const key = /^(hours|statistic):/.test(problem)
+        ? problem.slice(0, problem.indexOf(':'))
+        : 'from';
+      at(
+        ['metrics', i, key],
+        `Metric '${metric.id}': ${problem}.`,
+        'See `goals metrics` and docs/records.md, "Derived metrics".',
+      );
+      return;
+    }
     if (metric.hours === 'business') {
-      if (from.unit !== 'duration') {
-        at(
-          ['metrics', i, 'hours'],
-          `Metric '${metric.id}': hours: business counts open hours, and ${from.id} is not a duration.`,
-          'Remove hours:, or derive from a duration metric such as first_response_time.',
-        );
-        return;
-      }
       const businessField = BUSINESS_FIELDS[from.id];
       const unable = config.sources.filter(
         (s) =>

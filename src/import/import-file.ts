@@ -26,7 +26,14 @@ import type { CellProblem } from './cell-problem.js';
 import { fingerprintSpec } from './import-spec.js';
 import type { ImportSpec } from './import-spec.js';
 import { locateProblems, readSnapshots } from './read-snapshots.js';
-import type { ReadOutcome, ReadProgress } from './read-snapshots.js';
+import type {
+  ReadOutcome,
+  ReadProgress,
+  ReadSnapshotsOptions,
+  SnapshotSink,
+} from './read-snapshots.js';
+import { readRecords } from './read-records.js';
+import type { RecordsOutcome } from './read-records.js';
 import type { ResolvedMapping } from './resolve-mapping.js';
 import { scanFile } from './scan-file.js';
 import type { FileScan } from './scan-file.js';
@@ -64,7 +71,7 @@ export interface ImportFileOptions extends StageFileOptions {
 export interface StagedFile {
   file: string;
   scan: FileScan;
-  outcome: ReadOutcome;
+  outcome: ReadOutcome | RecordsOutcome;
   staging: Staging;
   warnings: Finding[];
   /** The problems of the skipped rows (the first MAX_LISTED_PROBLEMS). */
@@ -95,7 +102,7 @@ export interface ImportResult {
   /** The problems of the skipped rows (the first MAX_LISTED_PROBLEMS). */
   skipped: Finding[];
   warnings: Finding[];
-  outcome: ReadOutcome | undefined;
+  outcome: ReadOutcome | RecordsOutcome | undefined;
 }
 
 /**
@@ -106,34 +113,12 @@ export interface ImportResult {
  */
 export async function stageFile(options: StageFileOptions): Promise<StagedFile> {
   const { store, spec, displayPath } = options;
-  if (spec.layout === 'records') {
-    throw new GoalsError(
-      'CSV_REJECTED',
-      `${displayPath} was not imported: this build reads records sources (layout: records) but does not compute their metrics yet. Nothing was written.`,
-      { hint: '`goals import --inspect FILE` shows how its columns map.' },
-    );
-  }
   const scan = options.scan ?? (await scanFile(options.path, displayPath, spec.encoding));
-  let staging: Staging = store.stage();
+  if (spec.layout === 'records') return stageRecords(options, scan);
+  const target = stagingSink(store);
   try {
-    const outcome = await readSnapshots(
-      {
-        path: options.path,
-        displayPath,
-        spec,
-        catalog: options.catalog,
-        scan,
-        signal: options.signal,
-        onProgress: options.onProgress,
-      },
-      {
-        add: (batch) => staging.add(batch),
-        reset: () => {
-          staging.discard();
-          staging = store.stage();
-        },
-      },
-    );
+    const outcome = await readSnapshots(readOptions(options, scan), target.sink);
+    const staging = target.staging;
     const warnings = [
       ...encodingWarnings(scan, displayPath),
       ...(await locateProblems(scan, outcome.dialect, outcome.warnings, displayPath)),
@@ -151,7 +136,8 @@ export async function stageFile(options: StageFileOptions): Promise<StagedFile> 
     const findings = await locateProblems(scan, outcome.dialect, problems, displayPath);
     const perEvent = describeRowPerEvent(conflictLines.size, outcome.rows);
     const skipInvalid = spec.skipInvalid ?? false;
-    if (perEvent && !skipInvalid) {
+    // A list of tickets is not made a metric export by leaving its rows out.
+    if (perEvent) {
       throw new GoalsError(
         'CSV_REJECTED',
         `${displayPath} was not imported: ${perEvent.reason}. Nothing was written.`,
@@ -185,9 +171,100 @@ export async function stageFile(options: StageFileOptions): Promise<StagedFile> 
       skippedRows: badRows,
     };
   } catch (error) {
-    staging.discard();
+    target.staging.discard();
     throw error;
   }
+}
+
+/** A staging area that a reader fills, started afresh when the file is read again. */
+function stagingSink(store: SnapshotStore): { sink: SnapshotSink; readonly staging: Staging } {
+  let staging = store.stage();
+  return {
+    sink: {
+      add: (batch) => staging.add(batch),
+      reset: () => {
+        staging.discard();
+        staging = store.stage();
+      },
+    },
+    get staging() {
+      return staging;
+    },
+  };
+}
+
+function readOptions(options: StageFileOptions, scan: FileScan): ReadSnapshotsOptions {
+  return {
+    path: options.path,
+    displayPath: options.displayPath,
+    spec: options.spec,
+    catalog: options.catalog,
+    scan,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  };
+}
+
+/**
+ * A records file staged: its rows aggregated into snapshots (DESIGN §11).
+ * Bad rows refuse the file unless skipInvalid; a timestamp that looks like
+ * an export's "no value" (1900-01-01) makes the hint the missing: to write.
+ */
+async function stageRecords(options: StageFileOptions, scan: FileScan): Promise<StagedFile> {
+  const { store, spec, displayPath } = options;
+  const target = stagingSink(store);
+  try {
+    const outcome = await readRecords(readOptions(options, scan), target.sink);
+    const staging = target.staging;
+    // An aggregator gives each key once; settling is what a merge expects.
+    staging.settleDuplicates();
+    const warnings = [
+      ...encodingWarnings(scan, displayPath),
+      ...(await locateProblems(scan, outcome.dialect, outcome.warnings, displayPath)),
+    ];
+    const findings = await locateProblems(scan, outcome.dialect, outcome.problems, displayPath);
+    const { badRows } = outcome;
+    if (badRows > 0 && !spec.skipInvalid) {
+      const listed = findings.length;
+      throw new GoalsError(
+        'CSV_REJECTED',
+        `${displayPath} was not imported: ${badRows === 1 ? '1 bad row' : `${badRows.toLocaleString('en-US')} bad rows`}${listed < badRows ? ` (the first ${listed} problems are listed)` : ''}. Nothing was written.`,
+        {
+          hint: badRowsHint(spec, outcome.suspects),
+          findings: [...warnings, ...findings],
+        },
+      );
+    }
+    return {
+      file: displayPath,
+      scan,
+      outcome,
+      staging,
+      warnings,
+      skipped: findings.map((f): Finding => ({
+        ...f,
+        severity: 'warning',
+        message: `Skipped: ${f.message}`,
+      })),
+      skippedRows: badRows,
+    };
+  } catch (error) {
+    target.staging.discard();
+    throw error;
+  }
+}
+
+/**
+ * What to do about bad rows; when they hold timestamps such as 1900-01-01
+ * (an export's "no value"), first the exact missing: to write.
+ */
+export function badRowsHint(spec: ImportSpec, suspects: ReadonlyMap<string, number>): string {
+  const skip = `leave them out with --skip-invalid (${spec.sourceId ? `goals import --source ${spec.sourceId} --skip-invalid), or on every sync with skip_invalid: true in the source` : 'goals import FILE --skip-invalid)'}`;
+  if (suspects.size === 0) return `Correct the rows in the export and import it again, or ${skip}.`;
+  const values = [...suspects.keys()];
+  const yaml = `missing: [${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+  const rows = [...suspects.values()].reduce((a, b) => a + b, 0);
+  return `${rows.toLocaleString('en-US')} of the bad rows hold ${values.length === 1 ? `${JSON.stringify(values[0])}, which this export writes` : 'dates that this export writes'} for "no value": ${spec.sourceId ? `add ${yaml} to source '${spec.sourceId}' in goals.yaml` : `pass ${values.map((v) => `--missing "${v}"`).join(' ')}`}. Otherwise correct the rows, or ${skip}.`;
 }
 
 /** What the imports table records of a staged file. */
@@ -351,17 +428,20 @@ function describeOwnerConflict(
     .filter((x) => x !== undefined)
     .join(', ');
   const owner = `source '${c.owner}'${where ? ` (${where})` : ''}`;
+  const isRecords = staged.outcome.kind === 'records';
   return {
     severity: 'error',
     rule: isOneOff ? 'import/owned-by-source' : 'import/source-overlap',
-    message: isOneOff
-      ? `Line ${c.line} gives ${what} as ${show(c.value)}, but ${owner} gives ${show(c.ownerValue)}: a one-off import may not change a source's snapshot.`
-      : `Line ${c.line} gives ${what} (${show(c.value)}), and so does ${owner}: ${show(c.ownerValue)}.`,
+    message: isRecords
+      ? `The records give ${what} as ${show(c.value)}, and so does ${owner}: ${show(c.ownerValue)}.`
+      : isOneOff
+        ? `Line ${c.line} gives ${what} as ${show(c.value)}, but ${owner} gives ${show(c.ownerValue)}: a one-off import may not change a source's snapshot.`
+        : `Line ${c.line} gives ${what} (${show(c.value)}), and so does ${owner}: ${show(c.ownerValue)}.`,
     hint: isOneOff
       ? `Correct the value in ${ownerFile ?? `the file of source '${c.owner}'`} instead, or remove the row from ${staged.file}.`
       : 'Keep the row in one of the two files.',
     line: c.line,
-    field: valueField(staged.outcome.mapping, c.metric),
+    field: 'mapping' in staged.outcome ? valueField(staged.outcome.mapping, c.metric) : 0,
   };
 }
 
@@ -385,9 +465,13 @@ export function describeRowPerEvent(
   if (conflictRows < 10 || conflictRows * 5 < rows) return undefined;
   return {
     reason: `${conflictRows.toLocaleString('en-US')} of its ${rows.toLocaleString('en-US')} rows give a metric on a date that other rows give too, so it looks like a list of tickets or calls (a row each), not metric snapshots (a value per metric, segment and date)`,
-    hint: "Import a report instead: the metric per day or week from your helpdesk's reporting, or these rows summarised per date in a spreadsheet (a pivot table of averages or counts). If the rows are for different teams or channels, map that column as a segment (--segment team=COLUMN).",
+    hint: RECORDS_WAY,
   };
 }
+
+/** How to import a row-per-ticket export, for the refusals that recognise one. */
+export const RECORDS_WAY =
+  'Import it as records, and goals computes the metrics from its rows: `goals import FILE --layout records --field created=COLUMN …` (or --preset zendesk, freshdesk, intercom, survey when it is such an export), or in goals.yaml a source with layout: records; `goals import --inspect FILE --layout records` shows its columns.';
 
 const SEGMENT_LIKE =
   /team|channel|agent|region|group|queue|country|brand|product|site|tier|segment|location|department/i;

@@ -5,6 +5,7 @@
  * stop on.
  */
 import { isGoalsError } from '../core/errors.js';
+import type { GoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
@@ -14,7 +15,8 @@ import { describeConflict, describeRowPerEvent } from './import-file.js';
 import { MAX_LISTED_PROBLEMS } from './cell-problem.js';
 import type { ImportSpec } from './import-spec.js';
 import { readCsv } from './read-csv.js';
-import { locateProblems, readSnapshots } from './read-snapshots.js';
+import { recogniseRecordsExport } from './presets/index.js';
+import { locateProblems, readSnapshots, ticketListError } from './read-snapshots.js';
 import type { ReadOutcome } from './read-snapshots.js';
 import { resolveMapping } from './resolve-mapping.js';
 import type { ResolvedMapping } from './resolve-mapping.js';
@@ -27,6 +29,7 @@ import type { Dialect } from './sniff-dialect.js';
 export const SAMPLE_SIZE = 10;
 
 export interface InspectResult {
+  kind: 'kpis';
   file: string;
   spec: ImportSpec;
   scan: FileScan;
@@ -48,22 +51,12 @@ export interface InspectResult {
   refusalHint: string | undefined;
 }
 
-/** Reads the whole file as an import would, keeping only a sample. */
-export async function inspectFile(options: {
-  path: string;
-  displayPath: string;
-  spec: ImportSpec;
-  catalog: ReadonlyMap<string, MetricDefinition>;
-  /** A scratch store (`:memory:`) to find keys repeated with different values. */
-  scratch: SnapshotStore;
-  signal?: AbortSignal | undefined;
-}): Promise<InspectResult> {
-  const { spec, displayPath, catalog } = options;
-  const scan = await scanFile(options.path, displayPath, spec.encoding);
-  const dialect = sniffDialect(scan.head, displayPath, {
-    delimiter: spec.delimiter,
-    decimal: spec.decimal,
-  });
+/** The first record of a file (after Excel's `sep=` line), and its line. */
+export async function readHeader(
+  scan: FileScan,
+  dialect: Dialect,
+  displayPath: string,
+): Promise<{ header: string[]; line: number }> {
   let header: string[] = [];
   let headerLine = 1;
   let skipped = false;
@@ -82,7 +75,36 @@ export async function inspectFile(options: {
       return false;
     },
   );
+  return { header, line: headerLine };
+}
+
+/** An import's refusal as --inspect says it: "it is a … export". */
+export function refusalOf(error: GoalsError): string {
+  return error.message
+    .replace(/^.*? was not imported: /, '')
+    .replace(/ Nothing was written\.$/, '')
+    .replace(/\.$/, '');
+}
+
+/** Reads the whole file as an import would, keeping only a sample. */
+export async function inspectFile(options: {
+  path: string;
+  displayPath: string;
+  spec: ImportSpec;
+  catalog: ReadonlyMap<string, MetricDefinition>;
+  /** A scratch store (`:memory:`) to find keys repeated with different values. */
+  scratch: SnapshotStore;
+  signal?: AbortSignal | undefined;
+}): Promise<InspectResult> {
+  const { spec, displayPath, catalog } = options;
+  const scan = await scanFile(options.path, displayPath, spec.encoding);
+  const dialect = sniffDialect(scan.head, displayPath, {
+    delimiter: spec.delimiter,
+    decimal: spec.decimal,
+  });
+  const { header, line: headerLine } = await readHeader(scan, dialect, displayPath);
   const base = {
+    kind: 'kpis' as const,
     file: displayPath,
     spec,
     scan,
@@ -90,6 +112,22 @@ export async function inspectFile(options: {
     header: header.map((h) => h.trim()),
     headerLine,
   };
+  // A ticket export is named as such before any mapping problem.
+  const records = recogniseRecordsExport(base.header);
+  if (records) {
+    const error = ticketListError(records, displayPath);
+    return {
+      ...base,
+      mapping: undefined,
+      outcome: undefined,
+      sample: [],
+      problems: [],
+      warnings: [],
+      badRows: 0,
+      refusal: refusalOf(error),
+      refusalHint: error.hint,
+    };
+  }
   const resolved = resolveMapping(header, headerLine, spec, catalog, displayPath);
   if (!resolved.ok) {
     return {
@@ -156,7 +194,7 @@ export async function inspectFile(options: {
   } catch (error) {
     if (!isGoalsError(error) || error.code !== 'CSV_REJECTED') throw error;
     problems = [...error.findings];
-    refusal = error.message.replace(/^.*? was not imported: /, '').replace(/\.$/, '');
+    refusal = refusalOf(error);
     refusalHint = error.hint;
   } finally {
     staging.discard();

@@ -49,6 +49,8 @@ export interface RecordReaderOptions {
   detector: DateDetector;
   /** How to add a value to the source's missing: list, for hints. */
   missingHint: (text: string) => string;
+  /** Whether the fields come from goals.yaml (hints show YAML) or from --field flags. */
+  isDeclaredInFile: boolean;
 }
 
 export class RecordReader {
@@ -220,6 +222,13 @@ export class RecordReader {
     return row;
   }
 
+  /** The scale of the rating or score: declared, or decided by the first rating read. */
+  get ratingScale(): RatingScale | undefined {
+    const f = this.records.fields.find((r) => r.field === 'rating' || r.field === 'score');
+    if (!f) return undefined;
+    return f.scales.length === 1 ? f.scales[0] : (this.decided.get(f) as RatingScale | undefined);
+  }
+
   private has(field: ResolvedField['field'], kind: FieldKind): boolean {
     const f = this.records.fields.find((r) => r.field === field);
     return f !== undefined && (f.kind === kind || this.decided.get(f) === kind);
@@ -244,6 +253,13 @@ export class RecordReader {
       message: `${laterField} ("${l.name}") is before ${earlierField} ("${e.name}") by ${formatSpan(minutes)}: a ${laterField === 'ended' ? 'subscription cannot end before it starts' : `ticket cannot be ${laterField === 'solved' ? 'solved' : 'answered'} before it is created`}.`,
       hint: `Correct the row in the export, or --skip-invalid to leave it out. If the export writes a placeholder for "no value" here, add it to missing:.`,
     });
+  }
+
+  /** How to declare one option of a field: in goals.yaml, or with --field. */
+  private declare(f: ResolvedField, option: 'format' | 'unit' | 'scale', example: string): string {
+    return this.options.isDeclaredInFile
+      ? `${f.field}: { column: ${JSON.stringify(f.name)}, ${option}: ${example} } under fields: in goals.yaml`
+      : `--field "${f.field}=${f.name}:${example}"`;
   }
 
   /** A two-way field's kind, decided by its first value; other fields' own kind. */
@@ -290,7 +306,7 @@ export class RecordReader {
           ? this.options.missingHint(text)
           : shaped
             ? 'Correct the timestamp in the export, or --skip-invalid to leave the row out.'
-            : `Write timestamps as YYYY-MM-DD HH:mm:ss, or declare the format the file uses: ${f.field}: { column: ${JSON.stringify(f.name)}, format: DD/MM/YYYY HH:mm } under fields: in goals.yaml.`,
+            : `Write timestamps as YYYY-MM-DD HH:mm:ss, or declare the format the file uses: ${this.declare(f, 'format', 'DD/MM/YYYY HH:mm')}.`,
       };
     }
     if (f.time) {
@@ -344,7 +360,7 @@ export class RecordReader {
       if (f.secondsPerUnit === undefined) {
         return {
           message: `${text} in column "${f.name}" has no unit, and ${f.field} is a duration.`,
-          hint: `Say the unit of the column: ${f.field}: { column: ${JSON.stringify(f.name)}, unit: m } (s, m, h or d) under fields: in goals.yaml, or --field "${f.field}=${f.name}:m".`,
+          hint: `Say the unit of the column (s, m, h or d): ${this.declare(f, 'unit', 'm')}.`,
         };
       }
       seconds = n * f.secondsPerUnit;
@@ -392,14 +408,18 @@ export class RecordReader {
     if (!scale) {
       return {
         message: `${text} in column "${f.name}" is a number, but the scale of ${f.field} is good-bad.`,
-        hint: `Say the scale of the numbers: ${f.field}: { column: ${JSON.stringify(f.name)}, scale: 1-5 } under fields: in goals.yaml.`,
+        hint: `Say the scale of the numbers: ${this.declare(f, 'scale', '1-5')}.`,
       };
     }
     const [min, max] = SCALE_RANGE[scale];
     if (!Number.isInteger(n) || n < min || n > max) {
       return {
         message: `${text} in column "${f.name}" is outside the ${f.field} scale ${scale} (whole numbers ${min} to ${max}).`,
-        hint: `If ${text} means "not rated", list it: ${f.field}: { column: ${JSON.stringify(f.name)}, scale: ${scale}, missing: [${JSON.stringify(text)}] } under fields: in goals.yaml; if the scale is another, say which (1-5, 1-7, 0-10).`,
+        hint: `If ${text} means "not rated", list it: ${
+          this.options.isDeclaredInFile
+            ? `${f.field}: { column: ${JSON.stringify(f.name)}, scale: ${scale}, missing: [${JSON.stringify(text)}] } under fields: in goals.yaml`
+            : `--missing "${f.field}=${text}"`
+        }; if the scale is another, say which (1-5, 1-7, 0-10).`,
       };
     }
     if (!decided) this.decided.set(f, scale);

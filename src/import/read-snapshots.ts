@@ -16,6 +16,8 @@ import type { ImportSpec } from './import-spec.js';
 import { cellKey, locateCells } from './locate-cells.js';
 import { DateDetector } from './parse-date.js';
 import type { DateFormat } from './parse-date.js';
+import { recogniseRecordsExport } from './presets/index.js';
+import type { PresetMatch } from './presets/preset.js';
 import { ReadAgainWithCsvParse, readCsv } from './read-csv.js';
 import { RowReader } from './read-row.js';
 import { resolveMapping } from './resolve-mapping.js';
@@ -52,6 +54,7 @@ export interface ReadSnapshotsOptions {
 }
 
 export interface ReadOutcome {
+  kind: 'kpis';
   scan: FileScan;
   dialect: Dialect;
   mapping: ResolvedMapping;
@@ -133,6 +136,10 @@ async function readPass(
     }
     isFirstRecord = false;
     if (!reader) {
+      // A ticket export is refused as such before any mapping problem: no
+      // mapping (nor --skip-invalid) makes its rows metric snapshots.
+      const records = recogniseRecordsExport(fields);
+      if (records) throw ticketListError(records, displayPath);
       const resolved = resolveMapping(fields, line, spec, options.catalog, displayPath);
       if (!resolved.ok) {
         headerProblems = resolved;
@@ -237,6 +244,7 @@ async function readPass(
   return {
     kind: 'done',
     result: {
+      kind: 'kpis',
       scan,
       dialect,
       mapping,
@@ -249,6 +257,25 @@ async function readPass(
       warnings,
     },
   };
+}
+
+/** The refusal of a row-per-ticket export read as a KPI file, naming the preset that reads it. */
+export function ticketListError(match: PresetMatch, displayPath: string): GoalsError {
+  const { preset, segments } = match;
+  const segmentFlags = Object.entries(segments)
+    .slice(0, 1)
+    .map(
+      ([key, column]) =>
+        ` --segment ${key}=${/^[\w-]+$/.test(column) ? column : JSON.stringify(column)}`,
+    )
+    .join('');
+  return new GoalsError(
+    'CSV_REJECTED',
+    `${displayPath} was not imported: it is a ${preset.name} (a row per ${preset.id === 'survey' ? 'response' : 'ticket'}), not metric snapshots (a value per metric, segment and date). Nothing was written.`,
+    {
+      hint: `Import it as records, and goals computes the metrics from its rows: goals import ${displayPath} --preset ${preset.id}${segmentFlags}, or in goals.yaml a source with layout: records and preset: ${preset.id}. \`goals import --inspect ${displayPath} --preset ${preset.id}\` shows what it computes.`,
+    },
+  );
 }
 
 /** Turns cell problems into findings with the exact line:column of each field. */

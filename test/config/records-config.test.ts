@@ -114,7 +114,7 @@ sources:
     ).toEqual([
       "6:14 records/reference Metric 'a': from: first_respons_time is not a metric. → Did you mean first_response_time? A derived metric reads the per-row values of a built-in metric such as first_response_time or resolution_time (`goals metrics` lists them).",
       '7:41 records/reference Metric \'b\': within: 85 is not a threshold for first_response_time: 85 has no unit, and this metric is a duration. → Write the unit: "85h", "85m" or "85d".',
-      "8:38 records/reference Metric 'c': hours: business counts open hours, and csat is not a duration. → Remove hours:, or derive from a duration metric such as first_response_time.",
+      '8:14 records/reference Metric \'c\': from: csat has no value per row to derive from; use one of first_response_time, resolution_time, interactions_per_ticket, ces, speed_of_answer, handle_time. → See `goals metrics` and docs/records.md, "Derived metrics".',
       "9:14 schema/bad-value Metric 'd': statistic: only a derived metric (one with from:) takes it. → Add from: (the built-in metric it derives from, e.g. first_response_time), or remove statistic:.",
       "10:14 schema/bad-value Metric 'e': from: a derived metric needs statistic: or within:. → Add statistic: p90 (mean, median or a percentile) or within: 1h (the share of rows at or under a threshold).",
       "12:90 records/reference Source 't': calendar 'suport' is not declared under settings.calendars. → Did you mean 'support'?",
@@ -131,6 +131,22 @@ sources:
 `),
     ).toEqual([
       "3:37 records/reference Metric 'f': hours: business needs a calendar, and source 't' has none and no resolution_business column. → Declare the opening hours under settings.calendars and name them on the source (calendar: support), or map the export's business-hours column: fields: { resolution_business: { column: …, unit: m } }.",
+    ]);
+  });
+});
+
+describe('settings.calendars', () => {
+  it('reads the open hours with the core and points at the key of a day or time it cannot read', () => {
+    expect(
+      findings(`version: 1
+settings:
+  calendars:
+    support:
+      hours: { mon-fry: "09:00-18:00", sat: "10:00-25:00" }
+`),
+    ).toEqual([
+      `5:16 records/reference Calendar 'support': "fry" in "mon-fry" is not a day. → Name days mon, tue, wed, thu, fri, sat, sun, a range such as mon-fri, or a list such as mon,wed.`,
+      `5:40 records/reference Calendar 'support': sat: "10:00-25:00" is not a time range (HH:MM-HH:MM, 00:00 to 24:00). → Write open hours as "09:00-18:00", several as "09:00-12:00,13:00-18:00".`,
     ]);
   });
 });

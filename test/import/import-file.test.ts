@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReadOutcome } from '../../src/import/read-snapshots.js';
 import { describe, expect, it } from 'vitest';
 import { isGoalsError } from '../../src/core/errors.js';
 import type { GoalsError } from '../../src/core/errors.js';
@@ -71,7 +72,7 @@ describe('importFile', () => {
     ]);
     expect(result.outcome?.dialect).toMatchObject({ delimiter: ';', decimal: ',' });
     expect(result.outcome?.dateFormat).toBe('DD.MM.YYYY');
-    expect(result.outcome?.mapping.unmapped.map((u) => u.name)).toEqual(['Notes']);
+    expect((result.outcome as ReadOutcome).mapping.unmapped.map((u) => u.name)).toEqual(['Notes']);
     expect(store.pointsOf('first_response_time', '')).toEqual([
       { date: '2026-10-05', value: 14400 },
       { date: '2026-10-12', value: 13860 },
@@ -294,7 +295,9 @@ describe('importFile', () => {
     const { dir, store } = setup('quoted-header');
     const result = await importInto(store, dir, 'kpis.csv', {});
     expect(result.outcome?.dialect.delimiter).toBe(',');
-    expect(result.outcome?.mapping.unmapped.map((u) => u.name)).toEqual(['Notes; remarks']);
+    expect((result.outcome as ReadOutcome).mapping.unmapped.map((u) => u.name)).toEqual([
+      'Notes; remarks',
+    ]);
     store.close();
   });
 

@@ -15,11 +15,13 @@ import type { ImportResult } from '../../import/import-file.js';
 import { specFromFlags } from '../../import/import-spec.js';
 import type { ImportFlags, ImportSpec } from '../../import/import-spec.js';
 import { inspectFile } from '../../import/inspect-file.js';
+import { inspectRecords } from '../../import/inspect-records.js';
 import { importSources, showPaths, sourceFile, specOfSource } from '../../import/sync-sources.js';
 import type { SourceJob, SyncProject } from '../../import/sync-sources.js';
 import type { ReadProgress } from '../../import/read-snapshots.js';
 import { formatFindings } from '../../report/findings.js';
 import { formatInspect } from '../../report/import/inspect.js';
+import { formatInspectRecords } from '../../report/import/inspect-records.js';
 import { formatImportSummary } from '../../report/import/summary.js';
 import { openStore, storeExists } from '../../store/open-store.js';
 import type { SnapshotStore } from '../../store/snapshot-store.js';
@@ -282,14 +284,21 @@ async function inspectJobs(ctx: CommandContext, setting: Setting, jobs: Job[]): 
   try {
     for (const [i, job] of jobs.entries()) {
       try {
-        const result = await inspectFile({
-          ...job,
-          catalog: setting.catalog,
-          scratch,
-          signal: ctx.io.signal,
-        });
+        const isRecords = job.spec.layout === 'records';
+        const result = isRecords
+          ? await inspectRecords({ ...job, catalog: setting.catalog, signal: ctx.io.signal })
+          : await inspectFile({
+              ...job,
+              catalog: setting.catalog,
+              scratch,
+              signal: ctx.io.signal,
+            });
         if (i > 0) ctx.io.stdout.write('\n');
-        ctx.io.stdout.write(formatInspect(result, { chalk: ctx.chalk }));
+        ctx.io.stdout.write(
+          result.kind === 'records'
+            ? formatInspectRecords(result, { chalk: ctx.chalk, catalog: setting.catalog })
+            : formatInspect(result, { chalk: ctx.chalk }),
+        );
         const notes = [...result.warnings, ...result.problems];
         if (notes.length > 0) ctx.io.stderr.write(formatFindings(notes, { chalk: ctx.chalkErr }));
         if (result.refusal) refused++;

@@ -29,3 +29,13 @@ export function recognisePreset(header: readonly string[]): PresetMatch | undefi
   }
   return best;
 }
+
+/**
+ * A header that is surely a row-per-ticket (or per-response) export: a
+ * preset recognises its id column and at least two more. A KPI sheet with a
+ * "Date" and a "CSAT %" column is not one.
+ */
+export function recogniseRecordsExport(header: readonly string[]): PresetMatch | undefined {
+  const match = recognisePreset(header);
+  return match && match.fields.id && match.recognised.length >= 3 ? match : undefined;
+}

@@ -8,7 +8,7 @@ import type { Preset } from './preset.js';
 
 export const surveyPreset: Preset = {
   id: 'survey',
-  name: 'survey responses',
+  name: 'survey response export',
   columns: [
     { field: 'id', names: ['Response ID', 'ResponseId', 'Respondent ID', '#'] },
     {

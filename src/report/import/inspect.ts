@@ -9,12 +9,14 @@ import { formatSegment, parseSegmentKey } from '../../core/snapshot.js';
 import { sanitizeLine } from '../../core/text.js';
 import type { InspectResult } from '../../import/inspect-file.js';
 import type { ValueTarget } from '../../import/read-cell-value.js';
+import type { FileScan } from '../../import/scan-file.js';
 import { describeDelimiter } from '../../import/sniff-dialect.js';
+import type { Dialect } from '../../import/sniff-dialect.js';
 import { displayWidth, truncate } from '../text-width.js';
 import { recognisedDate } from './summary.js';
 
 /** "1 bad row", "8,108 snapshots". */
-const count = (n: number, word: string) =>
+export const count = (n: number, word: string) =>
   `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -24,7 +26,7 @@ const ENCODING_NAMES: Record<string, string> = {
   'windows-1252': 'Windows-1252',
 };
 
-function pad(text: string, width: number): string {
+export function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
@@ -40,13 +42,19 @@ function describeTarget(target: ValueTarget): string {
   return `${m.id} (${m.unit})`;
 }
 
-export function formatInspect(result: InspectResult, options: { chalk: ChalkInstance }): string {
-  const { chalk } = options;
-  const { scan, dialect, mapping, outcome } = result;
-  const lines: string[] = [];
-  const field = (name: string, value: string) =>
-    lines.push(`${chalk.bold(pad(name, 10))} ${value}`);
+/** A label and its value, as the first lines of --inspect show them. */
+export function labelled(chalk: ChalkInstance, name: string, value: string): string {
+  return `${chalk.bold(pad(name, 10))} ${value}`;
+}
 
+/** File, encoding, delimiter and decimal separator, and how each was decided. */
+export function readingLines(
+  result: { file: string; scan: FileScan; dialect: Dialect },
+  chalk: ChalkInstance,
+): string[] {
+  const { scan, dialect } = result;
+  const lines: string[] = [];
+  const field = (name: string, value: string) => lines.push(labelled(chalk, name, value));
   field('File', `${sanitizeLine(result.file)} (${scan.bytes.toLocaleString('en-US')} bytes)`);
   const encodingHow: Record<typeof scan.encodingSource, string> = {
     declared: 'declared',
@@ -64,6 +72,45 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
     'Decimal',
     `"${dialect.decimal}" (${dialect.decimalSource === 'default for ; files' ? 'default for ";" files' : dialect.decimalSource})`,
   );
+  return lines;
+}
+
+/** A small table of plain cells, its head dimmed, indented two spaces. */
+export function tableLines(head: string[], rows: string[][], chalk: ChalkInstance): string[] {
+  const widths = head.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [`  ${chalk.dim(line(head))}`, ...rows.map((r) => `  ${line(r)}`)];
+}
+
+/** Whether an import would succeed, and if not, why and what to do. */
+export function verdictLines(
+  refusal: string | undefined,
+  hint: string | undefined,
+  chalk: ChalkInstance,
+): string[] {
+  const lines = [
+    '',
+    refusal
+      ? `${chalk.red('An import would be refused:')} ${sanitizeLine(refusal)}. The problems follow (on stderr).`
+      : `${chalk.green('An import would succeed.')} Nothing was imported: this was --inspect.`,
+  ];
+  if (hint) lines.push(`  ${chalk.cyan('→')} ${sanitizeLine(hint)}`);
+  return lines;
+}
+
+export function formatInspect(result: InspectResult, options: { chalk: ChalkInstance }): string {
+  const { chalk } = options;
+  const { mapping, outcome } = result;
+  const lines: string[] = [];
+  const field = (name: string, value: string) => lines.push(labelled(chalk, name, value));
+
+  lines.push(...readingLines(result, chalk));
   field('Layout', result.spec.layout);
   if (mapping) {
     const format = outcome?.dateFormat;
@@ -120,25 +167,9 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
           metric ? formatMetricValue(s.value, metric.unit) : '',
         ];
       });
-      const head = ['line', 'date', 'metric', 'segment', 'stored', 'shown'];
-      const widths = head.map((h, i) =>
-        Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))),
-      );
       lines.push(
-        `  ${chalk.dim(
-          head
-            .map((h, i) => pad(h, widths[i]!))
-            .join('  ')
-            .trimEnd(),
-        )}`,
+        ...tableLines(['line', 'date', 'metric', 'segment', 'stored', 'shown'], rows, chalk),
       );
-      for (const r of rows)
-        lines.push(
-          `  ${r
-            .map((c, i) => pad(c, widths[i]!))
-            .join('  ')
-            .trimEnd()}`,
-        );
     }
     const unmapped = mapping.unmapped.map((u) =>
       u.name === '' ? `(no name, field ${u.index + 1})` : `"${sanitizeLine(u.name)}"`,
@@ -148,12 +179,6 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
       `${chalk.bold('Not mapped')}  ${unmapped.length > 0 ? unmapped.join(', ') : chalk.dim('(every column is used)')}`,
     );
   }
-  lines.push(
-    '',
-    result.refusal
-      ? `${chalk.red('An import would be refused:')} ${sanitizeLine(result.refusal)}. The problems follow (on stderr).`
-      : `${chalk.green('An import would succeed.')} Nothing was imported: this was --inspect.`,
-  );
-  if (result.refusalHint) lines.push(`  ${chalk.cyan('→')} ${sanitizeLine(result.refusalHint)}`);
+  lines.push(...verdictLines(result.refusal, result.refusalHint, chalk));
   return `${lines.join('\n')}\n`;
 }

@@ -50,16 +50,20 @@ export function formatImportSummary(
   } else {
     out = `${chalk.green('Imported')} ${describeFile(result)}: ${describeRows(result)}: ${formatCounts(counts)}.${isNoop ? ' Nothing changed.' : ''}\n`;
   }
-  const mapping = result.outcome?.mapping;
+  const mapping =
+    result.outcome && 'mapping' in result.outcome ? result.outcome.mapping : undefined;
   if (!options.quiet && mapping?.isDateRecognised) {
     out += `  dates from column "${sanitizeLine(mapping.date.name)}" ${recognisedDate()}\n`;
   }
+  const isRecords = result.outcome?.kind === 'records';
   if (!options.quiet && result.updates.length > 0) {
     for (const u of result.updates) {
       const metric = options.catalog.get(u.metric);
       const show = (v: number) => (metric ? formatMetricValue(v, metric.unit) : String(v));
       const segment = formatSegment(parseSegmentKey(u.segment));
-      out += `  ${result.status === 'dry-run' ? 'would update' : 'updated'} ${sanitizeLine(u.metric)} (${sanitizeLine(segment)}) on ${u.date}: ${show(u.before)} → ${show(u.after)}  ${chalk.dim(`line ${u.line}`)}\n`;
+      // A records snapshot comes from many rows, not from a line.
+      const where = isRecords ? '' : `  ${chalk.dim(`line ${u.line}`)}`;
+      out += `  ${result.status === 'dry-run' ? 'would update' : 'updated'} ${sanitizeLine(u.metric)} (${sanitizeLine(segment)}) on ${u.date}: ${show(u.before)} → ${show(u.after)}${where}\n`;
     }
     if (counts.updated > result.updates.length) {
       out += `  ${chalk.dim(`… and ${count(counts.updated - result.updates.length)} more`)}\n`;

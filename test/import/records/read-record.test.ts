@@ -18,6 +18,7 @@ function readerFor(header: string[], flags: ImportFlags, decimal: '.' | ',' = '.
     dateFormat: undefined,
     detector,
     missingHint: (text) => `missing: [${JSON.stringify(text)}]`,
+    isDeclaredInFile: false,
   });
   let line = 1;
   return {
@@ -264,7 +265,7 @@ describe('RecordReader', () => {
       firstReplySeconds: 1800,
     });
     expect((durations.read(['2026-01-05 10:00', '30'])[0] as CellProblem[])[0]!.hint).toBe(
-      'Say the unit of the column: first_reply: { column: "first", unit: m } (s, m, h or d) under fields: in goals.yaml, or --field "first_reply=first:m".',
+      'Say the unit of the column (s, m, h or d): --field "first_reply=first:m".',
     );
   });
 

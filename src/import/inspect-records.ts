@@ -1,0 +1,130 @@
+/**
+ * `goals import --inspect` of a records source (DESIGN §11): how each
+ * column maps (declared, or recognised by the preset), which metrics the
+ * source computes and, for the others, which field they lack; the first
+ * snapshots; and what would stop an import.
+ */
+import { isGoalsError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import type { MetricDefinition } from '../core/metrics.js';
+import type { FileScan } from './scan-file.js';
+import type { ImportSpec } from './import-spec.js';
+import { readHeader, refusalOf } from './inspect-file.js';
+import { badRowsHint } from './import-file.js';
+import { readRecords } from './read-records.js';
+import type { RecordsOutcome } from './read-records.js';
+import { locateProblems } from './read-snapshots.js';
+import { resolveFields } from './resolve-fields.js';
+import type { ResolvedRecords } from './resolve-fields.js';
+import { recogniseRecordsExport } from './presets/index.js';
+import type { PresetMatch } from './presets/preset.js';
+import { scanFile } from './scan-file.js';
+import { sniffDialect } from './sniff-dialect.js';
+import type { Dialect } from './sniff-dialect.js';
+
+export interface RecordsInspectResult {
+  kind: 'records';
+  file: string;
+  spec: ImportSpec;
+  scan: FileScan;
+  dialect: Dialect;
+  header: readonly string[];
+  headerLine: number;
+  /** Undefined when the fields do not fit the header. */
+  records: ResolvedRecords | undefined;
+  /** A preset the header looks like, when none is declared. */
+  recognised: PresetMatch | undefined;
+  outcome: RecordsOutcome | undefined;
+  problems: Finding[];
+  warnings: Finding[];
+  refusal: string | undefined;
+  refusalHint: string | undefined;
+}
+
+export async function inspectRecords(options: {
+  path: string;
+  displayPath: string;
+  spec: ImportSpec;
+  catalog: ReadonlyMap<string, MetricDefinition>;
+  signal?: AbortSignal | undefined;
+}): Promise<RecordsInspectResult> {
+  const { spec, displayPath } = options;
+  const scan = await scanFile(options.path, displayPath, spec.encoding);
+  const dialect = sniffDialect(scan.head, displayPath, {
+    delimiter: spec.delimiter,
+    decimal: spec.decimal,
+  });
+  const declared = spec.records?.header;
+  const { header, line: headerLine } = declared
+    ? { header: declared, line: 0 }
+    : await readHeader(scan, dialect, displayPath);
+  const names = header.map((h) => h.trim());
+  const base = {
+    kind: 'records' as const,
+    file: displayPath,
+    spec,
+    scan,
+    dialect,
+    header: names,
+    headerLine,
+    recognised: spec.records?.preset === undefined ? recogniseRecordsExport(names) : undefined,
+  };
+  const resolved = resolveFields(header, headerLine, spec, displayPath);
+  if (!resolved.ok) {
+    return {
+      ...base,
+      records: undefined,
+      outcome: undefined,
+      problems: [
+        ...resolved.findings,
+        ...(await locateProblems(scan, dialect, resolved.cellProblems, displayPath)),
+      ],
+      warnings: [],
+      refusal: 'the fields do not fit the file',
+      refusalHint: 'Fix what is listed below; the columns above show what each one maps to.',
+    };
+  }
+  let outcome: RecordsOutcome | undefined;
+  let problems: Finding[] = [];
+  let refusal: string | undefined;
+  let refusalHint: string | undefined;
+  try {
+    outcome = await readRecords(
+      {
+        path: options.path,
+        displayPath,
+        spec,
+        catalog: options.catalog,
+        scan,
+        signal: options.signal,
+      },
+      { add: () => {}, reset: () => {} },
+    );
+    problems = await locateProblems(scan, dialect, outcome.problems, displayPath);
+    if (outcome.badRows > 0 && !spec.skipInvalid) {
+      const n = outcome.badRows;
+      refusal = `${n === 1 ? '1 row is' : `${n.toLocaleString('en-US')} rows are`} bad (--skip-invalid would leave ${n === 1 ? 'it' : 'them'} out)`;
+      refusalHint = badRowsHint(spec, outcome.suspects);
+    }
+  } catch (error) {
+    if (!isGoalsError(error) || error.code !== 'CSV_REJECTED') throw error;
+    problems = [...error.findings];
+    refusal = refusalOf(error);
+    refusalHint = error.hint;
+  }
+  const warnings = await locateProblems(
+    scan,
+    dialect,
+    [...resolved.warnings, ...(outcome?.warnings ?? [])],
+    displayPath,
+  );
+  return {
+    ...base,
+    records: resolved.records,
+    outcome,
+    problems,
+    warnings,
+    refusal,
+    refusalHint,
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * `goals import` of records sources, in-process, on small fixtures whose
+ * values were computed by hand (test/fixtures/records/*).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
+import { runCli } from '../helpers/memory-io.js';
+import { copyFixture } from '../helpers/temp-dir.js';
+
+const pointsIn = (dir: string, metric: string, segment = '') => {
+  const store = openStore(join(dir, '.goals/goals.db'), { readonly: true });
+  try {
+    return store.pointsOf(metric, segment).map((p) => [p.date, p.value]);
+  } finally {
+    store.close();
+  }
+};
+
+describe('goals import of a records source', () => {
+  it('computes each metric per week and team from a Zendesk export, then finds nothing changed', async () => {
+    const dir = copyFixture('records/zendesk-weekly');
+    const first = await runCli(['import'], { cwd: dir });
+    expect(first).toEqual({
+      code: 0,
+      stdout:
+        'Imported tickets.csv (source zendesk): 7 rows, 41 snapshots: 41 new, 0 updated, 0 unchanged.\n',
+      stderr: '',
+    });
+    // By hand: week of 2 Nov, Good (ticket 1) and Bad (2); Offered (3) is no rating.
+    // Week of 9 Nov: Good (5), Good (6); ticket 7 is not rated.
+    expect(pointsIn(dir, 'csat')).toEqual([
+      ['2026-11-02', 50],
+      ['2026-11-09', 100],
+    ]);
+    expect(pointsIn(dir, 'csat', 'team=Support')).toEqual([
+      ['2026-11-02', 50],
+      ['2026-11-09', 100],
+    ]);
+    // First reply (minutes): 30, 60, 10 → 2000 s; 120, 15, 45 → 3600 s.
+    expect(pointsIn(dir, 'first_response_time')).toEqual([
+      ['2026-11-02', 2000],
+      ['2026-11-09', 3600],
+    ]);
+    // Solved − created of the solved tickets: 2 h, 24 h, 30 m → 31,800 s; 24 h, 1 h → 45,000 s.
+    expect(pointsIn(dir, 'resolution_time')).toEqual([
+      ['2026-11-02', 31800],
+      ['2026-11-09', 45000],
+    ]);
+    // Reopens 0 and replies ≤ 1: tickets 1 and 3 of 1, 2, 3; ticket 6 of 5, 6.
+    expect(pointsIn(dir, 'fcr')).toEqual([
+      ['2026-11-02', (2 / 3) * 100],
+      ['2026-11-09', 50],
+    ]);
+    // Open at the week's end: ticket 4; tickets 4 and 7.
+    expect(pointsIn(dir, 'backlog')).toEqual([
+      ['2026-11-02', 1],
+      ['2026-11-09', 2],
+    ]);
+    const second = await runCli(['import'], { cwd: dir });
+    expect(second.stdout).toBe(
+      'Imported tickets.csv (source zendesk): 7 rows, 41 snapshots: 0 new, 0 updated, 41 unchanged. Nothing changed.\n',
+    );
+  });
+
+  it('recomputes the periods a newer export covers and keeps the replaced values as revisions', async () => {
+    const dir = copyFixture('records/zendesk-weekly');
+    await runCli(['import'], { cwd: dir });
+    const path = join(dir, 'tickets.csv');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        '7,Support,Pending,Mail,2026-11-12 07:30:00,,,0,1,45,',
+        '7,Support,Solved,Mail,2026-11-12 07:30:00,2026-11-13 07:30:00,Good,0,1,45,1440',
+      ) + '8,Billing,New,Mail,2026-11-16 10:00:00,,,0,0,,\n',
+    );
+    const r = await runCli(['import'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'Imported tickets.csv (source zendesk): 8 rows, 47 snapshots: 6 new, 7 updated, 34 unchanged.\n' +
+        '  updated backlog (all) on 2026-11-09: 2 → 1\n' +
+        '  updated backlog (team=Support) on 2026-11-09: 1 → 0\n' +
+        '  updated fcr (all) on 2026-11-09: 50 % → 66.7 %\n' +
+        '  updated fcr (team=Support) on 2026-11-09: 0 % → 50 %\n' +
+        '  updated interactions_per_ticket (all) on 2026-11-09: 1.5 → 1.3\n' +
+        '  updated interactions_per_ticket (team=Support) on 2026-11-09: 2 → 1.5\n' +
+        '  updated resolution_time (all) on 2026-11-09: 12 h 30 m → 16 h 20 m\n',
+    );
+    const store = openStore(join(dir, '.goals/goals.db'), { readonly: true });
+    try {
+      expect(store.revisionsOf('backlog', '').map((v) => [v.date, v.value])).toEqual([
+        ['2026-11-09', 2],
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('leads a forgotten 1900-01-01 sentinel to the missing: to write; nothing is written', async () => {
+    const dir = copyFixture('records/forgotten-sentinel');
+    const r = await runCli(['import'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      'tickets.csv:3:25  error  "1900-01-01 00:00:00" in column "Closed" is in 1900: exports write such a date when there is no value (a ticket not solved yet).  import/bad-timestamp\n',
+    );
+    expect(r.stderr).toContain(
+      '  2 of the bad rows hold "1900-01-01 00:00:00", which this export writes for "no value": add missing: ["1900-01-01 00:00:00"] to source \'helpdesk\' in goals.yaml.',
+    );
+    writeFileSync(
+      join(dir, 'goals.yaml'),
+      readFileSync(join(dir, 'goals.yaml'), 'utf8').replace(
+        '    layout: records\n',
+        '    layout: records\n    missing: ["1900-01-01 00:00:00"]\n',
+      ),
+    );
+    const fixed = await runCli(['import'], { cwd: dir });
+    expect(fixed.code).toBe(0);
+    // Created Saturday 8 April 2023 (week of Monday 3 April), 10 and 11 April (week of the 10th).
+    expect(pointsIn(dir, 'ticket_volume')).toEqual([
+      ['2023-04-03', 1],
+      ['2023-04-10', 2],
+    ]);
+  });
+
+  it('names each bad row by file:line:column with its value', async () => {
+    const dir = copyFixture('records/bad-rows');
+    const fields = ['created=Created', 'solved=Solved', 'rating=Rating:1-5', 'replies=Replies'];
+    const args = [
+      'import',
+      'tickets.csv',
+      '--db',
+      'g.db',
+      ...fields.flatMap((f) => ['--field', f]),
+    ];
+    const r = await runCli([...args, '--segment', 'agent=Agent'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'tickets.csv:3:25  error  solved ("Solved") is before created ("Created") by 10 m: a ticket cannot be solved before it is created.  import/contradiction\n' +
+        '  → Correct the row in the export, or --skip-invalid to leave it out. If the export writes a placeholder for "no value" here, add it to missing:.\n' +
+        'tickets.csv:4:42  error  7 in column "Rating" is outside the rating scale 1-5 (whole numbers 1 to 5).  import/bad-value\n' +
+        '  → If 7 means "not rated", list it: --missing "rating=7"; if the scale is another, say which (1-5, 1-7, 0-10).\n' +
+        'tickets.csv:4:44  error  "-3" in column "Replies" is not a count (a whole number, 0 or more).  import/bad-value\n' +
+        '  → Correct the value in the export, or --skip-invalid to leave the row out.\n' +
+        'tickets.csv:5:8  error  "03/02/2026 11:00" in column "Created" is not a timestamp in the format YYYY-MM-DD.  import/bad-timestamp\n' +
+        '  → Write timestamps as YYYY-MM-DD HH:mm:ss, or declare the format the file uses: --field "created=Created:DD/MM/YYYY HH:mm".\n' +
+        'error tickets.csv was not imported: 3 bad rows. Nothing was written.\n' +
+        '  Correct the rows in the export and import it again, or leave them out with --skip-invalid (goals import FILE --skip-invalid).\n',
+    );
+    const skipped = await runCli([...args, '--skip-invalid', '-q'], { cwd: dir });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('Skipped: solved ("Solved") is before created');
+  });
+
+  it('refuses a ticket export read as a KPI file before any mapping problem, even with --skip-invalid (issue 12.7)', async () => {
+    const dir = copyFixture('records/zendesk-weekly');
+    const r = await runCli(
+      [
+        'import',
+        'tickets.csv',
+        '--layout',
+        'wide',
+        '--segment',
+        'team=Group',
+        '--skip-invalid',
+        '--dry-run',
+      ],
+      { cwd: dir },
+    );
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error tickets.csv was not imported: it is a Zendesk ticket export (a row per ticket), not metric snapshots (a value per metric, segment and date). Nothing was written.\n' +
+        '  Import it as records, and goals computes the metrics from its rows: goals import tickets.csv --preset zendesk --segment team=Group, or in goals.yaml a source with layout: records and preset: zendesk. `goals import --inspect tickets.csv --preset zendesk` shows what it computes.\n',
+    });
+  });
+  it('--inspect shows how each column maps, what is computed and what each other metric lacks', async () => {
+    const dir = copyFixture('records/zendesk-weekly');
+    const r = await runCli(['import', '--inspect', 'tickets.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'File       tickets.csv (641 bytes)\n' +
+        'Encoding   UTF-8 (no byte-order mark; every byte is valid UTF-8)\n' +
+        'Delimiter  "," (sniffed from the header line)\n' +
+        'Decimal    "." (default)\n' +
+        'Layout     records, preset zendesk (Zendesk ticket export)\n' +
+        'Time zone  UTC (settings.timezone) for timestamps without an offset\n' +
+        'Periods    week, as days in UTC: 2026-11-02 \u2026 2026-11-09\n' +
+        'No value   "1900-01-01 00:00:00"\n' +
+        'Rows       7 (0 bad rows), 7 ids, 41 snapshots\n' +
+        '\n' +
+        'Columns (header on line 1)\n' +
+        '    1  Id                               \u2192 id: text (preset)\n' +
+        '    2  Group                            segment team\n' +
+        '    3  Status                           \u2192 status: text (preset)\n' +
+        '    4  Via                              not mapped\n' +
+        '    5  Created at                       \u2192 created: timestamp, YYYY-MM-DD (detected) (preset)\n' +
+        '    6  Solved at                        \u2192 solved: timestamp, YYYY-MM-DD (detected) (preset)\n' +
+        '    7  Satisfaction Score               \u2192 rating: rating, scale good-bad (of 1-5 or good-bad, from its values) (preset)\n' +
+        '    8  Reopens                          \u2192 reopens: whole number (preset)\n' +
+        '    9  Replies                          \u2192 replies: whole number (preset)\n' +
+        '   10  First reply time in minutes      \u2192 first_reply: duration in m (preset)\n' +
+        '   11  Full resolution time in minutes  \u2192 resolution: duration in m (preset)\n' +
+        '\n' +
+        'Metrics (per week, per team and in total)\n' +
+        '  \u2714 csat\n' +
+        '  \u2714 first_response_time\n' +
+        '  \u2714 resolution_time\n' +
+        '  \u00b7 handle_time              needs handle\n' +
+        '  \u2714 fcr\n' +
+        '  \u00b7 churn_rate               needs started\n' +
+        '  \u00b7 retention_rate           needs started\n' +
+        '  \u2714 ticket_volume\n' +
+        '  \u2714 backlog\n' +
+        '  \u2714 interactions_per_ticket\n' +
+        '  \u00b7 answer_rate              needs answered\n' +
+        '  \u00b7 speed_of_answer          needs wait\n' +
+        '\n' +
+        'First snapshots as they would be stored\n' +
+        '  date        metric   segment       n  period   value\n' +
+        '  2026-11-02  backlog  all           1           1\n' +
+        '  2026-11-09  backlog  all           2  partial  2\n' +
+        '  2026-11-02  backlog  team=Billing  1           1\n' +
+        '  2026-11-09  backlog  team=Billing  1  partial  1\n' +
+        '  2026-11-02  backlog  team=Support  0           0\n' +
+        '  2026-11-09  backlog  team=Support  1  partial  1\n' +
+        '  2026-11-02  csat     all           2           50 %\n' +
+        '  2026-11-09  csat     all           2  partial  100 %\n' +
+        '  2026-11-09  csat     team=Billing  1  partial  100 %\n' +
+        '  2026-11-02  csat     team=Support  2           50 %\n' +
+        '\n' +
+        'An import would succeed. Nothing was imported: this was --inspect.\n',
+    );
+  });
+});
