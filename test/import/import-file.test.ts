@@ -381,7 +381,7 @@ describe('importFile', () => {
     store.close();
   });
 
-  it('recognises a list of tickets (a row each) and says to import a report instead', async () => {
+  it('recognises a list of tickets (a row each) and says to import it as records', async () => {
     const { dir, store } = setup('long-teams');
     const { writeFileSync } = await import('node:fs');
     const rows = ['Ticket,Created,First reply (min),Group'];
@@ -398,7 +398,7 @@ describe('importFile', () => {
       'tickets.csv was not imported: 40 of its 40 rows give a metric on a date that other rows give too, so it looks like a list of tickets or calls (a row each), not metric snapshots (a value per metric, segment and date). Nothing was written.',
     );
     expect(error.hint).toBe(
-      "Import a report instead: the metric per day or week from your helpdesk's reporting, or these rows summarised per date in a spreadsheet (a pivot table of averages or counts). If the rows are for different teams or channels, map that column as a segment (--segment team=COLUMN).",
+      'Import it as records, and goals computes the metrics from its rows: `goals import FILE --layout records --field created=COLUMN …` (or --preset zendesk, freshdesk, intercom, survey when it is such an export), or in goals.yaml a source with layout: records; `goals import --inspect FILE --layout records` shows its columns.',
     );
     expect(error.findings).toHaveLength(3);
     expect(error.findings[0]?.hint).toContain(
