@@ -5,7 +5,7 @@
  * prompt library.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Io } from './io.js';
 import type { CommandContext, ExitCode, GlobalOptions } from './context.js';
 import { decideColour, makeChalk } from './colour.js';
@@ -59,6 +59,16 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     };
 
   program
+    // Each command's help lists the global options that apply to it (GLOBAL_OPTIONS).
+    .configureHelp({
+      showGlobalOptions: true,
+      visibleGlobalOptions(cmd: Command): Option[] {
+        const applies = GLOBAL_OPTIONS[cmd.name()];
+        return Help.prototype.visibleGlobalOptions
+          .call(this, cmd)
+          .filter((o) => o.long !== '--version' && (!applies || applies.includes(o.long!)));
+      },
+    })
     .description(
       'SMART goals as code: check goals.yaml, import metric exports, see where every goal stands.',
     )
@@ -83,10 +93,10 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     .addHelpText(
       'after',
       `
-Examples:
+Examples (in this repository, try them with -c goals.example.yaml):
   $ goals validate                  check goals.yaml against the SMART rules
   $ goals check                     where every goal stands against its deadline
-  $ goals import exports/*.csv --source weekly-kpis
+  $ goals import                    import every export listed under sources:
   $ goals new                       write a SMART goal, one question at a time
 ${EXIT_CODES_HELP}`,
     );
@@ -101,7 +111,7 @@ ${EXIT_CODES_HELP}`,
       `
 Examples:
   $ goals validate
-  $ goals validate -c team/goals.yaml --format json
+  $ goals validate -c goals.example.yaml --format json
   $ goals validate --format github      annotations for GitHub Actions
 ${EXIT_CODES_HELP}`,
     )
@@ -143,7 +153,7 @@ Examples:
   $ goals check
   $ goals check --since 7d              what changed since last week
   $ goals check --since 7d --fail-on off-track,missed,slipped
-  $ goals check --as-of 2026-08-20 --goal csat-q3
+  $ goals check --as-of 2026-10-19 --goal csat-85 --goal fcr-75
   $ goals check --format junit -o goals.xml --fail-on off-track,missed,stale
   $ goals check --format junit -o goals.xml --exit-zero
   $ goals check --format github         in GitHub Actions (automatic there)
@@ -235,14 +245,15 @@ ${EXIT_CODES_HELP}`,
       `
 Examples:
   $ goals import                                   every source of goals.yaml
-  $ goals import exports/week-47.csv --source weekly-kpis
-  $ goals import kpis.csv --date-column Week --date-format DD.MM.YYYY \\
-      --metric "CSAT %=csat" --metric "First reply (h)=first_response_time:h"
-  $ goals import metrics.csv --layout long --segment team=team
+  $ goals import examples/weekly-kpis.csv --source weekly-kpis
+  $ goals import --dry-run examples/weekly-kpis.csv --date-column Week \\
+      --date-format DD.MM.YYYY --metric "CSAT %=csat" \\
+      --metric "First reply (h)=first_response_time:h"
+  $ goals import examples/team-metrics.csv --layout long --segment team=team
   $ goals import tickets.csv --preset zendesk --segment team=Group --period month
-  $ goals import calls.csv --layout records --field "created=Date:DD/MM/YYYY" \
+  $ goals import calls.csv --layout records --field "created=Date:DD/MM/YYYY" \\
       --field "answered=Answered (Y/N)" --field "wait=Speed of answer in seconds:s"
-  $ goals import --inspect kpis.csv
+  $ goals import --inspect examples/weekly-kpis.csv
 ${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/import.js')).importCommand as Action));
@@ -255,7 +266,7 @@ ${EXIT_CODES_HELP}`,
     .option('--no-sync', 'do not import changed sources first')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ goals explain csat-q3\n  $ goals explain csat-q3 --as-of 2026-08-20\n${EXIT_CODES_HELP}`,
+      `\nExamples:\n  $ goals explain fcr-75\n  $ goals explain csat-85 --as-of 2026-10-19 --format json\n${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/explain.js')).explainCommand as Action));
 
@@ -267,7 +278,7 @@ ${EXIT_CODES_HELP}`,
     .option('--no-sync', 'do not import changed sources first')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ goals history csat-q3\n  $ goals history csat-q3 --format csv > csat.csv\n${EXIT_CODES_HELP}`,
+      `\nExamples:\n  $ goals history csat-85\n  $ goals history csat-85 --format csv > csat.csv\n${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/history.js')).historyCommand as Action));
 
@@ -371,8 +382,8 @@ a missing answer is an error naming its flag. Ctrl-C writes nothing (exit 130).
 
 Examples:
   $ goals new
-  $ goals new --metric csat --target 85 --deadline 2026-Q4 --objective quality \\
-      --owner "Maria" --title "Reach 85% CSAT by the end of Q4" --no-input
+  $ goals new --metric csat --target 85 --deadline 2027-Q1 --objective quality \\
+      --owner "Maria" --title "Reach 85% CSAT by the end of Q1 2027" --no-input
 ${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/new.js')).newCommand as Action));
@@ -396,8 +407,8 @@ ended are marked \`status: closed\` — kept in the file for the record, skipped
 by check and validate.
 
 Examples:
-  $ goals plan --quarter 2026-Q4
-  $ goals plan --quarter 2026-Q4 --no-input > proposals.yaml
+  $ goals plan --quarter 2027-Q1
+  $ goals plan --quarter 2027-Q1 --no-input > proposals.yaml
 ${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/plan.js')).planCommand as Action));
@@ -423,6 +434,21 @@ ${EXIT_CODES_HELP}`,
     return printError(error, { io, chalk: await makeChalk(colourErr), version, debug });
   }
 }
+
+/**
+ * The global options each command reads (by long name); a command not
+ * listed shows them all. --as-of only where a date is evaluated, --db only
+ * where the store is read.
+ */
+const GLOBAL_OPTIONS: Record<string, readonly string[]> = {
+  validate: ['--config', '--as-of', '--db', '--no-color', '--quiet', '--debug'],
+  import: ['--config', '--db', '--no-color', '--quiet', '--debug'],
+  explain: ['--config', '--as-of', '--db', '--no-color', '--quiet', '--debug'],
+  history: ['--config', '--as-of', '--db', '--no-color', '--quiet', '--debug'],
+  metrics: ['--config', '--no-color', '--debug'],
+  schema: ['--debug'],
+  init: ['--config', '--as-of', '--no-color', '--quiet', '--debug'],
+};
 
 function formatOption(formats: string[]): Option {
   return new Option('-f, --format <format>', 'output format').choices(formats).default('table');
