@@ -2,15 +2,17 @@
  * `goals import` of records sources, in-process, on small fixtures whose
  * values were computed by hand (test/fixtures/records/*).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { runCli } from '../helpers/memory-io.js';
-import { copyFixture } from '../helpers/temp-dir.js';
+import { copyFixture, tempDir } from '../helpers/temp-dir.js';
 
-const pointsIn = (dir: string, metric: string, segment = '') => {
-  const store = openStore(join(dir, '.goals/goals.db'), { readonly: true });
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'records');
+
+const pointsIn = (dir: string, metric: string, segment = '', db = '.goals/goals.db') => {
+  const store = openStore(join(dir, db), { readonly: true });
   try {
     return store.pointsOf(metric, segment).map((p) => [p.date, p.value]);
   } finally {
@@ -62,6 +64,119 @@ describe('goals import of a records source', () => {
     expect(second.stdout).toBe(
       'Imported tickets.csv (source zendesk): 7 rows, 41 snapshots: 0 new, 0 updated, 41 unchanged. Nothing changed.\n',
     );
+  });
+
+  it('imports a Zendesk export as a one-off with --preset zendesk, without goals.yaml', async () => {
+    const dir = tempDir();
+    copyFileSync(join(FIXTURES, 'zendesk-weekly', 'tickets.csv'), join(dir, 'tickets.csv'));
+    const args = ['import', 'tickets.csv', '--db', 'g.db', '--preset', 'zendesk'];
+    const r = await runCli([...args, '--segment', 'team=Group', '--period', 'month'], {
+      cwd: dir,
+    });
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'Imported tickets.csv: 7 rows, 21 snapshots: 21 new, 0 updated, 0 unchanged.\n',
+      stderr: '',
+    });
+    // By hand, November 2026: ratings Good, Bad, Good, Good (Offered, Not Offered and
+    // empty are none) → 3 of 4; Support Good, Bad, Good → 2 of 3; Billing Good → 1 of 1.
+    expect(pointsIn(dir, 'csat', '', 'g.db')).toEqual([['2026-11-01', 75]]);
+    expect(pointsIn(dir, 'csat', 'team=Support', 'g.db')).toEqual([['2026-11-01', (2 / 3) * 100]]);
+    expect(pointsIn(dir, 'csat', 'team=Billing', 'g.db')).toEqual([['2026-11-01', 100]]);
+    // First reply minutes 30, 60, 10, 120, 15, 45 → 280 / 6 min = 2,800 s.
+    expect(pointsIn(dir, 'first_response_time', '', 'g.db')).toEqual([['2026-11-01', 2800]]);
+    // Solved − created: 2 h, 24 h, 30 m, 24 h, 1 h → 51.5 h / 5 = 37,080 s.
+    expect(pointsIn(dir, 'resolution_time', '', 'g.db')).toEqual([['2026-11-01', 37080]]);
+    // Tickets 4 and 7 are open at the end of November.
+    expect(pointsIn(dir, 'backlog', '', 'g.db')).toEqual([['2026-11-01', 2]]);
+    expect(pointsIn(dir, 'ticket_volume', 'team=Support', 'g.db')).toEqual([['2026-11-01', 4]]);
+    // Importing it again changes nothing.
+    const again = await runCli([...args, '--segment', 'team=Group', '--period', 'month', '-q'], {
+      cwd: dir,
+    });
+    expect(again).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('reads a call log with one-off flags: --layout records, --field, --period, --timezone, --missing', async () => {
+    const dir = copyFixture('records/call-log');
+    const args = [
+      'import',
+      'calls.csv',
+      '--db',
+      'g.db',
+      '--layout',
+      'records',
+      '--field',
+      'created=Date+Time:DD/MM/YYYY',
+      '--field',
+      'answered=Answered',
+      '--field',
+      'wait=Wait (s):s',
+      '--field',
+      'handle=Handle:HH:MM:SS',
+      '--field',
+      'resolved=Resolved',
+      '--segment',
+      'agent=Agent',
+      '--period',
+      'day',
+      '--timezone',
+      'America/New_York',
+    ];
+    // "n/a" is not a duration, nor yes or no, until --missing says it means no value.
+    const refused = await runCli(args, { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      'calls.csv:3:27  error  "n/a" in column "Wait (s)" is not a duration.  import/bad-value\n' +
+        '  → If "n/a" means "no value" in this export, pass --missing n/a. Otherwise correct the row, or --skip-invalid to leave it out.\n',
+    );
+    expect(refused.stderr).toContain(
+      'error calls.csv was not imported: 3 bad rows. Nothing was written.\n',
+    );
+    const r = await runCli([...args, '--missing', 'n/a'], { cwd: dir });
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'Imported calls.csv: 6 rows, 37 snapshots: 37 new, 0 updated, 0 unchanged.\n',
+      stderr: '',
+    });
+    // Expected values from Python (csv + zoneinfo): each call's New York time
+    // as a UTC day (22:30 and 21:00 EST fall on the next day), then per day:
+    // answered ÷ calls, mean wait and handle of answered calls, resolved ÷ answered.
+    const points = (metric: string, segment = '') => pointsIn(dir, metric, segment, 'g.db');
+    expect(points('ticket_volume')).toEqual([
+      ['2026-03-02', 2],
+      ['2026-03-03', 2],
+      ['2026-03-04', 2],
+    ]);
+    expect(points('answer_rate')).toEqual([
+      ['2026-03-02', 50],
+      ['2026-03-03', 100],
+      ['2026-03-04', 50],
+    ]);
+    expect(points('speed_of_answer')).toEqual([
+      ['2026-03-02', 30],
+      ['2026-03-03', 52.5],
+    ]);
+    expect(points('handle_time')).toEqual([
+      ['2026-03-02', 300],
+      ['2026-03-03', 405],
+      ['2026-03-04', 420],
+    ]);
+    expect(points('fcr')).toEqual([
+      ['2026-03-02', 100],
+      ['2026-03-03', 50],
+      ['2026-03-04', 100],
+    ]);
+    expect(points('answer_rate', 'agent=Ana')).toEqual([
+      ['2026-03-02', 100],
+      ['2026-03-03', 100],
+      ['2026-03-04', 0],
+    ]);
+    expect(points('fcr', 'agent=Ana')).toEqual([
+      ['2026-03-02', 100],
+      ['2026-03-03', 0],
+    ]);
   });
 
   it('recomputes the periods a newer export covers and keeps the replaced values as revisions', async () => {
@@ -124,6 +239,58 @@ describe('goals import of a records source', () => {
     ]);
   });
 
+  it('a records source is synced by goals check, which then evaluates its goals', async () => {
+    const dir = copyFixture('records/zendesk-weekly');
+    const r = await runCli(['check', '--as-of', '2026-11-16'], { cwd: dir });
+    expect(r.stderr).toBe('Synced tickets.csv (source zendesk): 41 new, 0 updated, 0 unchanged.\n');
+    // CSAT of Support in the week of 9 November: Good (5); ticket 7 is not rated.
+    expect(r.stdout).toBe(
+      'as of 2026-11-16 · goals.yaml\n' +
+        '\n' +
+        'status      goal          now → target      progress  left  forecast  trend\n' +
+        '───────────────────────────────────────────────────────────────────────────\n' +
+        'quality  Customers are happy with the help they get              ✔ achieved\n' +
+        '✔ achieved  csat-support  100 % → 90 %  200 % / 51 %  45 d         —  ▁█\n' +
+        '\n' +
+        '1 goal: 1 achieved\n' +
+        'progress: share of the way from baseline to target / expected by 2026-11-16\n',
+    );
+    expect(r.code).toBe(0);
+    // The export has not changed since: nothing to sync, no line on stderr.
+    const again = await runCli(['check', '--as-of', '2026-11-16'], { cwd: dir });
+    expect(again).toEqual({ code: 0, stdout: r.stdout, stderr: '' });
+  });
+
+  it('goals check refuses to evaluate when the export has a forgotten sentinel, naming the missing: to write', async () => {
+    const dir = copyFixture('records/forgotten-sentinel');
+    writeFileSync(
+      join(dir, 'goals.yaml'),
+      readFileSync(join(dir, 'goals.yaml'), 'utf8').replace(
+        'goals: []\n',
+        [
+          'goals:',
+          '  - id: volume',
+          '    title: Keep weekly tickets at or under 100 in Q2 2023',
+          '    owner: Lead',
+          '    metric: ticket_volume',
+          '    type: stay-below',
+          '    target: 100',
+          '    start: 2023-04-01',
+          '    deadline: 2023-06-30',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const r = await runCli(['check', '--as-of', '2023-04-20'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(-3)).toEqual([
+      "error Source 'helpdesk' (goals.yaml:4) could not be synced: tickets.csv was not imported: 2 bad rows. Nothing was written.",
+      '  2 of the bad rows hold "1900-01-01 00:00:00", which this export writes for "no value": add missing: ["1900-01-01 00:00:00"] to source \'helpdesk\' in goals.yaml. Otherwise correct the rows, or leave them out with --skip-invalid (goals import --source helpdesk --skip-invalid), or on every sync with skip_invalid: true in the source. To evaluate what is already in the store, add --no-sync.',
+      '',
+    ]);
+  });
+
   it('names each bad row by file:line:column with its value', async () => {
     const dir = copyFixture('records/bad-rows');
     const fields = ['created=Created', 'solved=Solved', 'rating=Rating:1-5', 'replies=Replies'];
@@ -148,9 +315,25 @@ describe('goals import of a records source', () => {
         'error tickets.csv was not imported: 3 bad rows. Nothing was written.\n' +
         '  Correct the rows in the export and import it again, or leave them out with --skip-invalid (goals import FILE --skip-invalid).\n',
     );
-    const skipped = await runCli([...args, '--skip-invalid', '-q'], { cwd: dir });
+    const skipped = await runCli([...args, '--skip-invalid'], { cwd: dir });
     expect(skipped.code).toBe(0);
-    expect(skipped.stderr).toContain('Skipped: solved ("Solved") is before created');
+    expect(skipped.stdout).toBe(
+      'Imported tickets.csv: 4 rows (3 bad rows skipped), 6 snapshots: 6 new, 0 updated, 0 unchanged.\n',
+    );
+    expect(skipped.stderr.split('\n').filter((l) => !l.startsWith('  '))).toEqual([
+      'tickets.csv:3:25  warning  Skipped: solved ("Solved") is before created ("Created") by 10 m: a ticket cannot be solved before it is created.  import/contradiction',
+      'tickets.csv:4:42  warning  Skipped: 7 in column "Rating" is outside the rating scale 1-5 (whole numbers 1 to 5).  import/bad-value',
+      'tickets.csv:4:44  warning  Skipped: "-3" in column "Replies" is not a count (a whole number, 0 or more).  import/bad-value',
+      'tickets.csv:5:8  warning  Skipped: "03/02/2026 11:00" in column "Created" is not a timestamp in the format YYYY-MM-DD.  import/bad-timestamp',
+      '',
+    ]);
+    // Only T1 is left (week of Monday 2 March): rating 5 of 1-5, solved 10 minutes after, 2 replies.
+    const only = (metric: string) => pointsIn(dir, metric, '', 'g.db');
+    expect(only('ticket_volume')).toEqual([['2026-03-02', 1]]);
+    expect(only('csat')).toEqual([['2026-03-02', 100]]);
+    expect(only('resolution_time')).toEqual([['2026-03-02', 600]]);
+    expect(only('interactions_per_ticket')).toEqual([['2026-03-02', 2]]);
+    expect(only('fcr')).toEqual([['2026-03-02', 0]]);
   });
 
   it('refuses a ticket export read as a KPI file before any mapping problem, even with --skip-invalid (issue 12.7)', async () => {
