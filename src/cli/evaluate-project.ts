@@ -53,6 +53,7 @@ export function evaluateOptionsOf(project: Project): EvaluateOptions {
     atRiskMargin: project.config.settings.at_risk_margin,
     // not set: the core takes it from each series' cadence
     staleAfterDays: staleAfter === undefined ? undefined : staleAfter / SECONDS_PER_DAY,
+    minSample: project.config.settings.min_sample,
   };
 }
 

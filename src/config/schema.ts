@@ -8,6 +8,7 @@ import { parseIsoDate, parseQuarter, isValidTimeZone } from '../core/dates.js';
 import { parseDuration } from '../core/duration.js';
 import { ID_CHARACTERS, ID_PATTERN, idProblem } from '../core/ids.js';
 import type { RecordField } from '../core/records/record.js';
+import { DEFAULT_MIN_SAMPLE } from '../core/figures/sample.js';
 import { RULE_IDS } from '../core/rules/index.js';
 
 const id = (what: string, example: string) =>
@@ -129,6 +130,15 @@ export const settingsSchema = z
         "A goal whose newest snapshot is older than this is flagged stale. Default: twice the usual gap between the metric's snapshots, at least 14d (so monthly data is not stale half of every month).",
       examples: ['14d', '35d'],
     }),
+    min_sample: z
+      .int()
+      .min(1)
+      .default(DEFAULT_MIN_SAMPLE)
+      .meta({
+        description:
+          'A value computed from fewer rows than this (records sources) is a small sample: marked, and never the only evidence that a goal is achieved.',
+        examples: [30],
+      }),
     at_risk_margin: z
       .number()
       .min(0)

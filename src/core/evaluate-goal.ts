@@ -21,6 +21,7 @@ import { computeForecast, computeForecastProgress } from './figures/forecast.js'
 import { computeHeld } from './figures/held.js';
 import { computeNeededPace, computeRecentPace, RECENT_PACE_DAYS } from './figures/pace.js';
 import { computeProgress, progressScale } from './figures/progress.js';
+import { computeSample, DEFAULT_MIN_SAMPLE } from './figures/sample.js';
 import { computeStale } from './figures/stale.js';
 import { computeTarget } from './figures/target.js';
 import { decideStatus } from './figures/status.js';
@@ -50,6 +51,8 @@ export interface EvaluateOptions {
    * stale. Undefined: twice the usual gap between the series' snapshots, at least 14.
    */
   staleAfterDays: number | undefined;
+  /** `settings.min_sample`: fewer rows behind a value make it a small sample (default 30). */
+  minSample?: number | undefined;
 }
 
 /** Everything `goals check` reports about a goal, and how each figure was derived. */
@@ -202,6 +205,8 @@ function prepare(goal: ResolvedGoal): { prepared?: Prepared; problems: Evaluatio
  *   at the deadline, with at least 3 distinct dates, within the metric's
  *   range; it decides the status only within FORECAST_REACH × its history.
  * - After the deadline, a goal without a snapshot on or before it is missed.
+ * - A small sample (fewer rows than `minSample` behind the snapshots that meet
+ *   the target) is never the only evidence for achieved (`computeSample`).
  * - `stale`: the newest snapshot on or before `asOf` is more than
  *   `staleAfterDays` older than `asOf` (never for not-started or no-data goals);
  *   without it, twice the usual gap between the newest snapshots, at least 14 days.
@@ -257,16 +262,28 @@ export function selectWindow(points: readonly Point[], window: PointWindow): Poi
   ];
 }
 
-/** Sorted by date, one point per date (the median of a date's values). */
+/**
+ * Sorted by date, one point per date: the median of a date's values; the rows
+ * behind them (`n`) add up when every one has them, and any partial one makes
+ * the point partial.
+ */
 function collapseByDate(points: readonly Point[]): Point[] {
-  const byDate = new Map<IsoDate, number[]>();
+  const byDate = new Map<IsoDate, Point[]>();
   for (const p of points) {
     if (!Number.isFinite(p.value)) continue;
     const list = byDate.get(p.date);
-    if (list) list.push(p.value);
-    else byDate.set(p.date, [p.value]);
+    if (list) list.push(p);
+    else byDate.set(p.date, [p]);
   }
-  return [...byDate.keys()].sort().map((date) => ({ date, value: median(byDate.get(date)!) }));
+  return [...byDate.keys()].sort().map((date) => {
+    const list = byDate.get(date)!;
+    const value = median(list.map((p) => p.value));
+    const n = list.every((p) => p.n !== undefined)
+      ? list.reduce((sum, p) => sum + p.n!, 0)
+      : undefined;
+    const partial = list.some((p) => p.partial === true);
+    return { date, value, ...(n === undefined ? {} : { n }), ...(partial ? { partial } : {}) };
+  });
 }
 
 function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions): GoalEvaluation {
@@ -319,6 +336,14 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
         target: target.value,
         daysLeft: daysLeft.value,
       });
+  const sample = computeSample({
+    type,
+    target: target.value,
+    current: current.value,
+    sinceStart,
+    held: held?.evidence ?? null,
+    minSample: options.minSample ?? DEFAULT_MIN_SAMPLE,
+  });
   const { status, checks } = decideStatus({
     type,
     start,
@@ -334,6 +359,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     forecast: forecast.value,
     forecastProgress: forecastProgress?.value ?? null,
     forecastDistrust: forecast.distrust,
+    sample,
     atRiskMargin,
     fmt,
   });
@@ -351,6 +377,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     perWeek,
     neededPerWeek,
     daysLeft,
+    sample,
     stale,
   ].flatMap((computed) => (computed ? [computed.figure] : []));
   return {

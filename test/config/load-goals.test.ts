@@ -21,6 +21,7 @@ describe('parseGoals', () => {
       timezone: 'UTC',
       fiscal_year_start: 1,
       database: '.goals/goals.db',
+      min_sample: 30,
       at_risk_margin: 0.2,
       rules: {},
     });

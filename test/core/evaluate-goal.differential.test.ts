@@ -4,7 +4,8 @@
  * imports nothing from src/core), against `evaluateGoal` on generated goals
  * and series — all four goal types, absolute, relative (baselines of both
  * signs) and point targets, milestones, bounded and unbounded metrics,
- * as-of dates before the start, during the goal and after the deadline.
+ * as-of dates before the start, during the goal and after the deadline, and
+ * snapshots with the rows behind them (records sources) against min_sample.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -22,6 +23,8 @@ type Target = { absolute: number } | { relative: number } | { points: number };
 interface Pt {
   date: string;
   value: number;
+  /** rows behind the value (records sources), absent for a KPI file's */
+  n?: number;
 }
 interface RefGoal {
   type: Type;
@@ -63,14 +66,20 @@ function reference(
   asOf: string,
   margin: number,
   staleAfter: number | undefined,
+  minSample: number,
 ): RefResult {
   const better = goal.type === 'increase' || goal.type === 'stay-above' ? 1 : -1;
   const isStay = goal.type.startsWith('stay');
   const meets = (v: number, t: number) => better * (v - t) >= 0;
-  // several snapshots on one date count once, by their median
-  const byDate = new Map<string, number[]>();
-  for (const p of points) byDate.set(p.date, [...(byDate.get(p.date) ?? []), p.value]);
-  const series = [...byDate.keys()].sort().map((date) => ({ date, value: med(byDate.get(date)!) }));
+  // several snapshots on one date count once, by their median, with all their rows
+  const byDate = new Map<string, Pt[]>();
+  for (const p of points) byDate.set(p.date, [...(byDate.get(p.date) ?? []), p]);
+  const series = [...byDate.keys()].sort().map((date): Pt => {
+    const same = byDate.get(date)!;
+    const value = med(same.map((p) => p.value));
+    const hasRows = same.every((p) => p.n !== undefined);
+    return hasRows ? { date, value, n: same.reduce((sum, p) => sum + p.n!, 0) } : { date, value };
+  });
 
   const isPast = asOf > goal.deadline;
   const judged = isPast ? goal.deadline : asOf;
@@ -134,6 +143,10 @@ function reference(
   const decidingForecast = trusted ? forecast : null;
   const forecastMeets = (f: number, t: number) =>
     better * (f - t) >= -TOLERANCE * Math.max(1, Math.abs(t));
+  // A small sample is never the only evidence for achieved (DESIGN §11): the
+  // evidence must hold min_sample rows together, unless one of it is a KPI value.
+  const rowsOf = (evidence: Pt[]) =>
+    evidence.reduce((sum, p) => sum + (p.n === undefined ? Infinity : p.n), 0);
 
   const status = ((): Status => {
     if (asOf < goal.start) return 'not-started';
@@ -142,12 +155,22 @@ function reference(
     if (isStay) {
       const evidence = sinceStart.length > 0 ? sinceStart : [current];
       const broke = evidence.some((p) => !meets(p.value, t));
-      if (isPast) return broke ? 'missed' : 'achieved';
+      if (isPast) return broke || rowsOf(evidence) < minSample ? 'missed' : 'achieved';
       const crosses = decidingForecast !== null && !forecastMeets(decidingForecast, t);
       if (!broke && !crosses) return 'on-track';
       return meets(current.value, t) ? 'at-risk' : 'off-track';
     }
-    if (meets(current.value, t)) return 'achieved';
+    const isMet = meets(current.value, t);
+    // the current snapshot, and the unbroken run of snapshots since the start
+    // meeting the target just before it, as far back as min_sample rows need
+    const run = [current];
+    for (
+      let i = sinceStart.findIndex((p) => p.date === current.date) - 1;
+      i >= 0 && rowsOf(run) < minSample && meets(sinceStart[i]!.value, t);
+      i--
+    )
+      run.push(sinceStart[i]!);
+    if (isMet && rowsOf(run) >= minSample) return 'achieved';
     if (isPast) return 'missed';
     if (decidingForecast !== null && forecastProgress !== null) {
       if (forecastProgress >= 1 - TOLERANCE) return 'on-track';
@@ -159,7 +182,7 @@ function reference(
       if (progress >= expectedProgress - TOLERANCE) return 'on-track';
       return progress >= expectedProgress - margin - TOLERANCE ? 'at-risk' : 'off-track';
     }
-    return 'off-track';
+    return isMet ? 'on-track' : 'off-track';
   })();
 
   const upToAsOf = series.filter((p) => p.date <= asOf);
@@ -231,6 +254,10 @@ const caseArb = fc
     denser: fc.boolean(),
     margin: fc.constantFrom(0, 0.1, 0.2, 0.5),
     staleAfter: fc.constantFrom(7, 14, 35, undefined),
+    // rows behind each snapshot: none (a KPI file), all of them, or some
+    rows: fc.constantFrom('none', 'all', 'some'),
+    ns: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 42, maxLength: 42 }),
+    minSample: fc.constantFrom(1, 30, 100),
   })
   .map((c) => {
     const shift = c.metric === 'pct' ? 60 : 0; // percent values stay within 0–100
@@ -259,7 +286,11 @@ const caseArb = fc
             value: c.points[i]?.value ?? i,
           }))
         : []),
-    ].map((p) => ({ date: plus(START, p.day), value: p.value + shift }));
+    ].map((p, i): Pt => {
+      const point = { date: plus(START, p.day), value: p.value + shift };
+      const hasRows = c.rows === 'all' || (c.rows === 'some' && i % 5 !== 0);
+      return hasRows ? { ...point, n: c.ns[i]! } : point;
+    });
     return {
       metric: c.metric,
       goal,
@@ -267,6 +298,7 @@ const caseArb = fc
       asOf: plus(START, c.asOf),
       margin: c.margin,
       staleAfter: c.staleAfter,
+      minSample: c.minSample,
     };
   });
 
@@ -304,9 +336,13 @@ describe('evaluateGoal agrees with an independent reference of DESIGN §6', () =
           asOf: c.asOf,
           atRiskMargin: c.margin,
           staleAfterDays: c.staleAfter,
+          minSample: c.minSample,
         });
-        const r = reference(c.goal, c.points, c.asOf, c.margin, c.staleAfter);
+        const r = reference(c.goal, c.points, c.asOf, c.margin, c.staleAfter, c.minSample);
         seen.add(`${c.goal.type} ${r.status}`);
+        // a small sample that changed the status (it is achieved on any number of rows)
+        if (r.status !== reference(c.goal, c.points, c.asOf, c.margin, c.staleAfter, 1).status)
+          seen.add(`${c.goal.type} ${r.status} on a small sample`);
         expect(e.status).toBe(r.status);
         expect(e.stale).toBe(r.stale);
         expect(e.baseline?.value ?? null).toBe(r.baseline);
@@ -329,5 +365,11 @@ describe('evaluateGoal agrees with an independent reference of DESIGN §6', () =
         'off-track',
       ])
         expect(seen, `${type} ${status}`).toContain(`${type} ${status}`);
+    // and a small sample keeps every type from achieved, before and after the deadline
+    for (const type of ['increase', 'decrease'])
+      for (const status of ['missed', 'on-track'])
+        expect(seen).toContain(`${type} ${status} on a small sample`);
+    for (const type of ['stay-above', 'stay-below'])
+      expect(seen).toContain(`${type} missed on a small sample`);
   }, 60_000);
 });

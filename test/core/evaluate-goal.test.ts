@@ -855,6 +855,195 @@ describe('one day convention: a date is the end of its day (issue 15.7)', () => 
   });
 });
 
+describe('small samples: settings.min_sample (DESIGN §11)', () => {
+  // CSAT 80 → 90 over Q3 2026, monthly records snapshots with the ratings behind each.
+  const CSAT = {
+    metric: 'csat',
+    baseline: 80,
+    target: 90,
+    start: '2026-07-01',
+    deadline: '2026-09-30',
+  };
+  const monthly = (augustRows: number): Point[] => [
+    { date: '2026-07-01', value: 82, n: 40 },
+    { date: '2026-08-01', value: 91, n: augustRows },
+    { date: '2026-09-01', value: 93, n: 9 },
+  ];
+  const sampleOf = (e: GoalEvaluation) => e.figures.find((f) => f.name === 'sample');
+
+  it('9 ratings meeting the target are not achieved alone, nor with 18 more from the month before: 27 < 30', () => {
+    const e = evaluate(CSAT, monthly(18), '2026-09-05');
+    expect(e.checks[2]).toEqual({
+      status: 'achieved',
+      holds: false,
+      reason:
+        'current 93 % (2026-09-01) is ≥ 90 %, but from 27 rows over the 2 snapshots meeting it, fewer than min_sample 30: a small sample is never the only evidence for achieved',
+    });
+    // the trend decides instead: slopes 9/31, 11/62, 2/31 a day, median 11/62;
+    // at 09-30 the points give 82 + 91·11/62, 91 + 60·11/62, 93 + 29·11/62: median 98.145
+    expect(e.forecast).toBeCloseTo(93 + (29 * 11) / 62, 9);
+    expect(e.status).toBe('on-track');
+    expect(sampleOf(e)).toEqual({
+      name: 'sample',
+      value: 27,
+      kind: 'count',
+      formula:
+        'rows behind the current snapshot and, while fewer than min_sample, the snapshots just before it that meet the target too',
+      inputs: [
+        { name: 'snapshots', value: 2, kind: 'count' },
+        { name: 'min_sample', value: 30, kind: 'count' },
+      ],
+      // July (82 %) does not meet the target: the run stops there
+      snapshots: monthly(18).slice(1),
+      note: 'a small sample: fewer than min_sample 30 rows, never the only evidence for achieved',
+    });
+  });
+
+  it('with 21 ratings in August the two months hold 30: achieved', () => {
+    const e = evaluate(CSAT, monthly(21), '2026-09-05');
+    expect(e.status).toBe('achieved');
+    expect(e.checks.at(-1)!.reason).toBe('current 93 % (2026-09-01) is ≥ 90 %');
+    expect(sampleOf(e)!.value).toBe(30);
+    expect(sampleOf(e)!.note).toBeUndefined();
+  });
+
+  it('the run of snapshots reaches back only as far as min_sample needs', () => {
+    const e = evaluate(CSAT, monthly(21), '2026-09-05', { minSample: 9 });
+    expect(e.status).toBe('achieved');
+    expect(sampleOf(e)!.value).toBe(9);
+    expect(sampleOf(e)!.snapshots).toEqual([{ date: '2026-09-01', value: 93, n: 9 }]);
+  });
+
+  it('after the deadline a target met on a small sample is missed, with the reason', () => {
+    const e = evaluate(CSAT, monthly(18), '2026-10-10');
+    expect(e.status).toBe('missed');
+    expect(e.checks.slice(2)).toEqual([
+      {
+        status: 'achieved',
+        holds: false,
+        reason:
+          'current 93 % (2026-09-01) is ≥ 90 %, but from 27 rows over the 2 snapshots meeting it, fewer than min_sample 30: a small sample is never the only evidence for achieved',
+      },
+      {
+        status: 'missed',
+        holds: true,
+        reason:
+          'the deadline 2026-09-30 has passed and current 93 % (2026-09-01) is ≥ 90 %, but from 27 rows over the 2 snapshots meeting it, fewer than min_sample 30: a small sample is never the only evidence for achieved',
+      },
+    ]);
+  });
+
+  it('a value from a KPI file is no sample: beside it, a small one does not hold achieved back', () => {
+    const points = [
+      { date: '2026-08-01', value: 91 },
+      { date: '2026-09-01', value: 93, n: 9 },
+    ];
+    const e = evaluate(CSAT, points, '2026-09-05');
+    expect(e.status).toBe('achieved');
+    expect(sampleOf(e)).toMatchObject({ value: null, snapshots: points });
+    expect(sampleOf(e)!.note).toBeUndefined();
+    // without any rows there is no sample figure at all
+    const kpi = evaluate(CSAT, [{ date: '2026-09-01', value: 93 }], '2026-09-05');
+    expect(kpi.status).toBe('achieved');
+    expect(sampleOf(kpi)).toBeUndefined();
+  });
+
+  it('a small sample that does not meet the target is marked, and changes nothing else', () => {
+    const points = [{ date: '2026-09-01', value: 85, n: 9 }];
+    const e = evaluate(CSAT, points, '2026-09-05');
+    expect(sampleOf(e)).toMatchObject({ value: 9, snapshots: points });
+    expect(sampleOf(e)!.note).toBe(
+      'a small sample: fewer than min_sample 30 rows, never the only evidence for achieved',
+    );
+    // progress 0.5 < expected 67/92 − 0.2 = 0.528
+    expect(e.checks.at(-1)).toEqual({
+      status: 'off-track',
+      holds: true,
+      reason: 'progress 50 % is below 52.8 %',
+    });
+  });
+
+  it('met on a small sample with nothing else to judge by: on track', () => {
+    // the baseline already meets the target: progress has no scale, and 1 date gives no forecast
+    const e = evaluate(
+      { ...CSAT, baseline: 92 },
+      [{ date: '2026-09-01', value: 93, n: 9 }],
+      '2026-09-05',
+    );
+    expect(e.status).toBe('on-track');
+    expect(e.checks.at(-1)!.reason).toBe(
+      'current 93 % (2026-09-01) is ≥ 90 %, but from 9 rows, fewer than min_sample 30: a small sample is never the only evidence for achieved, there is no forecast, and the baseline gives no scale for progress',
+    );
+  });
+
+  it('decrease goals pool the run of snapshots at or under the target', () => {
+    const FRT = {
+      metric: 'first_response_time',
+      baseline: '4h',
+      target: '2h',
+      start: '2026-07-01',
+      deadline: '2026-09-30',
+    };
+    const points = [
+      { date: '2026-07-01', value: 7200, n: 12 }, // 2 h: meets (≤)
+      { date: '2026-08-01', value: 7500, n: 50 }, // breaks the run
+      { date: '2026-08-15', value: 7000, n: 12 },
+      { date: '2026-09-01', value: 6000, n: 12 },
+    ];
+    const e = evaluate(FRT, points, '2026-09-05');
+    expect(sampleOf(e)).toMatchObject({ value: 24, snapshots: points.slice(2) });
+    expect(e.status).not.toBe('achieved');
+    expect(evaluate(FRT, points, '2026-09-05', { minSample: 24 }).status).toBe('achieved');
+  });
+
+  it("a stay goal's snapshots together must hold min_sample rows", () => {
+    const SLA = { metric: 'frt_within_sla', type: 'stay-above', target: 90, deadline: '2026-Q4' };
+    const points = [
+      { date: '2026-10-01', value: 92, n: 8 },
+      { date: '2026-11-01', value: 95, n: 9 },
+      { date: '2026-12-01', value: 91, n: 10 },
+    ];
+    const e = evaluate(SLA, points, '2027-01-10');
+    expect(e.status).toBe('missed');
+    expect(e.checks.slice(2).map((c) => c.reason)).toEqual([
+      'all 3 snapshots from 2026-10-01 to 2026-12-31 are ≥ 90 %, but from 27 rows over the 3 snapshots meeting it, fewer than min_sample 30: a small sample is never the only evidence for achieved',
+      'all 3 snapshots from 2026-10-01 to 2026-12-31 are ≥ 90 %, but from 27 rows over the 3 snapshots meeting it, fewer than min_sample 30: a small sample is never the only evidence for achieved',
+    ]);
+    expect(sampleOf(e)!.formula).toBe('rows behind the snapshots the goal is judged on');
+    expect(evaluate(SLA, points, '2027-01-10', { minSample: 27 }).status).toBe('achieved');
+    // before the deadline nothing is achieved anyway: on track as every snapshot held
+    expect(evaluate(SLA, points, '2026-12-05').status).toBe('on-track');
+    // a broken threshold is the reason, not the sample
+    const broke = evaluate(SLA, [...points, { date: '2026-12-15', value: 80, n: 5 }], '2027-01-10');
+    expect(broke.checks.at(-1)!.reason).toBe(
+      '1 of 4 snapshots from 2026-10-01 to 2026-12-31 broke ≥ 90 % (first on 2026-12-15: 80 %)',
+    );
+  });
+
+  it('several snapshots on one date: their rows add up, and one partial period makes it partial', () => {
+    const e = evaluate(
+      CSAT,
+      [
+        { date: '2026-09-01', value: 91, n: 10 },
+        { date: '2026-09-01', value: 95, n: 25, partial: true },
+      ],
+      '2026-09-05',
+    );
+    expect(e.current).toEqual({ date: '2026-09-01', value: 93, n: 35, partial: true });
+    expect(e.status).toBe('achieved');
+    // a date with a KPI value among them has no rows
+    const mixed = evaluate(
+      CSAT,
+      [
+        { date: '2026-09-01', value: 91, n: 10 },
+        { date: '2026-09-01', value: 95 },
+      ],
+      '2026-09-05',
+    );
+    expect(mixed.current).toEqual({ date: '2026-09-01', value: 93 });
+  });
+});
+
 describe('snapshots as given', () => {
   it('several snapshots on one date count once, by their median', () => {
     const e = evaluate(

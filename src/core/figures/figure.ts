@@ -26,6 +26,7 @@ export type FigureName =
   | 'pace.perWeek'
   | 'pace.neededPerWeek'
   | 'daysLeft'
+  | 'sample'
   | 'stale';
 
 /** One figure and how it came about. */

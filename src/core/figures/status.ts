@@ -5,6 +5,7 @@ import { formatRatio } from '../format-value.js';
 import type { Point } from '../snapshot.js';
 import type { GoalStatus } from '../status.js';
 import type { Held } from './held.js';
+import type { Sample } from './sample.js';
 
 /**
  * Ratios are compared with this tolerance, so that a forecast landing exactly
@@ -19,6 +20,14 @@ const EPSILON = 1e-9;
 function forecastMeets(type: GoalType, value: number, target: number): boolean {
   const slack = EPSILON * Math.max(1, Math.abs(target));
   return meets(type, value + GOAL_TYPES[type].sign * slack, target);
+}
+
+/** Why a small sample does not show a goal achieved (DESIGN §11); '' when it does or is none. */
+function smallSampleText(sample: Sample | null): string {
+  if (!sample || sample.isEnough) return '';
+  const over =
+    sample.evidence.length === 1 ? '' : ` over the ${sample.evidence.length} snapshots meeting it`;
+  return `, but from ${sample.value} rows${over}, fewer than min_sample ${sample.minSample}: a small sample is never the only evidence for achieved`;
 }
 
 /** One rule of DESIGN §6, tried in order: whether it held and why. */
@@ -43,6 +52,8 @@ export interface StatusInput {
   expectedProgress: number | null;
   forecast: number | null;
   forecastProgress: number | null;
+  /** The rows behind the evidence for achieved, when the snapshots come with them. */
+  sample: Sample | null;
   /** Why the forecast does not decide the status (it reaches too far), when it does not. */
   forecastDistrust: string | undefined;
   atRiskMargin: number;
@@ -118,11 +129,12 @@ function decideStayStatus(input: StatusInput, decide: Decide): GoalStatus {
   const breakText = broke
     ? `${breaks.length} of ${evidence.length} snapshots from ${start} to ${judgedAt} broke ${targetText} (first on ${breaks[0]!.date}: ${fmt(breaks[0]!.value)})`
     : `all ${evidence.length} snapshots from ${start} to ${judgedAt} are ${targetText}`;
+  const small = broke ? '' : smallSampleText(input.sample);
   if (
     decide(
       'achieved',
-      isPastDeadline && !broke,
-      isPastDeadline ? breakText : `the deadline ${deadline} has not passed`,
+      isPastDeadline && !broke && small === '',
+      isPastDeadline ? `${breakText}${small}` : `the deadline ${deadline} has not passed`,
     )
   )
     return 'achieved';
@@ -130,7 +142,7 @@ function decideStayStatus(input: StatusInput, decide: Decide): GoalStatus {
     decide(
       'missed',
       isPastDeadline,
-      isPastDeadline ? breakText : `the deadline ${deadline} has not passed`,
+      isPastDeadline ? `${breakText}${small}` : `the deadline ${deadline} has not passed`,
     )
   )
     return 'missed';
@@ -170,8 +182,8 @@ function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
   const goalTarget = input.target!;
   const targetText = `${GOAL_TYPES[type].operator} ${fmt(goalTarget)}`;
   const isMet = meets(type, now.value, goalTarget);
-  const metText = `current ${fmt(now.value)} (${now.date}) ${isMet ? 'is' : 'is not'} ${targetText}`;
-  if (decide('achieved', isMet, metText)) return 'achieved';
+  const metText = `current ${fmt(now.value)} (${now.date}) ${isMet ? 'is' : 'is not'} ${targetText}${isMet ? smallSampleText(input.sample) : ''}`;
+  if (decide('achieved', isMet && (input.sample?.isEnough ?? true), metText)) return 'achieved';
   if (
     decide(
       'missed',
@@ -249,10 +261,13 @@ function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
     decide('off-track', true, `progress ${pct(progress)} is below ${pct(floor)}`);
     return 'off-track';
   }
+  // Reached only when current meets the target on a small sample, or misses it,
+  // with nothing else to judge by: where it stands decides.
+  const fallback = isMet ? 'on-track' : 'off-track';
   decide(
-    'off-track',
+    fallback,
     true,
     `${metText}, ${forecastDistrust ?? 'there is no forecast'}, and the baseline gives no scale for progress`,
   );
-  return 'off-track';
+  return fallback;
 }

@@ -15,6 +15,7 @@ import type { Point, Segment } from '../../core/snapshot.js';
 import { statusLabel } from '../../core/status.js';
 import { sanitizeLine } from '../../core/text.js';
 import { plural } from '../findings.js';
+import { formatSample } from '../goals-report/report-text.js';
 import { displayWidth, padEnd, wrapText } from '../text-width.js';
 import { formatTarget, statusText } from './goal-text.js';
 import { escapeUnsafeJson, goalJson, roundTo } from './json.js';
@@ -45,6 +46,7 @@ const FIGURE_LABEL: Readonly<Record<Figure['name'], string>> = {
   'pace.perWeek': 'pace (recent)',
   'pace.neededPerWeek': 'pace (needed)',
   daysLeft: 'days left',
+  sample: 'sample (rows)',
   stale: 'stale',
 };
 
@@ -155,7 +157,10 @@ export function formatExplainText(
   const valueCol = Math.max(...used.map((u) => displayWidth(fmt(u.point.value))), 5);
   const rolesAt = 2 + 10 + 2 + valueCol + 2;
   for (const u of used) {
-    const roles = wrapText(u.roles.join(', '), width - rolesAt, rolesAt);
+    // a records snapshot shows the rows behind it: `n = 9 · current, sample (rows)`
+    const sample = formatSample(u.point);
+    const text = `${sample ? `${sample} · ` : ''}${u.roles.join(', ')}`;
+    const roles = wrapText(text, width - rolesAt, rolesAt);
     out += `  ${u.point.date}  ${padEnd(fmt(u.point.value), valueCol)}  ${chalk.dim(roles)}\n`;
   }
   return out;
@@ -209,6 +214,8 @@ export function formatExplainJson(input: ExplainInput): string {
     snapshots: snapshotsUsed(e).map((u) => ({
       date: u.point.date,
       value: roundTo(u.point.value, 4),
+      ...(u.point.n === undefined ? {} : { n: u.point.n }),
+      ...(u.point.partial ? { partial: true } : {}),
       usedFor: u.roles,
     })),
   };
