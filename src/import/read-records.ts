@@ -255,7 +255,7 @@ async function readPass(
   const batch = new SnapshotBatch();
   for (const s of snapshots) {
     // A snapshot comes from many rows: it is located at the header.
-    batch.push(s.metric, s.segment, s.date, s.value, records.headerLine);
+    batch.push(s.metric, s.segment, s.date, s.value, records.headerLine, s);
     if (batch.length === 4096) {
       sink.add(batch);
       batch.clear();

@@ -86,6 +86,37 @@ export const MIGRATIONS: readonly string[] = [
             (SELECT max(id) FROM imports), 1);
   END;
   `,
+  `
+  -- A records source's snapshot (DESIGN §11) keeps the rows behind its value
+  -- and whether the export covers its whole period; both NULL for a value
+  -- read from a KPI file, which is not a sample.
+  ALTER TABLE snapshots ADD COLUMN n INTEGER;
+  ALTER TABLE snapshots ADD COLUMN partial INTEGER;  -- 1 partial, 0 whole, NULL not a sample
+  ALTER TABLE revisions ADD COLUMN n INTEGER;        -- of the replaced or deleted value
+  ALTER TABLE revisions ADD COLUMN partial INTEGER;
+
+  -- A period that became complete, or gained rows, with the same value is an
+  -- update too: the replaced n and partial are kept like a replaced value.
+  DROP TRIGGER keep_replaced_value;
+  CREATE TRIGGER keep_replaced_value AFTER UPDATE OF value, n, partial ON snapshots
+  WHEN old.value IS NOT new.value OR old.n IS NOT new.n OR old.partial IS NOT new.partial
+  BEGIN
+    INSERT INTO revisions (metric, segment, date, value, import_id, replaced_by, n, partial)
+    VALUES (old.metric, old.segment, old.date, old.value, old.import_id, new.import_id,
+            old.n, old.partial);
+  END;
+  DROP TRIGGER keep_deleted_value;
+  CREATE TRIGGER keep_deleted_value AFTER DELETE ON snapshots
+  BEGIN
+    INSERT INTO revisions (metric, segment, date, value, import_id, replaced_by, deleted, n, partial)
+    VALUES (old.metric, old.segment, old.date, old.value, old.import_id,
+            (SELECT max(id) FROM imports), 1, old.n, old.partial);
+  END;
+
+  -- Snapshots stored before this version have no n: every source is read
+  -- once more by the next sync, which fills them in.
+  UPDATE imports SET exact = 0;
+  `,
 ];
 
 /** The schema version this build writes. */

@@ -38,6 +38,9 @@ export interface Revision {
   replacedBy: number;
   /** The value was deleted (its source's file no longer gave it), not replaced. */
   deleted: boolean;
+  /** Records sources: the rows behind the replaced value (absent for a KPI file's value). */
+  n?: number;
+  partial?: boolean;
 }
 
 export interface StoredSnapshot {
@@ -48,6 +51,23 @@ export interface StoredSnapshot {
   importId: number;
   /** The source that owns it; null for a one-off import. */
   source: string | null;
+  /** Records sources (DESIGN §11): the rows behind the value, and whether its period is partial. */
+  n?: number;
+  partial?: boolean;
+}
+
+/** A row of the snapshots or revisions table: n and partial are NULL for a KPI file's value. */
+interface RawSample {
+  n: number | null;
+  partial: number | null;
+}
+
+/** The row with n and partial as a Point has them: present for a records source's value only. */
+function withSample<T extends RawSample>(
+  row: T,
+): Omit<T, 'n' | 'partial'> & { n?: number; partial?: boolean } {
+  const { n, partial, ...rest } = row;
+  return n === null ? rest : { ...rest, n, partial: partial === 1 };
 }
 
 interface StoreInfo {
@@ -60,9 +80,9 @@ export class SnapshotStore {
   readonly path: string;
   readonly readonly: boolean;
   private readonly timeoutMs: number;
-  private pointsStatement: Statement<[string, string], Point> | undefined;
-  private rangeStatement: Statement<[string, string, string, string], Point> | undefined;
-  private beforeStatement: Statement<[string, string, string, number], Point> | undefined;
+  private pointsStatement: Statement<[string, string], RawPoint> | undefined;
+  private rangeStatement: Statement<[string, string, string, string], RawPoint> | undefined;
+  private beforeStatement: Statement<[string, string, string, number], RawPoint> | undefined;
   private readonly stagings = new Set<Staging>();
   private merger: Merger | undefined;
 
@@ -84,13 +104,13 @@ export class SnapshotStore {
     }
   }
 
-  /** Snapshots of one metric and segment (canonical key), oldest first. */
+  /** Snapshots of one metric and segment (canonical key), oldest first, with n and partial for records. */
   pointsOf(metric: string, segment: string): Point[] {
     return this.guard(() => {
-      this.pointsStatement ??= this.db.prepare<[string, string], Point>(
-        'SELECT date, value FROM snapshots WHERE metric = ? AND segment = ? ORDER BY date',
+      this.pointsStatement ??= this.db.prepare<[string, string], RawPoint>(
+        `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? ORDER BY date`,
       );
-      return this.pointsStatement.all(metric, segment);
+      return this.pointsStatement.all(metric, segment).map(withSample);
     });
   }
 
@@ -120,17 +140,17 @@ export class SnapshotStore {
     window: { from: string; to: string; before: number },
   ): Point[] {
     return this.guard(() => {
-      this.rangeStatement ??= this.db.prepare<[string, string, string, string], Point>(
-        'SELECT date, value FROM snapshots WHERE metric = ? AND segment = ? AND date >= ? AND date <= ? ORDER BY date',
+      this.rangeStatement ??= this.db.prepare<[string, string, string, string], RawPoint>(
+        `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? AND date >= ? AND date <= ? ORDER BY date`,
       );
-      this.beforeStatement ??= this.db.prepare<[string, string, string, number], Point>(
-        'SELECT date, value FROM snapshots WHERE metric = ? AND segment = ? AND date < ? ORDER BY date DESC LIMIT ?',
+      this.beforeStatement ??= this.db.prepare<[string, string, string, number], RawPoint>(
+        `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? AND date < ? ORDER BY date DESC LIMIT ?`,
       );
       const before = this.beforeStatement.all(metric, segment, window.from, window.before);
       return [
         ...before.reverse(),
         ...this.rangeStatement.all(metric, segment, window.from, window.to),
-      ];
+      ].map(withSample);
     });
   }
 
@@ -145,12 +165,14 @@ export class SnapshotStore {
   /** Every snapshot, ordered by key; for tests and small stores. */
   listSnapshots(): StoredSnapshot[] {
     return this.guard(() =>
-      this.db
-        .prepare(
-          'SELECT metric, segment, date, value, import_id AS importId, source FROM snapshots ORDER BY metric, segment, date',
-        )
-        .all(),
-    ) as StoredSnapshot[];
+      (
+        this.db
+          .prepare(
+            'SELECT metric, segment, date, value, import_id AS importId, source, n, partial FROM snapshots ORDER BY metric, segment, date',
+          )
+          .all() as Array<Omit<StoredSnapshot, 'n' | 'partial'> & RawSample>
+      ).map(withSample),
+    );
   }
 
   /** The latest import of a source (what the store reflects of it), if any. */
@@ -196,11 +218,13 @@ export class SnapshotStore {
         this.db
           .prepare(
             `SELECT metric, segment, date, value, import_id AS importId, replaced_by AS replacedBy,
-                    deleted
+                    deleted, n, partial
              FROM revisions WHERE metric = ? AND segment = ? ORDER BY date, id`,
           )
-          .all(metric, segment) as Array<Omit<Revision, 'deleted'> & { deleted: number }>,
-    ).map((r) => ({ ...r, deleted: r.deleted === 1 }));
+          .all(metric, segment) as Array<
+          Omit<Revision, 'deleted' | 'n' | 'partial'> & { deleted: number } & RawSample
+        >,
+    ).map((r) => withSample({ ...r, deleted: r.deleted === 1 }));
   }
 
   /**
@@ -235,6 +259,13 @@ export class SnapshotStore {
     return this.merger;
   }
 }
+
+interface RawPoint extends RawSample {
+  date: string;
+  value: number;
+}
+
+const POINT_COLUMNS = 'date, value, n, partial';
 
 interface RawImport extends Omit<ImportRecord, 'exact'> {
   exact: number;

@@ -33,14 +33,43 @@ export interface ImportCounts {
   removed: number;
 }
 
-/** A staged value that would replace a different one in the store. */
+/** The rows behind a records source's value, and whether its period is partial. */
+export interface SampleSize {
+  n: number;
+  partial: boolean;
+}
+
+/**
+ * A staged snapshot that would replace a different one in the store: another
+ * value, or the same value from other rows (a period that became complete).
+ */
 export interface SnapshotUpdate {
   metric: string;
   segment: string;
   date: string;
   before: number;
   after: number;
+  /** Null for a KPI file's value. */
+  sampleBefore: SampleSize | null;
+  sampleAfter: SampleSize | null;
   line: number;
+}
+
+interface RawUpdate extends Omit<SnapshotUpdate, 'sampleBefore' | 'sampleAfter'> {
+  nBefore: number | null;
+  partialBefore: number | null;
+  nAfter: number | null;
+  partialAfter: number | null;
+}
+
+function toUpdate({ nBefore, partialBefore, nAfter, partialAfter, ...rest }: RawUpdate) {
+  const sample = (n: number | null, partial: number | null): SampleSize | null =>
+    n === null ? null : { n, partial: partial === 1 };
+  return {
+    ...rest,
+    sampleBefore: sample(nBefore, partialBefore),
+    sampleAfter: sample(nAfter, partialAfter),
+  };
 }
 
 /** A snapshot of the file's source that its file no longer gives. */
@@ -147,12 +176,14 @@ export class Staging {
       DROP VIEW IF EXISTS temp.${t}_rows;
       DROP TABLE IF EXISTS temp.${t};
       CREATE TEMP TABLE ${t} (
-        key   TEXT    NOT NULL,
-        value REAL    NOT NULL,
-        line  INTEGER NOT NULL
+        key     TEXT    NOT NULL,
+        value   REAL    NOT NULL,
+        line    INTEGER NOT NULL,
+        n       INTEGER,          -- records sources: rows behind the value
+        partial INTEGER           -- records sources: 1 when the period is partial
       ) STRICT;
       CREATE TEMP VIEW ${t}_rows AS
-        SELECT key, value, line,
+        SELECT key, value, line, n, partial,
                substr(key, 1, instr(key, char(31)) - 1) AS metric,
                substr(key, instr(key, char(31)) + 1, length(key) - instr(key, char(31)) - 11) AS segment,
                substr(key, -10) AS date
@@ -167,7 +198,24 @@ export class Staging {
     const args: unknown[] = new Array(ROWS_PER_STATEMENT * 3);
     const key = (b: SnapshotBatch, i: number) =>
       `${b.metric[i]}\x1f${b.segment[i]}\x1f${b.date[i]}`;
+    // A records source's few snapshots, each with its rows and partial flag.
+    const sample: Statement<unknown[]> = db.prepare(
+      `INSERT INTO temp.${t} (key, value, line, n, partial) VALUES (?, ?, ?, ?, ?)`,
+    );
     this.insertBatch = db.transaction((b: SnapshotBatch) => {
+      if (b.hasSamples) {
+        for (let i = 0; i < b.length; i++) {
+          const partial = b.partial[i];
+          sample.run(
+            key(b, i),
+            b.value[i],
+            b.line[i],
+            b.n[i] ?? null,
+            partial === undefined ? null : Number(partial),
+          );
+        }
+        return;
+      }
       let i = 0;
       for (; i + ROWS_PER_STATEMENT <= b.length; i += ROWS_PER_STATEMENT) {
         for (let k = 0, o = 0; k < ROWS_PER_STATEMENT; k++, o += 3) {
@@ -211,7 +259,7 @@ export class Staging {
       const t = this.table;
       // The index covers every column the merge reads, so counting and merging
       // walk it in key order without touching the table.
-      this.db.exec(`CREATE INDEX temp.${t}_key ON ${t} (key, value)`);
+      this.db.exec(`CREATE INDEX temp.${t}_key ON ${t} (key, value, n, partial)`);
       const keys = this.db
         .prepare(`SELECT count(*) FROM (SELECT 1 FROM temp.${t} INDEXED BY ${t}_key GROUP BY key)`)
         .pluck()
@@ -280,6 +328,13 @@ function splitKey(key: string): [string, string, string] {
   return key.split('\x1f') as [string, string, string];
 }
 
+/**
+ * A stored snapshot `s` and a staged one `st` differ: in value, or in the rows
+ * behind it or its partial flag (a period that became complete is an update).
+ */
+const CHANGED = (s: string, st: string) =>
+  `(${s}.value IS NOT ${st}.value OR ${s}.n IS NOT ${st}.n OR ${s}.partial IS NOT ${st}.partial)`;
+
 const SPLIT_KEY = (column: string) =>
   `substr(${column}, 1, instr(${column}, char(31)) - 1),
    substr(${column}, instr(${column}, char(31)) + 1, length(${column}) - instr(${column}, char(31)) - 11),
@@ -338,8 +393,8 @@ export class Merger {
           const row = this.db
             .prepare(
               `SELECT count(*) FILTER (WHERE s.value IS NULL) AS inserted,
-                      count(*) FILTER (WHERE s.value <> st.value) AS updated,
-                      count(*) FILTER (WHERE s.value = st.value) AS unchanged
+                      count(*) FILTER (WHERE s.value IS NOT NULL AND ${CHANGED('s', 'st')}) AS updated,
+                      count(*) FILTER (WHERE s.value IS NOT NULL AND NOT ${CHANGED('s', 'st')}) AS unchanged
                FROM temp.${t}_rows st
                LEFT JOIN main.snapshots s
                  ON s.metric = st.metric AND s.segment = st.segment AND s.date = st.date`,
@@ -348,18 +403,20 @@ export class Merger {
           const removals = isSource ? this.removable(parts, i) : undefined;
           const updates = this.db
             .prepare(
-              `SELECT st.metric, st.segment, st.date, s.value AS before, st.value AS after, st.line
+              `SELECT st.metric, st.segment, st.date, s.value AS before, st.value AS after,
+                      s.n AS nBefore, s.partial AS partialBefore,
+                      st.n AS nAfter, st.partial AS partialAfter, st.line
                FROM temp.${t}_rows st
                JOIN main.snapshots s
                  ON s.metric = st.metric AND s.segment = st.segment AND s.date = st.date
-               WHERE s.value <> st.value
+               WHERE ${CHANGED('s', 'st')}
                ORDER BY st.line, st.metric
                LIMIT ?`,
             )
-            .all(LISTED_UPDATES) as SnapshotUpdate[];
+            .all(LISTED_UPDATES) as RawUpdate[];
           return {
             counts: { ...row, removed: removals?.count ?? 0 },
-            updates,
+            updates: updates.map(toUpdate),
             removals: removals?.listed ?? [],
           };
         }),
@@ -383,7 +440,7 @@ export class Merger {
       BEGIN SELECT RAISE(ABORT, '${OWNED_MESSAGE}'); END;
       CREATE TEMP TRIGGER IF NOT EXISTS goals_count_takeover
       AFTER UPDATE OF source ON main.snapshots
-      WHEN old.value IS new.value AND old.source IS NOT new.source
+      WHEN NOT ${CHANGED('old', 'new')} AND old.source IS NOT new.source
       BEGIN UPDATE temp.goals_takeovers SET n = n + 1; END;
       DELETE FROM temp.goals_protected;
     `);
@@ -422,12 +479,13 @@ export class Merger {
     // Key order (the staging's index) makes the insert an append into the store's B-tree.
     const { changes } = this.db
       .prepare(
-        `INSERT INTO snapshots (metric, segment, date, value, import_id, source)
-         SELECT ${SPLIT_KEY('key')}, value, ?, ? FROM temp.${t} INDEXED BY ${t}_key WHERE true
+        `INSERT INTO snapshots (metric, segment, date, value, n, partial, import_id, source)
+         SELECT ${SPLIT_KEY('key')}, value, n, partial, ?, ? FROM temp.${t} INDEXED BY ${t}_key WHERE true
          ORDER BY key
          ON CONFLICT (metric, segment, date) DO UPDATE
-           SET value = excluded.value, import_id = excluded.import_id, source = excluded.source
-           WHERE snapshots.value IS NOT excluded.value
+           SET value = excluded.value, n = excluded.n, partial = excluded.partial,
+               import_id = excluded.import_id, source = excluded.source
+           WHERE ${CHANGED('snapshots', 'excluded')}
               OR (excluded.source IS NOT NULL AND snapshots.source IS NOT excluded.source)`,
       )
       .run(importId, record.source);
@@ -461,16 +519,20 @@ export class Merger {
     const updates =
       updated === 0
         ? []
-        : (this.db
-            .prepare(
-              `SELECT r.metric, r.segment, r.date, r.value AS before, st.value AS after, st.line
-               FROM (SELECT metric, segment, date, value FROM revisions
+        : (
+            this.db
+              .prepare(
+                `SELECT r.metric, r.segment, r.date, r.value AS before, st.value AS after,
+                      r.n AS nBefore, r.partial AS partialBefore,
+                      st.n AS nAfter, st.partial AS partialAfter, st.line
+               FROM (SELECT metric, segment, date, value, n, partial FROM revisions
                      WHERE replaced_by = ? AND deleted = 0 ORDER BY id LIMIT ?) r
                JOIN temp.${t} st
                  ON st.key = r.metric || char(31) || r.segment || char(31) || r.date
                ORDER BY st.line, r.metric`,
-            )
-            .all(importId, LISTED_UPDATES) as SnapshotUpdate[]);
+              )
+              .all(importId, LISTED_UPDATES) as RawUpdate[]
+          ).map(toUpdate);
     const removals =
       removed === 0
         ? []
@@ -578,7 +640,7 @@ export class Merger {
            JOIN main.snapshots s
              ON s.metric = st.metric AND s.segment = st.segment AND s.date = st.date
            WHERE s.source IN (SELECT id FROM temp.goals_protected)
-             ${isSource ? '' : 'AND s.value <> st.value'}
+             ${isSource ? '' : `AND ${CHANGED('s', 'st')}`}
            ORDER BY st.line, st.metric LIMIT ?`,
         )
         .all(LISTED_UPDATES + 1) as Array<Omit<OwnerConflict, 'part'>>;

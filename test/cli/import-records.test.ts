@@ -20,6 +20,15 @@ const pointsIn = (dir: string, metric: string, segment = '', db = '.goals/goals.
   }
 };
 
+const samplesIn = (dir: string, metric: string, segment = '') => {
+  const store = openStore(join(dir, '.goals/goals.db'), { readonly: true });
+  try {
+    return store.pointsOf(metric, segment);
+  } finally {
+    store.close();
+  }
+};
+
 describe('goals import of a records source', () => {
   it('computes each metric per week and team from a Zendesk export, then finds nothing changed', async () => {
     const dir = copyFixture('records/zendesk-weekly');
@@ -39,6 +48,13 @@ describe('goals import of a records source', () => {
     expect(pointsIn(dir, 'csat', 'team=Support')).toEqual([
       ['2026-11-02', 50],
       ['2026-11-09', 100],
+    ]);
+    // Each snapshot keeps its rows (here: ratings) and whether the export covers
+    // its week: tickets are created from Mon 2 Nov to Thu 12 Nov, so the week of
+    // 9 Nov is partial.
+    expect(samplesIn(dir, 'csat', 'team=Support')).toEqual([
+      { date: '2026-11-02', value: 50, n: 2, partial: false },
+      { date: '2026-11-09', value: 100, n: 1, partial: true },
     ]);
     // First reply (minutes): 30, 60, 10 → 2000 s; 120, 15, 45 → 3600 s.
     expect(pointsIn(dir, 'first_response_time')).toEqual([
@@ -192,20 +208,40 @@ describe('goals import of a records source', () => {
     );
     const r = await runCli(['import'], { cwd: dir });
     expect(r.code).toBe(0);
+    // Ticket 8 (16 Nov) extends the export past the week of 9 Nov, which is now
+    // complete: each of its 21 snapshots (7 metrics × all, Billing, Support) is
+    // updated, if only to gain rows or lose its partial mark; the 20 of the week
+    // of 2 Nov (no Billing CSAT: nothing rated) are unchanged. By hand, the
+    // first ten in key order: backlog = tickets open at the week's end (4, 7 →
+    // 4), CSAT of ratings 5, 6 (+7), FCR of solved 5, 6 (+7: 0 reopens, 1 reply),
+    // first reply of 5, 6, 7 (120, 15, 45 min → 1 h).
     expect(r.stdout).toBe(
-      'Imported tickets.csv (source zendesk): 8 rows, 47 snapshots: 6 new, 7 updated, 34 unchanged.\n' +
-        '  updated backlog (all) on 2026-11-09: 2 → 1\n' +
-        '  updated backlog (team=Support) on 2026-11-09: 1 → 0\n' +
-        '  updated fcr (all) on 2026-11-09: 50 % → 66.7 %\n' +
-        '  updated fcr (team=Support) on 2026-11-09: 0 % → 50 %\n' +
-        '  updated interactions_per_ticket (all) on 2026-11-09: 1.5 → 1.3\n' +
-        '  updated interactions_per_ticket (team=Support) on 2026-11-09: 2 → 1.5\n' +
-        '  updated resolution_time (all) on 2026-11-09: 12 h 30 m → 16 h 20 m\n',
+      'Imported tickets.csv (source zendesk): 8 rows, 47 snapshots: 6 new, 21 updated, 20 unchanged.\n' +
+        '  updated backlog (all) on 2026-11-09: 2 (2 rows, partial period) → 1 (1 row)\n' +
+        '  updated backlog (team=Billing) on 2026-11-09: 1 (1 row, partial period) → 1 (1 row)\n' +
+        '  updated backlog (team=Support) on 2026-11-09: 1 (1 row, partial period) → 0 (0 rows)\n' +
+        '  updated csat (all) on 2026-11-09: 100 % (2 rows, partial period) → 100 % (3 rows)\n' +
+        '  updated csat (team=Billing) on 2026-11-09: 100 % (1 row, partial period) → 100 % (1 row)\n' +
+        '  updated csat (team=Support) on 2026-11-09: 100 % (1 row, partial period) → 100 % (2 rows)\n' +
+        '  updated fcr (all) on 2026-11-09: 50 % (2 rows, partial period) → 66.7 % (3 rows)\n' +
+        '  updated fcr (team=Billing) on 2026-11-09: 100 % (1 row, partial period) → 100 % (1 row)\n' +
+        '  updated fcr (team=Support) on 2026-11-09: 0 % (1 row, partial period) → 50 % (2 rows)\n' +
+        '  updated first_response_time (all) on 2026-11-09: 1 h (3 rows, partial period) → 1 h (3 rows)\n' +
+        '  … and 11 more\n',
     );
     const store = openStore(join(dir, '.goals/goals.db'), { readonly: true });
     try {
-      expect(store.revisionsOf('backlog', '').map((v) => [v.date, v.value])).toEqual([
-        ['2026-11-09', 2],
+      // The replaced value keeps its rows and partial mark too.
+      expect(
+        store.revisionsOf('backlog', '').map((v) => [v.date, v.value, v.n, v.partial]),
+      ).toEqual([['2026-11-09', 2, 2, true]]);
+      expect(store.revisionsOf('csat', '').map((v) => [v.date, v.value, v.n, v.partial])).toEqual([
+        ['2026-11-09', 100, 2, true],
+      ]);
+      // Ticket 8 is not rated: the week of 16 Nov has no CSAT.
+      expect(store.pointsOf('csat', '')).toEqual([
+        { date: '2026-11-02', value: 50, n: 2, partial: false },
+        { date: '2026-11-09', value: 100, n: 3, partial: false },
       ]);
     } finally {
       store.close();

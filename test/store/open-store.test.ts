@@ -88,6 +88,27 @@ describe('openStore', () => {
     store.close();
   });
 
+  it('migrates a version 2 store: values without rows, each source read again to fill them in', () => {
+    const dir = tempDir();
+    const path = join(dir, 'v2.db');
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]!);
+    db.exec(MIGRATIONS[1]!);
+    db.exec(`
+      INSERT INTO imports (id, source, path, sha256, mapping, rows, snapshots, inserted, updated,
+        unchanged, skipped, imported_at, exact, stat)
+      VALUES (1, 'zendesk', 't.csv', 'sha-t', 'm', 9, 1, 1, 0, 0, 0, '2026-11-01T00:00:00Z', 1, '1 2 3 4');
+      INSERT INTO snapshots (metric, segment, date, value, import_id, source)
+      VALUES ('csat', '', '2026-10-01', 80, 1, 'zendesk');
+    `);
+    db.pragma('user_version = 2');
+    db.close();
+    const store = openStore(path);
+    expect(store.pointsOf('csat', '')).toEqual([{ date: '2026-10-01', value: 80 }]);
+    expect(store.latestImport('zendesk')).toMatchObject({ id: 1, exact: false });
+    store.close();
+  });
+
   it('refuses a store written by a newer version and leaves it untouched', () => {
     const dir = tempDir();
     const path = join(dir, 'new.db');

@@ -79,7 +79,16 @@ describe('Staging', () => {
     ]);
     expect(changed.counts).toEqual({ inserted: 1, updated: 1, unchanged: 1, removed: 0 });
     expect(changed.updates).toEqual([
-      { metric: 'csat', segment: '', date: '2026-10-12', before: 81, after: 81.5, line: 3 },
+      {
+        metric: 'csat',
+        segment: '',
+        date: '2026-10-12',
+        before: 81,
+        after: 81.5,
+        sampleBefore: null,
+        sampleAfter: null,
+        line: 3,
+      },
     ]);
     expect(store.pointsOf('csat', '')).toEqual([
       { date: '2026-10-05', value: 80 },
@@ -103,6 +112,97 @@ describe('Staging', () => {
       [1, 2, 0, 0, 2],
       [2, 0, 0, 2, 2],
       [3, 1, 1, 1, 3],
+    ]);
+    store.close();
+  });
+
+  it("keeps a records snapshot's rows and partial mark; new rows or a completed period are updates", () => {
+    const store = openStore(':memory:');
+    const sample = (date: string, value: number, n: number, partial: boolean, line = 1) => ({
+      ...snap(date, value, line),
+      n,
+      partial,
+    });
+    const first = importOnce(store, [
+      sample('2026-10-01', 80, 40, false),
+      sample('2026-11-01', 75, 8, true),
+      snap('2026-12-01', 90, 1),
+    ]);
+    expect(first.counts).toEqual({ inserted: 3, updated: 0, unchanged: 0, removed: 0 });
+    // A KPI value has neither.
+    expect(store.pointsOf('csat', '')).toEqual([
+      { date: '2026-10-01', value: 80, n: 40, partial: false },
+      { date: '2026-11-01', value: 75, n: 8, partial: true },
+      { date: '2026-12-01', value: 90 },
+    ]);
+    expect(
+      store.pointsNear('csat', '', { from: '2026-11-01', to: '2026-12-31', before: 1 }),
+    ).toEqual(store.pointsOf('csat', ''));
+
+    // The same rows again: nothing changes.
+    const again = importOnce(store, [
+      sample('2026-10-01', 80, 40, false),
+      sample('2026-11-01', 75, 8, true),
+      snap('2026-12-01', 90, 1),
+    ]);
+    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 3, removed: 0 });
+
+    // November became complete with the same value; October gained rows with
+    // the same value; December's KPI value now comes from rows.
+    const later = importOnce(store, [
+      sample('2026-10-01', 80, 41, false),
+      sample('2026-11-01', 75, 8, false),
+      sample('2026-12-01', 90, 30, true),
+    ]);
+    expect(later.counts).toEqual({ inserted: 0, updated: 3, unchanged: 0, removed: 0 });
+    expect(
+      later.updates.map((u) => [u.date, u.before, u.sampleBefore, u.after, u.sampleAfter]),
+    ).toEqual([
+      ['2026-10-01', 80, { n: 40, partial: false }, 80, { n: 41, partial: false }],
+      ['2026-11-01', 75, { n: 8, partial: true }, 75, { n: 8, partial: false }],
+      ['2026-12-01', 90, null, 90, { n: 30, partial: true }],
+    ]);
+    expect(store.revisionsOf('csat', '').map((r) => [r.date, r.value, r.n, r.partial])).toEqual([
+      ['2026-10-01', 80, 40, false],
+      ['2026-11-01', 75, 8, true],
+      ['2026-12-01', 90, undefined, undefined],
+    ]);
+    // A source's deleted snapshot keeps its rows in the revisions too.
+    importOnce(store, [sample('2026-10-01', 80, 41, false), sample('2026-11-01', 75, 8, false)]);
+    expect(store.revisionsOf('csat', '').at(-1)).toMatchObject({
+      date: '2026-12-01',
+      value: 90,
+      n: 30,
+      partial: true,
+      deleted: true,
+    });
+    store.close();
+  });
+
+  it("refuses a one-off records value with other rows for a protected source's snapshot", () => {
+    const store = openStore(':memory:');
+    importOnce(store, [{ ...snap('2026-10-01', 80, 1), n: 40, partial: false }]);
+    const part = staged(store, [{ ...snap('2026-10-01', 80, 1), n: 12, partial: true }], {
+      source: null,
+      sha256: 'x',
+    });
+    const conflict = {
+      part: 0,
+      metric: 'csat',
+      segment: '',
+      date: '2026-10-01',
+      line: 1,
+      value: 80,
+      owner: 'weekly',
+      ownerValue: 80,
+    };
+    expect(store.preview([part], { protectedSources: ['weekly'] }).conflicts).toEqual([conflict]);
+    expect(store.merge([part], { protectedSources: ['weekly'] })).toEqual({
+      kind: 'conflicts',
+      conflicts: [conflict],
+    });
+    expect(store.pointsOf('csat', '')).toEqual([
+      { date: '2026-10-01', value: 80, n: 40, partial: false },
     ]);
     store.close();
   });

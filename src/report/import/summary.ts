@@ -8,7 +8,7 @@ import type { MetricDefinition } from '../../core/metrics.js';
 import { formatSegment, parseSegmentKey } from '../../core/snapshot.js';
 import { sanitizeLine } from '../../core/text.js';
 import type { ImportResult } from '../../import/import-file.js';
-import type { ImportCounts } from '../../store/staging.js';
+import type { ImportCounts, SampleSize } from '../../store/staging.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 /** "1 row", "150,000 rows". */
@@ -59,11 +59,17 @@ export function formatImportSummary(
   if (!options.quiet && result.updates.length > 0) {
     for (const u of result.updates) {
       const metric = options.catalog.get(u.metric);
-      const show = (v: number) => (metric ? formatMetricValue(v, metric.unit) : String(v));
+      const value = (v: number) => (metric ? formatMetricValue(v, metric.unit) : String(v));
+      // A records snapshot shows the rows behind it: a period that became
+      // complete may keep its value and gain rows.
+      const show = (v: number, sample: SampleSize | null) =>
+        sample
+          ? `${value(v)} (${noun(sample.n, 'row')}${sample.partial ? ', partial period' : ''})`
+          : value(v);
       const segment = formatSegment(parseSegmentKey(u.segment));
       // A records snapshot comes from many rows, not from a line.
       const where = isRecords ? '' : `  ${chalk.dim(`line ${u.line}`)}`;
-      out += `  ${result.status === 'dry-run' ? 'would update' : 'updated'} ${sanitizeLine(u.metric)} (${sanitizeLine(segment)}) on ${u.date}: ${show(u.before)} → ${show(u.after)}${where}\n`;
+      out += `  ${result.status === 'dry-run' ? 'would update' : 'updated'} ${sanitizeLine(u.metric)} (${sanitizeLine(segment)}) on ${u.date}: ${show(u.before, u.sampleBefore)} → ${show(u.after, u.sampleAfter)}${where}\n`;
     }
     if (counts.updated > result.updates.length) {
       out += `  ${chalk.dim(`… and ${count(counts.updated - result.updates.length)} more`)}\n`;
