@@ -1,5 +1,5 @@
 // The only file that touches `process`: it runs the program and sets the exit code.
-import { run } from './cli/run.js';
+import { readVersion } from './cli/version.js';
 
 const controller = new AbortController();
 process.once('SIGTERM', () => controller.abort());
@@ -11,12 +11,22 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  cwd: process.cwd(),
-  env: process.env,
-  now: () => new Date(),
-  signal: controller.signal,
-});
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // What commander prints, without loading it: --version is run by scripts, often.
+  process.stdout.write(`${readVersion()}\n`);
+} else {
+  const { run } = await import('./cli/run.js');
+  process.exitCode = await run(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Node builds the stdin stream on first use: only commands that read it pay.
+    get stdin() {
+      return process.stdin;
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    now: () => new Date(),
+    signal: controller.signal,
+  });
+}

@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { findConfig } from '../config/find-config.js';
 import { catalogOf } from '../config/metric-catalog.js';
-import { loadGoals } from '../config/load-goals.js';
+import { loadGoalsCached } from '../config/goals-cache.js';
 import type { LoadedGoals } from '../config/load-goals.js';
 import type { GoalsFile } from '../config/schema.js';
 import { parseIsoDate, todayIn } from '../core/dates.js';
@@ -30,12 +30,12 @@ export interface Project {
  * Loads goals.yaml. Unless `allowInvalid` (validate reports them itself), a
  * file with errors stops the command with exit 2 and every finding shown.
  */
-export function loadProject(
+export async function loadProject(
   ctx: CommandContext,
   options: { allowInvalid?: boolean } = {},
-): Project {
+): Promise<Project> {
   const path = findConfig(ctx.io.cwd, ctx.global.config);
-  const loaded = loadGoals(path, ctx.io.cwd);
+  const loaded = await loadGoalsCached(path, ctx.io.cwd);
   const errors = loaded.findings.filter((f) => f.severity === 'error');
   if (!options.allowInvalid && errors.length > 0) {
     throw new GoalsError(

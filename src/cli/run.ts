@@ -4,11 +4,11 @@
  * run, so `goals --version` and `goals validate` never load SQLite or the
  * prompt library.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { Io } from './io.js';
 import type { CommandContext, ExitCode, GlobalOptions } from './context.js';
 import { decideColour, makeChalk } from './colour.js';
+import { readVersion } from './version.js';
 
 export const EXIT = { ok: 0, found: 1, failed: 2, cancelled: 130 } as const;
 
@@ -20,13 +20,6 @@ Exit codes:
   2    could not do its job: bad usage, missing or unreadable file, invalid
        goals.yaml, rejected CSV, locked or corrupt database; nothing was changed
   130  cancelled (Ctrl-C); nothing was written`;
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 type Action = (ctx: CommandContext, ...args: unknown[]) => Promise<ExitCode>;
 

@@ -4,14 +4,11 @@
  * strict) → duplicate ids. Goals that fail the schema are set aside so the
  * rest can still be checked in the same run.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
 import { Parser, parseDocument, isMap, isSeq, isScalar, isPair, visit } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { goalsFileSchema, goalSchema, settingsSchema } from './schema.js';
 import type { GoalsFile } from './schema.js';
-import { GoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { checkRecords } from './check-records.js';
@@ -19,15 +16,22 @@ import { describeIssue, missingKeyOf } from './describe-issue.js';
 import { catalogOf } from './metric-catalog.js';
 import { schemaRuleOf } from './schema-rule.js';
 import { sanitizeLine } from '../core/text.js';
+import { offsetIn, positionsIn, readGoalsFile } from './goals-cache.js';
 
-/** Larger goals files are refused: a real one is a few hundred KiB at most. */
-export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+export { MAX_CONFIG_BYTES } from './goals-cache.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
 export interface Position {
   line: number;
   column: number;
+}
+
+/** Offsets of the document's nodes by path (see positionTreeOf): o offset, k map keys, i list items. */
+export interface PositionTree {
+  o?: number;
+  k?: Record<string, PositionTree>;
+  i?: PositionTree[];
 }
 
 export interface LoadedGoals {
@@ -44,6 +48,8 @@ export interface LoadedGoals {
   rawGoals: RawGoal[];
   /** yaml/* and schema/* findings. */
   findings: Finding[];
+  /** Where every node of the document is: what positionOf reads. */
+  positions: PositionTree;
   /** Line and column (1-based) of a path in the document. */
   positionOf(path: YamlPath): Position;
 }
@@ -58,30 +64,7 @@ export interface RawGoal {
 }
 
 export function loadGoals(path: string, cwd: string): LoadedGoals {
-  const displayPath = relative(cwd, path) || path;
-  let size: number;
-  let text: string;
-  try {
-    size = statSync(path).size;
-    if (size > MAX_CONFIG_BYTES) {
-      throw new GoalsError(
-        'GOALS_FILE_TOO_LARGE',
-        `${displayPath} is ${(size / 1024 / 1024).toFixed(1)} MiB; goals files over ${MAX_CONFIG_BYTES / 1024 / 1024} MiB are refused.`,
-        { hint: 'Keep goals in goals.yaml and data in CSV exports (sources:).' },
-      );
-    }
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof GoalsError) throw error;
-    throw new GoalsError(
-      'GOALS_FILE_UNREADABLE',
-      `Cannot read ${displayPath}: ${(error as Error).message}`,
-      {
-        hint: 'Check that the file exists and that you may read it.',
-        cause: error,
-      },
-    );
-  }
+  const { text, displayPath } = readGoalsFile(path, cwd);
   return parseGoals(text, displayPath, path);
 }
 
@@ -94,8 +77,9 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
   });
   const findings: Finding[] = [];
   const at = positionsIn(source);
+  const positions = positionTreeOf(doc.contents, rangeStart(doc.contents));
   const positionOf = (yamlPath: YamlPath): Position => {
-    const offset = offsetOf(doc, yamlPath);
+    const offset = offsetIn(positions, yamlPath);
     return offset === undefined ? { line: 1, column: 1 } : at(offset);
   };
   const finding = (f: Omit<Finding, 'file' | 'line' | 'column'>, pos: Position): Finding => ({
@@ -131,6 +115,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     goalIndexes: [],
     rawGoals: [],
     findings: findings.sort(compareFindings),
+    positions,
     positionOf,
   });
   if (doc.errors.length > 0) return empty();
@@ -191,7 +176,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     const described = describeIssue(issue, issuePath, data);
     const pos =
       issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
-        ? (positionOfKey(doc, issuePath, issue.keys[0], at) ?? positionOf(issuePath))
+        ? (positionOfKey(positions, issuePath, issue.keys[0], at) ?? positionOf(issuePath))
         : positionOf(issuePath);
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     const isMissing = missingKeyOf(issue, issuePath, data) !== undefined;
@@ -243,6 +228,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     goalIndexes,
     rawGoals: rawGoalsOf(doc, data, at),
     findings: findings.sort(compareFindings),
+    positions,
     positionOf,
   };
 }
@@ -391,61 +377,39 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Offset of the node at a path; for a map key, the key itself. A path that
- * does not exist (a missing key) points at the nearest existing parent.
+ * The offset of every node, by path, as a tree that can be cached: for a map
+ * key, the key itself; a node without a position has its parent's. (Only the
+ * first of two equal keys counts; two are a syntax error anyway.)
  */
-function offsetOf(doc: Document, path: YamlPath): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node);
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isScalar(p.key) && String(p.key.value) === String(key),
-      ) as Pair<Node, Node> | undefined;
-      if (!pair) return offset;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key];
-      if (item === undefined) return offset;
-      node = isPair(item) ? item.key : item;
-      offset = rangeStart(node) ?? offset;
-    } else {
-      return offset;
+function positionTreeOf(node: unknown, offset: number | undefined): PositionTree {
+  const tree: PositionTree = offset === undefined ? {} : { o: offset };
+  if (isMap(node)) {
+    const keys: Record<string, PositionTree> = Object.create(null);
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!(key in keys)) keys[key] = positionTreeOf(pair.value, rangeStart(pair.key) ?? offset);
     }
+    tree.k = keys;
+  } else if (isSeq(node)) {
+    tree.i = node.items.map((item) => {
+      const child = isPair(item) ? item.key : item;
+      return positionTreeOf(child, rangeStart(child) ?? offset);
+    });
   }
-  return offset;
+  return tree;
 }
 
+/** Where a key of the map at `path` is, when it is there. */
 function positionOfKey(
-  doc: Document,
+  positions: PositionTree,
   path: YamlPath,
   key: string,
   at: (offset: number) => Position,
 ): Position | undefined {
-  const offset = offsetOf(doc, [...path, key]);
-  const parent = offsetOf(doc, path);
+  const offset = offsetIn(positions, [...path, key]);
+  const parent = offsetIn(positions, path);
   return offset !== undefined && offset !== parent ? at(offset) : undefined;
-}
-
-/**
- * Line and column (1-based) of an offset, counted in the text itself: yaml's
- * LineCounter misses the line breaks inside a token it could not parse, and
- * then places later errors on the wrong line.
- */
-function positionsIn(source: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
 }
 
 /** Where the first key that is not a plain scalar (a list, a mapping, `!!binary`) starts, if any. */

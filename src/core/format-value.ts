@@ -13,11 +13,23 @@ export function formatNumber(value: number, digits = 1): string {
   if (Math.abs(value) >= 1e15) return value.toExponential(2).replace(/\.?0+e/, 'e');
   const factor = 10 ** digits;
   const rounded = Math.round(value * factor) / factor;
-  const text = (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    useGrouping: Math.abs(rounded) >= 10_000,
-  });
-  return text;
+  return numberFormat(digits, Math.abs(rounded) >= 10_000).format(
+    Object.is(rounded, -0) ? 0 : rounded,
+  );
+}
+
+// What toLocaleString('en-US', options) does, without building a formatter per
+// call (check formats a few thousand numbers; each new one costs tens of µs).
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(digits: number, useGrouping: boolean): Intl.NumberFormat {
+  const key = `${digits} ${useGrouping}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 export function formatMetricValue(value: number, unit: MetricUnit): string {

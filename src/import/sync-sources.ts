@@ -12,7 +12,6 @@ import { sanitizeLine } from '../core/text.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
 import type { NewImport, OwnerConflict } from '../store/staging.js';
-import { importRecordOf, ownerConflictError, resultOf, stageFile } from './import-file.js';
 import type { ImportResult, StagedFile } from './import-file.js';
 import { fingerprintSpec, specFromSource } from './import-spec.js';
 import type { ImportSpec, SpecOrigin } from './import-spec.js';
@@ -176,6 +175,8 @@ export async function importSources(
             continue;
           }
         }
+        // Loaded only when a source changed: a sync of unchanged ones reads no CSV.
+        const { importRecordOf, stageFile } = await import('./import-file.js');
         const file = await stageFile({
           ...job,
           catalog: project.catalog,
@@ -199,6 +200,7 @@ export async function importSources(
     if (failures.length > 0 || staged.length === 0) {
       return { results: failures.length > 0 ? [] : jobs.map((j) => results.get(j)!), failures };
     }
+    const { ownerConflictError, resultOf } = await import('./import-file.js');
     const parts = staged.map((s) => ({ staging: s.file.staging, record: s.record }));
     // Unchanged sources keep their snapshots: the store reflects their files.
     const batch = new Set(staged.map((s) => s.job.id));

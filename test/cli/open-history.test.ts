@@ -25,7 +25,7 @@ async function context(cwd: string, global: CommandContext['global'] = {}) {
 
 async function history(dir: string, sync = true, global: CommandContext['global'] = {}) {
   const { ctx, err } = await context(dir, global);
-  const h = await openHistory(ctx, loadProject(ctx), { sync });
+  const h = await openHistory(ctx, await loadProject(ctx), { sync });
   return { h, err: err() };
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -9,6 +10,7 @@ import {
   quarterRange,
   resolveDateOrQuarter,
   todayIn,
+  toDayNumber,
   nextQuarter,
 } from '../../src/core/dates.js';
 
@@ -68,5 +70,22 @@ describe('dates', () => {
     expect(todayIn('UTC', now)).toBe('2026-11-22');
     expect(todayIn('Europe/Sofia', now)).toBe('2026-11-23');
     expect(todayIn('America/Los_Angeles', now)).toBe('2026-11-22');
+  });
+});
+
+describe('toDayNumber', () => {
+  it('counts days as Date.UTC does, for real days and days past a month end', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(toDayNumber(date)).toBe(Math.round(Date.UTC(y, m - 1, d) / 86_400_000));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -47,7 +47,7 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
   const onlyStatuses = options.status
     ? new Set(parseStatusList(options.status, '--status', false))
     : undefined;
-  const project = loadProject(ctx);
+  const project = await loadProject(ctx);
   const since = options.since === undefined ? undefined : parseSince(options.since, project.asOf);
   if (failOn.includes('slipped') && !since) {
     throw new GoalsError('USAGE', '--fail-on slipped needs --since: slipped since when?', {

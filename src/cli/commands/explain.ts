@@ -21,7 +21,7 @@ export async function explainCommand(
   goalId: string,
   options: ExplainOptions,
 ): Promise<ExitCode> {
-  const project = loadProject(ctx);
+  const project = await loadProject(ctx);
   const index = findGoalIndex(project, goalId);
   const { goals } = await evaluateProject(ctx, project, [index], { sync: options.sync });
   const input = explainInputOf(project, goals[0]!);

@@ -23,7 +23,7 @@ export async function historyCommand(
   goalId: string,
   options: HistoryOptions,
 ): Promise<ExitCode> {
-  const project = loadProject(ctx);
+  const project = await loadProject(ctx);
   const index = findGoalIndex(project, goalId);
   const { goals } = await evaluateProject(ctx, project, [index], {
     sync: options.sync,

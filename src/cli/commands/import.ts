@@ -63,7 +63,7 @@ export async function importCommand(
   files: string[],
   options: ImportOptions,
 ): Promise<ExitCode> {
-  const setting = loadSetting(ctx, options);
+  const setting = await loadSetting(ctx, options);
   const { sources, oneOffs } = planJobs(ctx, setting, files, options);
   if (options.inspect) return inspectJobs(ctx, setting, [...sources, ...oneOffs]);
 
@@ -97,10 +97,10 @@ export async function importCommand(
 }
 
 /** goals.yaml when there is one; without it, --inspect and --db still work. */
-function loadSetting(ctx: CommandContext, options: ImportOptions): Setting {
+async function loadSetting(ctx: CommandContext, options: ImportOptions): Promise<Setting> {
   const explicitDb = ctx.global.db ?? ctx.io.env.GOALS_DB;
   try {
-    const p = loadProject(ctx);
+    const p = await loadProject(ctx);
     return { project: syncProjectOf(ctx, p), catalog: p.catalog, dbPath: p.dbPath };
   } catch (error) {
     const isMissing =

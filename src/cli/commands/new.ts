@@ -29,7 +29,7 @@ export interface NewOptions extends GoalFlags {
 }
 
 export async function newCommand(ctx: CommandContext, options: NewOptions): Promise<ExitCode> {
-  const project = loadProject(ctx);
+  const project = await loadProject(ctx);
   // Before any question: an answer that cannot be saved is a waste of time.
   assertWritable(project.loaded.path);
   const prompter = createPrompter(ctx.io, { noInput: options.input === false, yes: options.yes });

@@ -87,7 +87,7 @@ interface Plan {
 }
 
 export async function planCommand(ctx: CommandContext, options: PlanOptions): Promise<ExitCode> {
-  const project = loadProject(ctx);
+  const project = await loadProject(ctx);
   const plan = await buildPlan(ctx, project, options);
   const prompter = createPrompter(ctx.io, { noInput: options.input === false });
   if (!prompter.isInteractive) {

@@ -37,7 +37,7 @@ export async function reportCommand(
   options: ReportOptions,
 ): Promise<ExitCode> {
   const format = options.format ?? 'markdown';
-  const project = loadProject(ctx);
+  const project = await loadProject(ctx);
   const since = parseSince(options.since, project.asOf);
   const indexes = selectGoals(ctx, project, options);
   const { goals } = await evaluateProject(ctx, project, indexes, {

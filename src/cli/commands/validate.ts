@@ -29,7 +29,7 @@ export async function validateCommand(
   ctx: CommandContext,
   options: ValidateOptions,
 ): Promise<ExitCode> {
-  const project = loadProject(ctx, { allowInvalid: true });
+  const project = await loadProject(ctx, { allowInvalid: true });
   const result = await validateProject(ctx, project, options.sync);
   const out =
     options.format === 'json'
