@@ -13,23 +13,20 @@ export function formatNumber(value: number, digits = 1): string {
   if (Math.abs(value) >= 1e15) return value.toExponential(2).replace(/\.?0+e/, 'e');
   const factor = 10 ** digits;
   const rounded = Math.round(value * factor) / factor;
-  return numberFormat(digits, Math.abs(rounded) >= 10_000).format(
-    Object.is(rounded, -0) ? 0 : rounded,
-  );
-}
-
-// What toLocaleString('en-US', options) does, without building a formatter per
-// call (check formats a few thousand numbers; each new one costs tens of µs).
-const formats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(digits: number, useGrouping: boolean): Intl.NumberFormat {
-  const key = `${digits} ${useGrouping}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping });
-    formats.set(key, format);
+  const useGrouping = Math.abs(rounded) >= 10_000;
+  if (Math.abs(rounded) * factor >= 2 ** 48) {
+    // Too large for the digits to be exact: as toLocaleString rounds them.
+    return rounded.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping });
   }
-  return format;
+  // What toLocaleString('en-US', …) writes, without ICU (whose first use costs
+  // more than the rest of formatting in `goals check`): below 2^48 the
+  // rounded number is within 1/32 of its last digit of a `digits` decimal,
+  // which toFixed writes exactly.
+  const [whole, fraction] = Math.abs(rounded).toFixed(digits).split('.') as [string, string?];
+  const decimals = fraction?.replace(/0+$/, '') ?? '';
+  const sign = rounded < 0 ? '-' : '';
+  const grouped = useGrouping ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
+  return `${sign}${grouped}${decimals ? `.${decimals}` : ''}`;
 }
 
 export function formatMetricValue(value: number, unit: MetricUnit): string {

@@ -418,8 +418,9 @@ export function fingerprintSpec(
 ): string {
   const { origin: _origin, ...rest } = spec;
   const metrics = [...catalog.values()]
-    .map((m) => [m.id, m.unit, m.range])
-    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    // By code unit: localeCompare would load ICU's collation for this alone.
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((m) => [m.id, m.unit, m.range]);
   return createHash('sha256')
     .update(JSON.stringify({ v: 1, spec: sortKeys(rest), metrics }))
     .digest('hex');
