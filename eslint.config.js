@@ -19,6 +19,15 @@ const doors = {
   'csv-parse/sync': only('csv-parse/sync', 'src/import/'),
   'cli-table3': only('cli-table3', 'src/report/'),
   '@inquirer/prompts': only('@inquirer/prompts', 'src/cli/prompts.ts'),
+  // Charts of the HTML report; loaded only by `goals report --format html`.
+  'd3-scale': only('d3-scale', 'src/report/html/'),
+  'd3-shape': only('d3-shape', 'src/report/html/'),
+  'd3-time': only('d3-time', 'src/report/html/'),
+  'd3-time-format': only('d3-time-format', 'src/report/html/'),
+  // Test and script tools, never part of the program.
+  'playwright-core': only('playwright-core', 'tests and scripts/'),
+  'markdown-it': only('markdown-it', 'tests'),
+  parse5: only('parse5', 'tests'),
 };
 
 /** The library paths a folder may not import (all doors but its own). */
@@ -119,6 +128,15 @@ export default tseslint.config(
   {
     files: ['src/report/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: restrictedFor('cli-table3') }] },
+  },
+  {
+    files: ['src/report/html/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: restrictedFor('cli-table3', 'd3-scale', 'd3-shape', 'd3-time', 'd3-time-format') },
+      ],
+    },
   },
   {
     files: ['src/cli/prompts.ts'],

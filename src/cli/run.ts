@@ -165,7 +165,7 @@ ${EXIT_CODES_HELP}`,
       new Option(
         '-f, --format <format>',
         'output format (default: html for -o *.html, else markdown)',
-      ).choices(['markdown']),
+      ).choices(['html', 'markdown']),
     )
     .option('-o, --output <file>', 'write the report to this file (default: stdout)')
     .option('--since <when>', 'compare with an earlier date: 7d, 2w or YYYY-MM-DD', '7d')
@@ -179,9 +179,12 @@ For each objective its goals; for each goal the figures of goals check, how
 it moved since --since (default: a week before as of), this period against the
 previous one and the same period a year earlier (the period is the data's
 own: week, month or quarter), and where the metric has snapshots for other
-teams, agents … a ranked table of them. Markdown has sparklines.
+teams, agents … a ranked table of them. HTML is one self-contained file
+(charts, no scripts or requests) that opens offline, prints a page per
+objective and follows dark mode; Markdown has sparklines instead of charts.
 
 Examples:
+  $ goals report -o goals.html           HTML, from the file's extension
   $ goals report -o goals.md
   $ goals report --as-of 2026-11-16 --since 4w --objective quality
 ${EXIT_CODES_HELP}`,

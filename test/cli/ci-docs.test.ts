@@ -1,6 +1,6 @@
 /**
  * The CI jobs of the README's "In CI" section and of docs/ci.md stay true:
- * every YAML job parses, and every `goals check` command in them runs on the
+ * every YAML job parses, and every `goals check` and `goals report` command in them runs on the
  * team fixture with the options it shows (exit 0 or 1, never a usage error).
  */
 import { readFileSync } from 'node:fs';
@@ -20,8 +20,8 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const inCi = readme.slice(readme.indexOf('\n## In CI\n'), readme.indexOf('\n## The goals file\n'));
 const doc = inCi + readFileSync(join(root, 'docs', 'ci.md'), 'utf8');
 const yamlBlocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
-const commands = [...doc.matchAll(/npx goals (check[^\n'"]*(?:''[^\n]*)?)/g)].map((m) =>
-  m[1]!.trim(),
+const commands = [...doc.matchAll(/npx goals ((?:check|report)[^\n'"`]*(?:''[^\n`]*)?)/g)].map(
+  (m) => m[1]!.trim(),
 );
 
 /** Shell words of a simple command line: spaces split, '' is an empty word. */
@@ -39,7 +39,7 @@ describe('the CI jobs of the README and docs/ci.md', () => {
     expect(yamlBlocks).toHaveLength(3);
     for (const block of yamlBlocks) expect(parseDocument(block).errors).toEqual([]);
     const [github, gitlab, comment] = yamlBlocks.map((block) => parseDocument(block).toJS());
-    expect(github.jobs.check.steps.at(-1).with.path).toBe('goals-junit.xml');
+    expect(github.jobs.check.steps.at(-1).with.path).toBe('goals-junit.xml\ngoals-report.html\n');
     expect(gitlab.goals.artifacts.reports.junit).toBe('goals-junit.xml');
     expect(comment.comment.permissions['pull-requests']).toBe('write');
   });
@@ -47,7 +47,8 @@ describe('the CI jobs of the README and docs/ci.md', () => {
   it.each(commands)('runs: goals %s', async (command) => {
     const dir = copyFixture('check/team');
     const r = await runCli([...words(command), '--as-of', '2026-11-16'], { cwd: dir });
-    expect(r.stderr).toBe('');
+    // Nothing on stderr but the report's note of what it wrote.
+    expect(r.stderr).toMatch(/^(Wrote goals-report\.html \(HTML, 10 goals, \d+ KB\)\.\n)?$/);
     expect([0, 1]).toContain(r.code);
   });
 
@@ -66,14 +67,17 @@ describe('the CI jobs of the README and docs/ci.md', () => {
       if (!step.run?.startsWith('npx goals ')) continue;
       const argv = words(step.run.slice('npx goals '.length));
       const r = await runCli([...argv, '--as-of', '2026-11-16'], { cwd: dir, env });
-      expect(r.stderr).toBe('');
+      expect(r.stderr).toMatch(/^(Wrote goals-report\.html \(HTML, 10 goals, \d+ KB\)\.\n)?$/);
       codes.push([step.name, r.code]);
     }
     expect(codes).toEqual([
       ['Where every goal stands', 1],
       ['JUnit report', 0],
+      ['Report', 0],
     ]);
-    const artifact = readFileSync(join(dir, job.steps.at(-1)!.with!.path!), 'utf8');
+    const [junit, report] = job.steps.at(-1)!.with!.path!.trim().split('\n') as [string, string];
+    expect(readFileSync(join(dir, report), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    const artifact = readFileSync(join(dir, junit), 'utf8');
     expect(artifact).toContain(
       '<testsuites name="goals check as of 2026-11-16" tests="10" failures="2" errors="0">',
     );

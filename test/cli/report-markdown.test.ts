@@ -115,7 +115,14 @@ describe('goals report --format markdown on the team fixture', () => {
     const dir = copyFixture('check/team');
     const missing = await report(['-o', 'no/such/folder/goals.md'], dir);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('Cannot write the report to no/such/folder/goals.md');
+    expect(missing.stderr).toContain(
+      `Cannot write the report to no/such/folder/goals.md: the folder ${join(dir, 'no', 'such', 'folder')} does not exist.`,
+    );
+    const folder = await report(['-o', '.'], dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(
+      'Cannot write the report to .: that is a folder; name a file in it, e.g. goals.html.',
+    );
     const goal = await report(['--goal', 'csat-58'], dir);
     expect(goal.code).toBe(2);
     expect(goal.stderr).toContain('Did you mean "csat-85"?');

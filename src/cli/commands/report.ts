@@ -2,10 +2,10 @@
  * `goals report` (DESIGN §12 "Report"): what a planning meeting or a manager
  * reads — every goal as of a date and compared with an earlier one, its
  * chart, its history by period and its breakdown by segment — as Markdown or
- * as one self-contained HTML file. The HTML reporter (and the chart library
- * behind it) is loaded only when it is asked for.
+ * as one self-contained HTML file (the default for `-o *.html`). The HTML
+ * reporter, and the chart library behind it, is loaded only when asked for.
  */
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { rankBreakdown } from '../../core/breakdown.js';
 import { comparePeriods } from '../../core/compare-periods.js';
 import { GoalsError } from '../../core/errors.js';
@@ -19,7 +19,7 @@ import { parseSince } from '../since.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { buildResult, checkedGoalOf, selectGoals } from './check.js';
 
-export type ReportFormat = 'markdown';
+export type ReportFormat = 'html' | 'markdown';
 
 export interface ReportOptions {
   /** Default: html when -o names an .html file, else markdown. */
@@ -36,7 +36,7 @@ export async function reportCommand(
   ctx: CommandContext,
   options: ReportOptions,
 ): Promise<ExitCode> {
-  const format = options.format ?? 'markdown';
+  const format = options.format ?? (/\.html?$/i.test(options.output ?? '') ? 'html' : 'markdown');
   const project = await loadProject(ctx);
   const since = parseSince(options.since, project.asOf);
   const indexes = selectGoals(ctx, project, options);
@@ -52,7 +52,12 @@ export async function reportCommand(
     since,
     goals: goals.map((g, i) => reportGoalOf(project, g, checked[i]!)),
   };
-  const text = (await import('../../report/goals-report/markdown.js')).formatReportMarkdown(result);
+  const text =
+    format === 'html'
+      ? (await import('../../report/html/report.js')).formatReportHtml(result, {
+          generator: `goals ${ctx.version}`,
+        })
+      : (await import('../../report/goals-report/markdown.js')).formatReportMarkdown(result);
   if (!options.output) {
     ctx.io.stdout.write(text);
     return 0;
@@ -62,16 +67,24 @@ export async function reportCommand(
     writeFileAtomic(path, text);
   } catch (error) {
     if (error instanceof GoalsError) throw error;
-    throw new GoalsError(
-      'USAGE',
-      `Cannot write the report to ${options.output}: ${(error as Error).message}`,
-      { hint: 'Check that the folder exists and that you may write to it.', cause: error },
-    );
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? `the folder ${dirname(path)} does not exist`
+        : code === 'EISDIR'
+          ? 'that is a folder; name a file in it, e.g. ' + join(options.output, 'goals.html')
+          : code === 'EACCES' || code === 'EPERM'
+            ? `goals may not write in ${dirname(path)}`
+            : (error as Error).message;
+    throw new GoalsError('USAGE', `Cannot write the report to ${options.output}: ${why}.`, {
+      hint: 'Write it to a folder that exists and that you may write to.',
+      cause: error,
+    });
   }
   if (!ctx.global.quiet) {
     const size = Buffer.byteLength(text);
     ctx.io.stderr.write(
-      `Wrote ${options.output} (${format === 'markdown' ? 'Markdown' : format}, ${goals.length === 1 ? '1 goal' : `${goals.length} goals`}, ${Math.max(1, Math.round(size / 1024))} KB).\n`,
+      `Wrote ${options.output} (${format === 'html' ? 'HTML' : 'Markdown'}, ${goals.length === 1 ? '1 goal' : `${goals.length} goals`}, ${Math.max(1, Math.round(size / 1024))} KB).\n`,
     );
   }
   return 0;

@@ -42,7 +42,8 @@ export function goalFigures(goal: ReportGoal): FigureText[] {
   const e = goal.evaluation;
   const fmt = (v: number) => formatMetricValue(v, e.unit);
   const isStay = GOAL_TYPES[e.type].isStay;
-  const sample = formatSample(e.current);
+  // n and partial come with the stored snapshot (records sources), not the evaluation's copy of it.
+  const sample = formatSample(goal.points.find((p) => p.date === e.current?.date) ?? null);
   const figures: FigureText[] = [
     {
       label: 'Now',
@@ -54,9 +55,9 @@ export function goalFigures(goal: ReportGoal): FigureText[] {
           : 'no snapshot yet',
     },
     {
-      label: isStay ? `Threshold (${e.type})` : 'Target',
+      label: isStay ? 'Threshold' : 'Target',
       value: formatTarget(e),
-      note: `by ${e.deadline}`,
+      note: isStay ? `every snapshot until ${e.deadline}` : `by ${e.deadline}`,
     },
   ];
   if (!isStay) {
@@ -145,6 +146,8 @@ export interface PeriodText {
   label: string;
   period: string;
   value: string;
+  /** No snapshot in the period: `value` says why in words. */
+  isMissing: boolean;
   /** The latest period's value − this one's, in the metric's unit; '' for the latest and for missing values. */
   change: string;
   /** Whether the change is for the better: true, false, or null (none / no change). */
@@ -171,6 +174,7 @@ export function periodRows(goal: ReportGoal, periods: PeriodComparison): PeriodT
             : 'no snapshot'
           : formatMetricValue(p.value, e.unit) +
             (p.snapshots > 1 ? ` (mean of ${p.snapshots})` : ''),
+      isMissing: p.value === null,
       change: delta === null ? '' : formatChange(delta, e.unit),
       isBetter: delta === null || delta === 0 ? null : sign * delta > 0,
     };

@@ -1,0 +1,155 @@
+/**
+ * The SVG chart of a goal, drawn from inline data: what each mark says, the
+ * interval fan when the evaluation has one, records' n and partial periods,
+ * duration axes in hours, and series too long for a dot each.
+ */
+import { parseFragment } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../src/core/dates.js';
+import { renderChart } from '../../../src/report/html/chart.js';
+import type { ChartInput } from '../../../src/report/html/chart.js';
+
+type Element = DefaultTreeAdapterMap['element'];
+
+function parseSvg(svg: string) {
+  const all: Element[] = [];
+  const walk = (n: DefaultTreeAdapterMap['node']) => {
+    if ('tagName' in n) all.push(n);
+    if ('childNodes' in n) n.childNodes.forEach(walk);
+  };
+  walk(parseFragment(svg));
+  const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
+  const text = (e: DefaultTreeAdapterMap['node']): string =>
+    e.nodeName === '#text'
+      ? (e as DefaultTreeAdapterMap['textNode']).value
+      : 'childNodes' in e
+        ? e.childNodes.map(text).join('')
+        : '';
+  const byClass = (cls: string) => all.filter((e) => attr(e, 'class')?.split(' ').includes(cls));
+  return { all, attr, text, byClass };
+}
+
+const weekly = (from: string, values: number[]) =>
+  values.map((value, i) => ({ date: addDays(from, 7 * i), value }));
+
+const base: ChartInput = {
+  id: 'chart-csat',
+  title: 'csat over time',
+  description: 'Four snapshots.',
+  unit: 'percent',
+  points: weekly('2026-10-26', [80, 81, 81.5, 82]),
+  current: '2026-11-16',
+  expected: [
+    { date: '2026-10-01', value: 78, isMilestone: false },
+    { date: '2026-11-15', value: 81, isMilestone: true },
+    { date: '2026-12-31', value: 85, isMilestone: false },
+  ],
+  target: 85,
+  targetLabel: '85 %',
+  forecast: { from: { date: '2026-11-16', value: 82 }, date: '2026-12-31', value: 84 },
+  start: '2026-10-01',
+  deadline: '2026-12-31',
+  asOf: '2026-11-16',
+};
+
+describe('renderChart', () => {
+  it('draws each layer, labelled, with no NaN and nothing but inline SVG', () => {
+    const svg = renderChart(base);
+    expect(svg).not.toMatch(/NaN|undefined|Infinity|https?:/);
+    const { byClass, text, attr, all } = parseSvg(svg);
+    expect(all[0]!.tagName).toBe('svg');
+    expect(attr(all[0]!, 'aria-labelledby')).toBe('chart-csat-t chart-csat-d');
+    expect(byClass('snapshots')).toHaveLength(1);
+    expect(byClass('expected')).toHaveLength(1);
+    expect(byClass('milestone')).toHaveLength(1);
+    expect(byClass('target')).toHaveLength(1);
+    expect(byClass('forecast')).toHaveLength(1);
+    expect(byClass('today')).toHaveLength(1);
+    expect(byClass('interval')).toHaveLength(0);
+    expect(byClass('label-target').map(text)).toEqual(['target 85 %']);
+    expect(byClass('label-forecast').map(text)).toEqual(['forecast 84 %']);
+    const dots = byClass('dots')[0]!;
+    expect(dots.childNodes.map((c) => [attr(c as Element, 'r'), text(c)])).toEqual([
+      ['2.5', '2026-10-26: 80 %'],
+      ['2.5', '2026-11-02: 81 %'],
+      ['2.5', '2026-11-09: 81.5 %'],
+      ['4.5', '2026-11-16: 82 %'],
+    ]);
+    // Values 78 … 85, padded by 6 % of the span: [77.58, 85.42]; d3's nice for 4 ticks
+    // (a step of 7.84 ÷ 4 = 1.96 rounds to 2): [76, 86], ticked every 2.
+    expect(byClass('value').map(text)).toEqual(['76 %', '78 %', '80 %', '82 %', '84 %', '86 %']);
+  });
+
+  it('a forecast interval is a fan from the last snapshot to [low, high] at the deadline', () => {
+    const { byClass, attr } = parseSvg(renderChart({ ...base, interval: [82.5, 85.5] }));
+    const fan = byClass('interval');
+    expect(fan).toHaveLength(1);
+    // From one point (the forecast's start) out to two at the deadline's x, and back.
+    const d = attr(fan[0]!, 'd')!;
+    const xy = [...d.matchAll(/([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(xy).toHaveLength(4);
+    expect(xy[0]).toEqual(xy[3]);
+    expect(xy[1]![0]).toBe(xy[2]![0]);
+    expect(xy[1]![1]).not.toBe(xy[2]![1]);
+  });
+
+  it('records: n in each tooltip, partial periods hollow', () => {
+    const points = [
+      { date: '2026-10-05', value: 80, n: 412 },
+      { date: '2026-11-02', value: 81, n: 398 },
+      { date: '2026-11-16', value: 79, n: 12, partial: true },
+    ];
+    const { byClass, text } = parseSvg(renderChart({ ...base, points, current: '2026-11-02' }));
+    expect(byClass('dots')[0]!.childNodes.map(text)).toEqual([
+      '2026-10-05: 80 %, n = 412',
+      '2026-11-02: 81 %, n = 398',
+      '2026-11-16: 79 %, n = 12, partial period',
+    ]);
+    expect(byClass('partial')).toHaveLength(1);
+  });
+
+  it('durations are scaled in hours, ticks on whole hours', () => {
+    const { byClass, text } = parseSvg(
+      renderChart({
+        ...base,
+        unit: 'duration',
+        points: weekly('2026-10-26', [14400, 12600, 11700, 10800]),
+        expected: [],
+        target: 7200,
+        targetLabel: '2 h',
+        forecast: null,
+      }),
+    );
+    // 2 … 4 h padded: [1.88, 4.12] h; nice steps 0.56 → 0.5 ([1.5, 4.5]), then 0.75 → 1: [1, 5].
+    expect(byClass('value').map(text)).toEqual(['1 h', '2 h', '3 h', '4 h', '5 h']);
+  });
+
+  it('a long daily series is a line with a dot for the current snapshot only', () => {
+    const points = Array.from({ length: 200 }, (_, i) => ({
+      date: addDays('2026-05-01', i),
+      value: 80 + (i % 7) / 10,
+    }));
+    const svg = renderChart({ ...base, points, current: points[199]!.date });
+    const { byClass } = parseSvg(svg);
+    expect(byClass('dots')[0]!.childNodes).toHaveLength(1);
+    expect(svg.length).toBeLessThan(9000);
+  });
+
+  it('no snapshots: says so, and still draws the path and target', () => {
+    const { byClass, text } = parseSvg(
+      renderChart({ ...base, points: [], current: null, forecast: null }),
+    );
+    expect(byClass('empty').map(text)).toEqual(['No snapshots yet']);
+    expect(byClass('dots')).toHaveLength(0);
+    expect(byClass('expected')).toHaveLength(1);
+  });
+
+  it('escapes the title and description', () => {
+    const svg = renderChart({ ...base, title: '</title><script>x</script>', description: '<b>"&' });
+    const { all } = parseSvg(svg);
+    expect(all.map((e) => e.tagName)).not.toContain('script');
+    expect(svg).toContain('&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;');
+    expect(svg).toContain('&lt;b&gt;&quot;&amp;');
+  });
+});
