@@ -97,6 +97,7 @@ const EXPECTED: Record<string, { code: number; shows: string }> = {
     { code: 0, shows: '✔ Created goals.yaml and goals.schema.json.' },
   'goals new --metric csat --target 85 --deadline 2027-Q1 --objective quality --owner "Maria" --title "Reach 85% CSAT by the end of Q1 2027" --no-input':
     { code: 0, shows: "✔ Added goal 'csat-2027-q1' to goals.yaml" },
+  'goals report -o goals.html': { code: 0, shows: 'Wrote goals.html (HTML, 8 goals' },
   'goals report -o goals.md': { code: 0, shows: 'Wrote goals.md (Markdown, 8 goals' },
   'goals report --as-of 2026-11-16 --since 4w --objective quality': {
     code: 0,

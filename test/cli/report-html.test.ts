@@ -201,6 +201,81 @@ describe('goals report -o report.html on the team fixture', () => {
   });
 });
 
+describe('what the page says', () => {
+  it('--since agrees with check --as-of at the earlier date, goal by goal', async () => {
+    const dir = copyFixture('check/team');
+    const { tags } = await htmlReport(dir, ['--since', '2026-09-15']);
+    const r = await runCli(['check', '--as-of', '2026-09-15', '--format', 'json', '--exit-zero'], {
+      cwd: dir,
+    });
+    const then = JSON.parse(r.stdout) as { goals: Array<{ id: string; status: string }> };
+    // Each goal's "Since 2026-09-15" figure names the status check gave on that date.
+    const since = tags('article').map((article) => {
+      const figure = elements(article)
+        .filter((e) => e.tagName === 'div')
+        .find((d) => text(d).startsWith('Since 2026-09-15'))!;
+      const value = elements(figure).find((e) => e.tagName === 'strong')!;
+      return [attr(article, 'id')!.replace(/^goal-/, ''), text(value)];
+    });
+    const statusThen = new Map(then.goals.map((g) => [g.id, g.status]));
+    expect(since.map(([id]) => id).sort()).toEqual([...statusThen.keys()].sort());
+    for (const [id, figure] of since) {
+      const status = statusThen.get(id!)!;
+      const words =
+        status === 'not-started' ? 'had not started' : status === 'no-data' ? 'had no data' : '';
+      const label = status.replace('-', ' ');
+      expect([id, figure]).toEqual([
+        id,
+        expect.stringMatching(
+          words ? `^(${words}|${label}, unchanged)$` : `^([▲▼] was ${label}|${label}, unchanged)$`,
+        ),
+      ]);
+    }
+  });
+
+  it('keeps dates on one line: each is a <time> element', async () => {
+    const { all } = await htmlReport(copyFixture('check/team'));
+    const csat = all.find((e) => attr(e, 'id') === 'goal-csat-85')!;
+    const progress = elements(csat)
+      .filter((e) => e.tagName === 'div')
+      .find((d) => text(d).startsWith('Progress'))!;
+    const note = elements(progress).find((e) => e.tagName === 'span')!;
+    expect(text(note)).toBe('expected 72 % by 2026-11-16');
+    expect(elements(note).map((e) => [e.tagName, text(e)])).toEqual([
+      ['span', 'expected 72 % by 2026-11-16'],
+      ['time', '2026-11-16'],
+    ]);
+  });
+
+  it('stale goals, each with its own limit when the cadences differ', async () => {
+    // Monthly snapshots (usual gap 30–31 days: stale after 62) and weekly ones (stale after 14),
+    // both last written on 2026-09-01, 76 days before 2026-11-16.
+    const monthly = ['2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01', '2026-08-01'];
+    const weekly = ['2026-08-11', '2026-08-18', '2026-08-25'];
+    const csv = [
+      'date,metric,segment,value',
+      ...[...monthly, '2026-09-01'].map((d, i) => `${d},csat,,${80 + i}`),
+      ...[...weekly, '2026-09-01'].map((d, i) => `${d},fcr,,${60 + i}`),
+    ].join('\n');
+    const goal = (id: string, metric: string, target: number) =>
+      `  - { id: ${id}, title: Reach ${target} by the end of 2026, metric: ${metric}, target: ${target}, start: 2026-04-01, deadline: 2026-12-31 }`;
+    const dir = tempDir({
+      'goals.yaml': `version: 1\ngoals:\n${goal('csat-90', 'csat', 90)}\n${goal('fcr-75', 'fcr', 75)}\n`,
+      'snapshots.csv': csv,
+    });
+    const { tags } = await htmlReport(dir);
+    const stale = tags('li').find((li) => text(li).startsWith('⚠ stale'))!;
+    expect(text(stale)).toBe(
+      '⚠ stale — the newest snapshot is older than stale_after: csat-90 (over 62 days), fcr-75 (over 14 days)',
+    );
+    expect(
+      elements(stale)
+        .filter((e) => e.tagName === 'a')
+        .map((a) => attr(a, 'href')),
+    ).toEqual(['#goal-csat-90', '#goal-fcr-75']);
+  });
+});
+
 describe('hostile text in goals.yaml', () => {
   it('stays text: no element, attribute or reference comes from it', async () => {
     const dir = copyFixture('check/team');

@@ -48,8 +48,10 @@ const Y_TICKS = 4;
 const Y_PADDING = 0.06;
 /** Series longer than this get no dot per snapshot (the file stays small, the line readable). */
 const MAX_DOTS = 60;
-/** Labels of lines closer than this (user units) are moved apart. */
-const LABEL_GAP = 18;
+/** Labels of lines closer than this (user units) are moved apart: a line of the phone's 19-unit text and a little air. */
+const LABEL_GAP = 22;
+/** A time tick this close to an edge (user units) has its label set inside the chart rather than cut in half. */
+const EDGE = 16;
 
 const dateOf = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -110,16 +112,20 @@ export function renderChart(input: ChartInput): string {
   }
   for (const tick of x.ticks(5)) {
     const tx = round(x(tick));
+    const anchor =
+      tx - MARGIN.left < EDGE ? 'start' : WIDTH - MARGIN.right - tx < EDGE ? 'end' : 'middle';
     parts.push(
       `<line class="axis" x1="${tx}" x2="${tx}" y1="${bottom}" y2="${bottom + 4}"/>`,
-      `<text class="tick" x="${tx}" y="${bottom + 16}" text-anchor="middle">${escapeHtml(formatTick(tick))}</text>`,
+      `<text class="tick" x="${tx}" y="${bottom + 16}" text-anchor="${anchor}">${escapeHtml(formatTick(tick))}</text>`,
     );
   }
   parts.push(
     `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${bottom}" y2="${bottom}"/>`,
   );
 
-  // The goal's period, shaded.
+  // The goal's period, shaded. A label on it has a halo of the shade, not of the page.
+  const onBand = (at: number) =>
+    at >= px(input.start) && at <= px(input.deadline) ? ' on-band' : '';
   parts.push(
     `<rect class="period" x="${px(input.start)}" y="${top}" width="${round(px(input.deadline) - px(input.start))}" height="${bottom - top}"/>`,
   );
@@ -185,8 +191,9 @@ export function renderChart(input: ChartInput): string {
   if (dots.length > 0) parts.push(`<g class="dots">${dots.join('')}</g>`);
 
   if (input.points.length === 0) {
+    const middle = round((MARGIN.left + WIDTH - MARGIN.right) / 2);
     parts.push(
-      `<text class="empty" x="${round((MARGIN.left + WIDTH - MARGIN.right) / 2)}" y="${round((top + bottom) / 2)}">No snapshots yet</text>`,
+      `<text class="empty${onBand(middle)}" x="${middle}" y="${round((top + bottom) / 2)}">No snapshots yet</text>`,
     );
   }
 
@@ -195,20 +202,30 @@ export function renderChart(input: ChartInput): string {
   parts.push(`<line class="today" x1="${ax}" x2="${ax}" y1="${top}" y2="${bottom}"/>`);
 
   // Labels on top of everything: values above their grid lines at the left,
-  // the target and the forecast above their lines at the right, kept apart.
+  // the target and the forecast by their lines at the right.
   for (const tick of yTicks) {
     parts.push(
-      `<text class="tick value" x="${MARGIN.left + 2}" y="${round(y(tick) - 4)}">${escapeHtml(fmt(tick * factor))}</text>`,
+      `<text class="tick value${onBand(MARGIN.left + 2)}" x="${MARGIN.left + 2}" y="${round(y(tick) - 4)}">${escapeHtml(fmt(tick * factor))}</text>`,
     );
   }
-  labels.sort((a, b) => b.y - a.y);
-  labels.forEach((label, i) => {
-    const below = labels[i - 1];
-    if (below && below.y - label.y < LABEL_GAP) label.y = below.y - LABEL_GAP;
+  // When the target and the forecast are close, the lower one's label hangs
+  // below its line, so neither label sits on the other's line; at the bottom
+  // of the plot, the upper one is lifted instead.
+  const [upper, lower] = [...labels].sort((a, b) => a.y - b.y);
+  let hanging: typeof lower;
+  if (upper && lower && lower.y - upper.y < LABEL_GAP) {
+    if (lower.y + LABEL_GAP + 4 <= bottom) hanging = lower;
+    else upper.y = lower.y - LABEL_GAP;
+  }
+  for (const label of labels) {
+    const at =
+      label === hanging
+        ? `y="${round(label.y + 4)}" dominant-baseline="hanging"`
+        : `y="${round(label.y - 6)}"`;
     parts.push(
-      `<text class="${label.className}" x="${WIDTH - MARGIN.right - 2}" y="${round(label.y - 6)}" text-anchor="end">${escapeHtml(label.text)}</text>`,
+      `<text class="${label.className}${onBand(WIDTH - MARGIN.right - 2)}" x="${WIDTH - MARGIN.right - 2}" ${at} text-anchor="end">${escapeHtml(label.text)}</text>`,
     );
-  });
+  }
 
   const id = escapeHtml(input.id);
   return (

@@ -56,7 +56,7 @@ export function formatReportHtml(result: ReportResult, options: HtmlOptions): st
 <body>
 <header>
 <h1>${esc(title)}</h1>
-<p class="meta">${esc(result.config)} · as of ${result.asOf}, compared with ${result.since}</p>
+<p class="meta">${esc(result.config)} · as of ${prose(result.asOf)}, compared with ${prose(result.since)}</p>
 </header>
 <main>
 ${summary(result)}
@@ -66,6 +66,15 @@ ${groupByObjective(result).map(objective).join('\n')}
 </body>
 </html>
 `;
+}
+
+/**
+ * Escaped text whose dates are <time> elements, which the stylesheet keeps
+ * on one line: a narrow card breaks `expected 51 % by 2026-11-16` before the
+ * date, never at one of its hyphens.
+ */
+function prose(text: string): string {
+  return esc(text).replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<time>$&</time>');
 }
 
 function anchor(goal: ReportGoal): string {
@@ -89,13 +98,9 @@ function summary(result: ReportResult): string {
         : line.startsWith('▲')
           ? ' class="better"'
           : '';
-      return `<li${cls}>${esc(line)}</li>`;
+      return `<li${cls}>${prose(line)}</li>`;
     }),
-    ...(stale.length > 0
-      ? [
-          `<li>⚠ stale — the newest snapshot is over ${plural(result.staleAfterDays, 'day')} old: ${stale.map((g) => `<a href="#${anchor(g)}">${esc(g.evaluation.id)}</a>`).join(', ')}</li>`,
-        ]
-      : []),
+    ...(stale.length > 0 ? [staleNote(stale)] : []),
   ];
   const rows = result.goals
     .map((g) => {
@@ -120,6 +125,15 @@ ${rows}
 </section>`;
 }
 
+/** The stale goals, linked; their limit said once when they share it (as the table's legend does). */
+function staleNote(stale: ReportGoal[]): string {
+  const limits = new Set(stale.map((g) => g.evaluation.staleAfterDays));
+  const link = (g: ReportGoal) => `<a href="#${anchor(g)}">${esc(g.evaluation.id)}</a>`;
+  return limits.size === 1
+    ? `<li>⚠ stale — the newest snapshot is over ${plural(stale[0]!.evaluation.staleAfterDays, 'day')} old: ${stale.map(link).join(', ')}</li>`
+    : `<li>⚠ stale — the newest snapshot is older than stale_after: ${stale.map((g) => `${link(g)} (over ${plural(g.evaluation.staleAfterDays, 'day')})`).join(', ')}</li>`;
+}
+
 function objective(group: ObjectiveGroup<ReportGoal>): string {
   const o = group.objective;
   const id = `objective-${esc(o?.id ?? 'none')}`;
@@ -139,7 +153,7 @@ function goalArticle(goal: ReportGoal): string {
   const figures = goalFigures(goal)
     .map(
       (f) =>
-        `<div><dt>${esc(f.label)}</dt><dd><strong>${esc(f.value)}</strong><span>${esc(f.note)}</span></dd></div>`,
+        `<div><dt>${esc(f.label)}</dt><dd><strong>${prose(f.value)}</strong><span>${prose(f.note)}</span></dd></div>`,
     )
     .join('');
   const more = [periodTable(goal), ...goal.breakdowns.map((b) => breakdownTable(goal, b))].filter(
@@ -149,7 +163,7 @@ function goalArticle(goal: ReportGoal): string {
 <h3 id="${anchor(goal)}-h">${badge(e.status)} ${esc(goal.title || e.id)}</h3>
 <p class="about"><code>${esc(e.id)}</code> · ${esc(goalSubtitle(goal))}</p>
 ${statusNotes(goal)
-  .map((n) => `<p class="reason${n.startsWith('stale') ? ' stale' : ''}">${esc(n)}</p>`)
+  .map((n) => `<p class="reason${n.startsWith('stale') ? ' stale' : ''}">${prose(n)}</p>`)
   .join('\n')}
 <div class="goal-body">
 ${chartFigure(goal)}
@@ -240,7 +254,7 @@ function periodTable(goal: ReportGoal): string {
   const rows = periodRows(goal, goal.periods)
     .map((row) => {
       const cls = row.isBetter === null ? '' : row.isBetter ? ' class="better"' : ' class="worse"';
-      return `<tr><th scope="row">${esc(row.label)}<small>${esc(row.period)}</small></th><td${row.isMissing ? ' class="missing"' : ''}>${esc(row.value)}</td><td${cls}>${esc(row.change)}</td></tr>`;
+      return `<tr><th scope="row">${esc(row.label)}<small>${prose(row.period)}</small></th><td${row.isMissing ? ' class="missing"' : ''}>${prose(row.value)}</td><td${cls}>${esc(row.change)}</td></tr>`;
     })
     .join('\n');
   return `<div class="scroll"><table class="periods">

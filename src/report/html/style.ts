@@ -33,6 +33,7 @@ h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
 p { margin: .25rem 0; }
 a { color: var(--accent); }
 .meta, .about { color: var(--muted); }
+time { white-space: nowrap; }
 code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .status { display: inline-block; padding: 0 .5em; border-radius: 1em; font-size: .8rem; font-weight: 600;
   white-space: nowrap; vertical-align: .15em; border: 1px solid currentColor; }
@@ -71,6 +72,7 @@ tr.this-goal td, tr.this-goal th { font-weight: 600; background: var(--card); }
 .goal-body .tables { grid-area: tables; min-width: 0; }
 .chart { width: 100%; height: auto; display: block; }
 .chart text { font-size: 12px; fill: var(--muted); paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
+.chart text.on-band { stroke: var(--band); }
 .chart .grid { stroke: var(--grid); }
 .chart .axis { stroke: var(--border); }
 .chart .period { fill: var(--band); }
@@ -109,7 +111,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
   .goal-body { grid-template-columns: minmax(0, 1fr); grid-template-areas: "chart" "figures" "tables"; }
   .chart text { font-size: 19px; }
   .overview thead { display: none; }
-  .overview tr { display: grid; grid-template-columns: auto 1fr; gap: .1rem .6rem; padding: .5rem 0; border-bottom: 1px solid var(--border); }
+  .overview tr { display: grid; grid-template-columns: 6.5rem 1fr; gap: .1rem .6rem; padding: .5rem 0; border-bottom: 1px solid var(--border); }
   .overview td { border: 0; padding: 0; text-align: left; }
   .overview td:nth-child(2) { grid-column: 2; grid-row: 1; }
   .overview td:nth-child(n+3) { grid-column: 2; font-size: .85rem; color: var(--muted); }

@@ -94,6 +94,90 @@ describe('renderChart', () => {
     expect(xy[1]![1]).not.toBe(xy[2]![1]);
   });
 
+  it('time ticks at an edge are labelled inside the chart, not cut in half', () => {
+    const ticks = (input: ChartInput) => {
+      const { byClass, attr, text } = parseSvg(renderChart(input));
+      return byClass('tick')
+        .filter((t) => !attr(t, 'class')!.includes('value'))
+        .map((t) => [text(t), attr(t, 'text-anchor')]);
+    };
+    // 2026-10-01 … 12-31: d3's monthly ticks, the first at the left edge.
+    expect(ticks(base)).toEqual([
+      ['Oct', 'start'],
+      ['Nov', 'middle'],
+      ['Dec', 'middle'],
+    ]);
+    // To 2027-01-01: the year's tick at the right edge.
+    expect(ticks({ ...base, deadline: '2027-01-01' })).toEqual([
+      ['Oct', 'start'],
+      ['Nov', 'middle'],
+      ['Dec', 'middle'],
+      ['2027', 'end'],
+    ]);
+  });
+
+  it('close target and forecast: the lower label hangs below its line; at the bottom the upper one is lifted', () => {
+    const at = (input: ChartInput) => {
+      const { byClass, attr } = parseSvg(renderChart(input));
+      return ['label-target', 'label-forecast'].map((cls) => {
+        const label = byClass(cls)[0]!;
+        return [attr(label, 'y'), attr(label, 'dominant-baseline') ?? null];
+      });
+    };
+    // The y scale is [76, 86] → [232, 20] (see the first test): 21.2 units per point.
+    // Target 85 → 41.2, label above at 35.2; forecast 84 → 62.4, 21.2 below it (< 22): hangs at 66.4.
+    expect(at(base)).toEqual([
+      ['35.2', null],
+      ['66.4', 'hanging'],
+    ]);
+    // Forecast 80 → 147.2: far from the target, above its line at 141.2.
+    expect(at({ ...base, forecast: { ...base.forecast!, value: 80 } })).toEqual([
+      ['35.2', null],
+      ['141.2', null],
+    ]);
+    // Target 77.8 → 193.84 ≈ 193.8, forecast 77 → 210.8: no room below (210.8 + 26 > 232), so the
+    // target's label is lifted to 210.8 − 22 = 188.8 and written above it, at 182.8.
+    expect(
+      at({
+        ...base,
+        target: 77.8,
+        targetLabel: '77.8 %',
+        forecast: { ...base.forecast!, value: 77 },
+      }),
+    ).toEqual([
+      ['182.8', null],
+      ['204.8', null],
+    ]);
+  });
+
+  it('a label on the goal’s shaded period has a halo of the shade', () => {
+    const onBand = (input: ChartInput) => {
+      const { byClass, attr, text } = parseSvg(renderChart(input));
+      return [...byClass('value').slice(0, 1), ...byClass('label-target')].map((t) => [
+        text(t),
+        attr(t, 'class')!.includes('on-band'),
+      ]);
+    };
+    // The chart starts at the goal's start and ends at its deadline: both on the shade.
+    expect(onBand(base)).toEqual([
+      ['76 %', true],
+      ['target 85 %', true],
+    ]);
+    // Snapshots from before the start, and an as-of after the deadline: both on the page.
+    expect(
+      onBand({
+        ...base,
+        points: weekly('2026-08-03', [80, 81, 81.5, 82]),
+        current: '2026-08-24',
+        forecast: null,
+        asOf: '2027-02-01',
+      }),
+    ).toEqual([
+      ['76 %', false],
+      ['target 85 %', false],
+    ]);
+  });
+
   it('records: n in each tooltip, partial periods hollow', () => {
     const points = [
       { date: '2026-10-05', value: 80, n: 412 },
