@@ -82,6 +82,8 @@ describe('--format json', () => {
       'deadline',
       'daysLeft',
       'pace',
+      'sampleSize',
+      'partial',
     ]);
     expect(csat).toMatchObject({
       status: 'at-risk',

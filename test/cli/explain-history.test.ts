@@ -107,7 +107,13 @@ describe('goals history', () => {
     });
     expect(body.snapshots).toHaveLength(7);
     // 5 of 92 days by the end of 2026-10-05: 84 + 6 × 5/92
-    expect(body.snapshots[0]).toEqual({ date: '2026-10-05', value: 84, expected: 84.3261 });
+    expect(body.snapshots[0]).toEqual({
+      date: '2026-10-05',
+      value: 84,
+      expected: 84.3261,
+      n: null,
+      partial: false,
+    });
   });
 
   it('--format csv, byte for byte', async () => {

@@ -280,16 +280,21 @@ describe('goals import of a records source', () => {
     const r = await runCli(['check', '--as-of', '2026-11-16'], { cwd: dir });
     expect(r.stderr).toBe('Synced tickets.csv (source zendesk): 41 new, 0 updated, 0 unchanged.\n');
     // CSAT of Support in the week of 9 November: Good (5); ticket 7 is not rated.
+    // One rating meets the target, but a sample of 1 (fewer than min_sample 30)
+    // is never the only evidence for achieved: on track, marked * and ~ (the
+    // export ends on Thursday 12 November).
     expect(r.stdout).toBe(
       'as of 2026-11-16 · goals.yaml\n' +
         '\n' +
-        'status      goal          now → target      progress  left  forecast  trend\n' +
-        '───────────────────────────────────────────────────────────────────────────\n' +
-        'quality  Customers are happy with the help they get              ✔ achieved\n' +
-        '✔ achieved  csat-support  100 % → 90 %  200 % / 51 %  45 d         —  ▁█\n' +
+        'status      goal            now → target      progress  left  forecast  trend\n' +
+        '─────────────────────────────────────────────────────────────────────────────\n' +
+        'quality  Customers are happy with the help they get                ● on track\n' +
+        '● on track  csat-support  100 %*~ → 90 %  200 % / 51 %  45 d         —  ▁█\n' +
         '\n' +
-        '1 goal: 1 achieved\n' +
-        'progress: share of the way from baseline to target / expected by 2026-11-16\n',
+        '1 goal: 1 on track\n' +
+        'progress: share of the way from baseline to target / expected by 2026-11-16\n' +
+        '* small sample (fewer than min_sample 30 rows): csat-support (1 row)\n' +
+        '~ partial period (the export covers only part of it): csat-support\n',
     );
     expect(r.code).toBe(0);
     // The export has not changed since: nothing to sync, no line on stderr.

@@ -133,6 +133,7 @@ export function buildResult(
     goals,
     summary,
     stale: goals.filter((g) => g.evaluation.stale).length,
+    minSample: project.config.settings.min_sample,
     failOn,
   };
 }

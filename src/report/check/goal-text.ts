@@ -50,9 +50,48 @@ export function formatTarget(e: GoalEvaluation): string {
     : target;
 }
 
-/** `2 h 54 m → 2 h`, `92.1 % → ≥ 90 %`. */
-export function formatCurrentToTarget(e: GoalEvaluation): string {
-  return `${formatValue(e.current?.value ?? null, e)} → ${formatTarget(e)}`;
+/** `2 h 54 m → 2 h`, `92.1 % → ≥ 90 %`; `marks` follow the current value (`93 %*~ → 90 %`). */
+export function formatCurrentToTarget(e: GoalEvaluation, marks = ''): string {
+  return `${formatValue(e.current?.value ?? null, e)}${marks} → ${formatTarget(e)}`;
+}
+
+/** Marks after a records goal's current value (DESIGN §11). */
+export const SAMPLE_MARK = { small: '*', partial: '~' } as const;
+
+/** The current value comes from fewer rows than min_sample (a records source's). */
+export function isSmallSample(e: GoalEvaluation, minSample: number): boolean {
+  return e.current?.n !== undefined && e.current.n < minSample;
+}
+
+/** `*` for a small sample, `~` for a partial period, both, or ''. */
+export function sampleMarks(e: GoalEvaluation, minSample: number): string {
+  return (
+    (isSmallSample(e, minSample) ? SAMPLE_MARK.small : '') +
+    (e.current?.partial ? SAMPLE_MARK.partial : '')
+  );
+}
+
+/**
+ * What the marks of sampleMarks mean, one line each for the marks some goal
+ * has, naming the goals: `* small sample (fewer than min_sample 30 rows):
+ * csat-support (9 rows)`.
+ */
+export function sampleLegend(result: CheckResult): string[] {
+  const goals = result.goals.map((g) => g.evaluation);
+  const small = goals.filter((e) => isSmallSample(e, result.minSample));
+  const partial = goals.filter((e) => e.current?.partial);
+  return [
+    ...(small.length > 0
+      ? [
+          `${SAMPLE_MARK.small} small sample (fewer than min_sample ${result.minSample} rows): ${small.map((e) => `${e.id} (${plural(e.current!.n!, 'row')})`).join(', ')}`,
+        ]
+      : []),
+    ...(partial.length > 0
+      ? [
+          `${SAMPLE_MARK.partial} partial period (the export covers only part of it): ${partial.map((e) => e.id).join(', ')}`,
+        ]
+      : []),
+  ];
 }
 
 /** `47 % / 55 %` (progress / expected); stay goals: `6/7 held`. */

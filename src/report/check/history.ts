@@ -15,6 +15,7 @@ import type { Point, Segment } from '../../core/snapshot.js';
 import { sanitizeLine } from '../../core/text.js';
 import { plural } from '../findings.js';
 import { displayWidth } from '../text-width.js';
+import { formatSample } from '../goals-report/report-text.js';
 import { formatTarget, statusText } from './goal-text.js';
 import { escapeUnsafeJson, roundTo } from './json.js';
 import { formatLineChart } from './line-chart.js';
@@ -104,12 +105,22 @@ export function formatHistoryChart(
       paint: chalk.cyan.dim,
     });
   }
+  // A records snapshot of a period the export does not wholly cover is hollow.
+  const partial = points.filter((p) => p.partial);
   layers.push({
     kind: 'points',
-    points: points.map((p) => ({ x: toDayNumber(p.date), y: p.value })),
+    points: points.filter((p) => !p.partial).map((p) => ({ x: toDayNumber(p.date), y: p.value })),
     mark: '●',
     paint: chalk.cyan,
   });
+  if (partial.length > 0) {
+    layers.push({
+      kind: 'points',
+      points: partial.map((p) => ({ x: toDayNumber(p.date), y: p.value })),
+      mark: '○',
+      paint: chalk.cyan,
+    });
+  }
 
   const yLabels = [
     ...(e.target !== null ? [{ y: e.target, text: fmt(e.target) }] : []),
@@ -140,6 +151,7 @@ export function formatHistoryChart(
 
   const legend = [
     `${chalk.cyan('●')} snapshot`,
+    ...(partial.length > 0 ? [`${chalk.cyan('○')} partial period`] : []),
     ...(e.target !== null ? [`${chalk.green('─')} target ${formatTarget(e)}`] : []),
     ...(layers.some((l) => l.mark === '·') ? [`${chalk.dim('·')} expected path`] : []),
     ...(isTrendDrawn ? [`${chalk.cyan.dim('╌')} trend to the deadline ${e.deadline}`] : []),
@@ -147,7 +159,7 @@ export function formatHistoryChart(
   out += `\n${joinWrapped(legend, '   ', options.width)}\n`;
   const type = GOAL_TYPES[e.type].isStay ? `${e.type} ` : '';
   const facts = [
-    `now ${e.current ? `${fmt(e.current.value)} on ${e.current.date}` : 'no data'}`,
+    `now ${e.current ? `${fmt(e.current.value)} on ${e.current.date}${formatSample(e.current) ? ` (${formatSample(e.current)})` : ''}` : 'no data'}`,
     ...(e.forecast !== null ? [`forecast ${fmt(e.forecast)} at ${e.deadline}`] : []),
     `${type}target ${formatTarget(e)}`,
     statusPaint(chalk, e.status)(statusText(e.status)) + (e.stale ? chalk.yellow(' ⚠ stale') : ''),
@@ -188,6 +200,9 @@ export function formatHistoryJson(input: HistoryInput): string {
       date: p.date,
       value: roundTo(p.value, 4),
       expected: roundTo(expectedValueAt(e, p.date), 4),
+      // Records sources (DESIGN §11): the rows behind the value, null for a KPI file's.
+      n: p.n ?? null,
+      partial: p.partial === true,
     })),
   };
   return `${escapeUnsafeJson(JSON.stringify(body, null, 2))}\n`;
@@ -208,7 +223,7 @@ function csvNumber(value: number | null): string {
 
 export function formatHistoryCsv(input: HistoryInput): string {
   const e = input.evaluation;
-  let out = 'date,goal,metric,segment,value,expected,target\n';
+  let out = 'date,goal,metric,segment,value,expected,target,n,partial\n';
   const segment = segmentKey(input.segment);
   for (const p of shownPoints(input)) {
     out += [
@@ -219,6 +234,9 @@ export function formatHistoryCsv(input: HistoryInput): string {
       csvNumber(p.value),
       csvNumber(expectedValueAt(e, p.date)),
       csvNumber(e.target),
+      // Records sources: the rows behind the value; both empty for a KPI file's.
+      p.n === undefined ? '' : String(p.n),
+      p.n === undefined && !p.partial ? '' : String(p.partial === true),
     ].join(',');
     out += '\n';
   }

@@ -2,7 +2,8 @@
  * `goals check --format json` (DESIGN §8): one object, keys in a fixed
  * order, stable across releases. Values in the metric's unit (durations in
  * seconds) rounded to 2 decimals, shares (progress) to 3, pace to 2 per week;
- * figures that cannot be computed are null. With --since, `since` and each
+ * figures that cannot be computed are null (sampleSize: the value is not a
+ * records source's). With --since, `since` and each
  * goal's `previous` (DESIGN §12) are added; without it the object is unchanged.
  */
 import type { GoalEvaluation } from '../../core/evaluate-goal.js';
@@ -47,6 +48,10 @@ export function goalJson(goal: CheckedGoal) {
       perWeek: roundTo(e.pace.perWeek, VALUE_DIGITS),
       neededPerWeek: roundTo(e.pace.neededPerWeek, VALUE_DIGITS),
     },
+    // DESIGN §12: the rows behind the current value (records sources only) and
+    // whether the export covers all of its period.
+    sampleSize: e.current?.n ?? null,
+    partial: e.current?.partial === true,
     ...(goal.previous ? { previous: previousJson(goal.previous) } : {}),
   };
 }

@@ -17,6 +17,8 @@ import {
   formatDaysLeft,
   formatProgressPair,
   groupByObjective,
+  sampleLegend,
+  sampleMarks,
   summaryText,
 } from './goal-text.js';
 import type { CheckResult, CheckedGoal } from './result.js';
@@ -61,11 +63,13 @@ export function formatCheckMarkdown(result: CheckResult): string {
         const goal = `\`${e.id}\` ${escapeMarkdown(g.title)}`;
         const forecast = e.forecast === null ? DASH : formatMetricValue(e.forecast, e.unit);
         const change = since ? ` ${formatChangeCell(g)} |` : '';
-        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e)} | ${formatProgressPair(e)} | ${forecast} | ${formatDaysLeft(e)} |${change}\n`;
+        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e, escapeMarkdown(sampleMarks(e, result.minSample)))} | ${formatProgressPair(e)} | ${forecast} | ${formatDaysLeft(e)} |${change}\n`;
       }
     }
     out += '\n';
   }
+  const legend = sampleLegend(result);
+  if (legend.length > 0) out += `${legend.map(escapeMarkdown).join('  \n')}\n\n`;
   const changes = changeLines(result);
   if (changes.length > 0) out += `${changes.map(escapeMarkdown).join('  \n')}\n\n`;
   const failing = failingText(result);

@@ -55,5 +55,7 @@ export interface CheckResult {
   summary: CheckSummary;
   /** How many goals are stale. */
   stale: number;
+  /** `settings.min_sample`: a current value from fewer rows is marked as a small sample. */
+  minSample: number;
   failOn: FailOn[];
 }

@@ -23,6 +23,8 @@ import {
   formatDaysLeft,
   formatProgressPair,
   groupByObjective,
+  sampleLegend,
+  sampleMarks,
   statusText,
   summaryText,
 } from './goal-text.js';
@@ -106,7 +108,7 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
       header: 'now → target',
       align: 'right',
       dropOrder: 1,
-      text: (g) => formatCurrentToTarget(g.evaluation),
+      text: (g) => formatCurrentToTarget(g.evaluation, sampleMarks(g.evaluation, result.minSample)),
     },
     {
       key: 'progress',
@@ -362,6 +364,7 @@ function formatSummary(result: CheckResult, chalk: ChalkInstance, width: number)
         : `⚠ stale (newest snapshot older than stale_after): ${staleGoals.map((e) => `${e.id} (over ${plural(e.staleAfterDays, 'day')})`).join(', ')}`;
     out += chalk.yellow(wrapList(text, width)) + '\n';
   }
+  for (const line of sampleLegend(result)) out += chalk.dim(wrapList(line, width)) + '\n';
   for (const line of changeLines(result)) {
     const paint = line.startsWith(CHANGE_MARK.slipped)
       ? chalk.red

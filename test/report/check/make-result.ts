@@ -53,6 +53,7 @@ export function makeResult(
     goals: checked,
     summary,
     stale: checked.filter((g) => g.evaluation.stale).length,
+    minSample: 30,
     failOn,
   };
 }
