@@ -277,7 +277,8 @@ function collapseByDate(points: readonly Point[]): Point[] {
   }
   return [...byDate.keys()].sort().map((date) => {
     const list = byDate.get(date)!;
-    const value = median(list.map((p) => p.value));
+    // Most dates have one snapshot: its value is the median.
+    const value = list.length === 1 ? list[0]!.value : median(list.map((p) => p.value));
     const n = list.every((p) => p.n !== undefined)
       ? list.reduce((sum, p) => sum + p.n!, 0)
       : undefined;

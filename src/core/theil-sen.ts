@@ -32,7 +32,7 @@ export function median(values: readonly number[]): number {
 export function fitTrend(points: readonly Point[]): Trend | undefined {
   const { days: xs, values: ys } = valuesByDay(points);
   if (xs.length < MIN_FORECAST_POINTS) return undefined;
-  const slopePerDay = medianOfSorted(sortedPairwiseSlopes(xs, ys));
+  const slopePerDay = medianBySelection(pairwiseSlopes(xs, ys));
   const intercept = median(xs.map((x, i) => ys[i]! - slopePerDay * x));
   return { slopePerDay, intercept, points: xs.length };
 }
@@ -63,13 +63,73 @@ export function valuesByDay(points: readonly Point[]): { days: number[]; values:
  * their median is the Theil–Sen slope, their spread its uncertainty.
  */
 export function sortedPairwiseSlopes(xs: readonly number[], ys: readonly number[]): Float64Array {
+  // A typed array sorts numerically without a comparator.
+  return pairwiseSlopes(xs, ys).sort();
+}
+
+function pairwiseSlopes(xs: readonly number[], ys: readonly number[]): Float64Array {
   const slopes = new Float64Array((xs.length * (xs.length - 1)) / 2);
   let k = 0;
   for (let i = 0; i < xs.length; i++) {
     for (let j = i + 1; j < xs.length; j++) slopes[k++] = (ys[j]! - ys[i]!) / (xs[j]! - xs[i]!);
   }
-  // A typed array sorts numerically without a comparator.
-  return slopes.sort();
+  return slopes;
+}
+
+/**
+ * The median of the sorted values, without sorting them (reorders `values`):
+ * `goals check` fits two trends per goal, each on a thousand slopes, and a
+ * selection takes a third of a sort's time. The same number as
+ * medianOfSorted(values.sort()), a negative zero included.
+ */
+function medianBySelection(values: Float64Array): number {
+  const n = values.length;
+  const mid = n >> 1;
+  if (n % 2) return signedAt(values, mid, select(values, mid));
+  const low = signedAt(values, mid - 1, select(values, mid - 1));
+  // After the selection, every value from mid on is ≥ low: the next is their least.
+  let high = values[mid]!;
+  for (let i = mid + 1; i < n; i++) if (values[i]! < high) high = values[i]!;
+  return (low + signedAt(values, mid, high)) / 2;
+}
+
+/**
+ * The k-th smallest value (0-based), by Hoare's selection: afterwards no value
+ * before k is greater and none after k is smaller. No NaN among the values.
+ */
+function select(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k]!;
+}
+
+/** A zero at rank k as a sort ranks zeros (−0 before +0); other values as they are. */
+function signedAt(values: Float64Array, k: number, value: number): number {
+  if (value !== 0) return value;
+  let below = 0;
+  let negativeZeros = 0;
+  for (const v of values) {
+    if (v < 0) below++;
+    else if (Object.is(v, -0)) negativeZeros++;
+  }
+  return k < below + negativeZeros ? -0 : 0;
 }
 
 function medianOfSorted(sorted: Float64Array): number {

@@ -14,11 +14,15 @@ export function stripAnsi(text: string): string {
 
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of stripAnsi(text)) {
-    if (COMBINING.test(ch)) continue;
-    width += WIDE.test(ch) ? 2 : 1;
-  }
+  for (const ch of stripAnsi(text)) width += cellsOf(ch);
   return width;
+}
+
+/** The cells one character takes: 2 wide, 0 combining, else 1. */
+function cellsOf(ch: string): number {
+  // No character below U+0300 is combining or wide: most text needs no test.
+  if (ch.charCodeAt(0) < 0x300) return 1;
+  return COMBINING.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
 }
 
 /** Cuts text to `max` cells, ending with `…` when cut. */
@@ -27,7 +31,7 @@ export function truncate(text: string, max: number): string {
   let out = '';
   let width = 0;
   for (const ch of text) {
-    const w = COMBINING.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+    const w = cellsOf(ch);
     if (width + w > max - 1) break;
     out += ch;
     width += w;

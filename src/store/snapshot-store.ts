@@ -107,10 +107,12 @@ export class SnapshotStore {
   /** Snapshots of one metric and segment (canonical key), oldest first, with n and partial for records. */
   pointsOf(metric: string, segment: string): Point[] {
     return this.guard(() => {
-      this.pointsStatement ??= this.db.prepare<[string, string], RawPoint>(
-        `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? ORDER BY date`,
-      );
-      return this.pointsStatement.all(metric, segment).map(withSample);
+      this.pointsStatement ??= this.db
+        .prepare<[string, string], RawPoint>(
+          `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? ORDER BY date`,
+        )
+        .raw(true);
+      return this.pointsStatement.all(metric, segment).map(pointOf);
     });
   }
 
@@ -140,17 +142,23 @@ export class SnapshotStore {
     window: { from: string; to: string; before: number },
   ): Point[] {
     return this.guard(() => {
-      this.rangeStatement ??= this.db.prepare<[string, string, string, string], RawPoint>(
-        `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? AND date >= ? AND date <= ? ORDER BY date`,
-      );
-      this.beforeStatement ??= this.db.prepare<[string, string, string, number], RawPoint>(
-        `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? AND date < ? ORDER BY date DESC LIMIT ?`,
-      );
+      this.rangeStatement ??= this.db
+        .prepare<[string, string, string, string], RawPoint>(
+          `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? AND date >= ? AND date <= ? ORDER BY date`,
+        )
+        .raw(true);
+      this.beforeStatement ??= this.db
+        .prepare<[string, string, string, number], RawPoint>(
+          `SELECT ${POINT_COLUMNS} FROM snapshots WHERE metric = ? AND segment = ? AND date < ? ORDER BY date DESC LIMIT ?`,
+        )
+        .raw(true);
       const before = this.beforeStatement.all(metric, segment, window.from, window.before);
-      return [
-        ...before.reverse(),
-        ...this.rangeStatement.all(metric, segment, window.from, window.to),
-      ].map(withSample);
+      const points: Point[] = [];
+      for (let i = before.length - 1; i >= 0; i--) points.push(pointOf(before[i]!));
+      for (const row of this.rangeStatement.all(metric, segment, window.from, window.to)) {
+        points.push(pointOf(row));
+      }
+      return points;
     });
   }
 
@@ -260,12 +268,21 @@ export class SnapshotStore {
   }
 }
 
-interface RawPoint extends RawSample {
-  date: string;
-  value: number;
-}
+/**
+ * A row of POINT_COLUMNS as an array: points are read with raw statements,
+ * which build no object per row (check reads tens of thousands of rows).
+ */
+type RawPoint = [date: string, value: number, n: number | null, partial: number | null];
 
 const POINT_COLUMNS = 'date, value, n, partial';
+
+/** A point as withSample gives it: n and partial only for a records source's value. */
+function pointOf(row: RawPoint): Point {
+  // By index: destructuring an array walks its iterator.
+  return row[2] === null
+    ? { date: row[0], value: row[1] }
+    : { date: row[0], value: row[1], n: row[2], partial: row[3] === 1 };
+}
 
 interface RawImport extends Omit<ImportRecord, 'exact'> {
   exact: number;
