@@ -88,13 +88,14 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
     ...pos,
   });
 
+  const syntax: SyntaxFinding[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
     const quote = error.code === 'MISSING_CHAR' ? unclosedQuote(source, at) : undefined;
     const pos = quote?.pos ?? syntaxPosition(text, at(error.pos[0]));
     // yaml often reports one mistake twice at one place; once is enough.
-    if (findings.some((f) => f.line === pos.line && f.column === pos.column)) continue;
-    findings.push(
-      finding(
+    if (syntax.some((f) => f.line === pos.line && f.column === pos.column)) continue;
+    syntax.push({
+      ...finding(
         {
           severity: doc.errors.includes(error as never) ? 'error' : 'warning',
           rule: 'yaml/syntax',
@@ -103,8 +104,10 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
         },
         pos,
       ),
-    );
+      derails: doc.errors.includes(error as never) && error.code !== 'DUPLICATE_KEY',
+    });
   }
+  findings.push(...firstOfCascade(syntax));
   // A tab hidden inside an unclosed quote is not reported by yaml; it is the next error the user would meet.
   if (doc.errors.length > 0) findings.push(...tabFindings(text, findings, finding));
   const empty = (): LoadedGoals => ({
@@ -147,7 +150,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
         {
           severity: 'error',
           rule: 'yaml/aliases',
-          message: `The file could not be read: ${firstLine((error as Error).message)}`,
+          message: `The file could not be read: ${sanitizeLine(firstLine((error as Error).message))}`,
           hint: 'Write the values out instead of nesting aliases (*name); at most 100 alias uses are expanded.',
         },
         { line: 1, column: 1 },
@@ -526,6 +529,37 @@ function tabFindings(
   });
 }
 
+type SyntaxFinding = Finding & {
+  /** The parser lost its way here: what it reports after this follows from it. */
+  derails: boolean;
+};
+
+/**
+ * After a syntax error that derails the parser, yaml reports nearly every
+ * token that follows it (one stray bracket gives a dozen errors, one per
+ * line): keep the first, and say how many followed and where. A duplicate
+ * key or a warning does not derail it and stays reported on its own.
+ */
+function firstOfCascade(found: SyntaxFinding[]): Finding[] {
+  const sorted = found.sort(compareFindings);
+  const first = sorted.find((f) => f.derails);
+  const followed = sorted.filter((f) => f.derails && f !== first);
+  const kept = sorted.filter((f) => !followed.includes(f)).map(({ derails: _, ...f }) => f);
+  if (first === undefined || followed.length === 0) return kept;
+  const lines = [...new Set(followed.map((f) => f.line))];
+  const where =
+    lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[lines.length - 1]}`;
+  const more =
+    followed.length === 1
+      ? `1 more error after this one (${where}); it follows`
+      : `${followed.length} more errors after this one (${where}); they follow`;
+  return kept.map((f) =>
+    f.line === first.line && f.column === first.column
+      ? { ...f, hint: `${f.hint} YAML reports ${more} from it, so fix this one and run again.` }
+      : f,
+  );
+}
+
 function tabHint(line: number): string {
   return `YAML indents with spaces only: replace the tab on line ${line} with spaces.`;
 }
@@ -550,6 +584,14 @@ function indentHint(text: string, lineNumber: number): string | undefined {
   if (!isContent(line)) return undefined;
   if (/^ *\t/.test(line)) return tabHint(lineNumber);
 
+  // The line itself lines up with none above it: that is the mistake, whatever follows.
+  const above = lines.slice(0, lineNumber - 1).filter(isContent);
+  const previous = above.at(-1);
+  const levels = new Set(above.flatMap((l) => [indent(l), keyIndent(l)]));
+  if (previous !== undefined && !levels.has(indent(line))) {
+    return `Line ${lineNumber} is indented ${spaces(indent(line))}, the line before it ${keyIndent(previous)}: keys of one mapping must line up.`;
+  }
+
   const nextIndex = lines.findIndex((l, i) => i >= lineNumber && isContent(l));
   const next = lines[nextIndex] ?? '';
   if (/:\s+\S/.test(line) && /^\s*[\w"'-][^:]*:(\s|$)/.test(next)) {
@@ -557,13 +599,7 @@ function indentHint(text: string, lineNumber: number): string | undefined {
       return `Line ${nextIndex + 1} is indented ${spaces(indent(next))}, line ${lineNumber} ${keyIndent(line)}, so YAML reads it as part of line ${lineNumber}'s value: keys of one mapping must line up.`;
     }
   }
-
-  const above = lines.slice(0, lineNumber - 1).filter(isContent);
-  const previous = above.at(-1);
-  if (previous === undefined) return undefined;
-  const levels = new Set(above.flatMap((l) => [indent(l), keyIndent(l)]));
-  if (levels.has(indent(line))) return undefined;
-  return `Line ${lineNumber} is indented ${spaces(indent(line))}, the line before it ${keyIndent(previous)}: keys of one mapping must line up.`;
+  return undefined;
 }
 
 function spaces(n: number): string {

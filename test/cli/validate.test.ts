@@ -188,6 +188,35 @@ describe('goals validate', () => {
     );
   });
 
+  it('shows the first of a cascade of YAML errors, says how many followed, and blames the misindented line', async () => {
+    // yaml reports 3 errors here (6:1, then one on each of lines 7 and 8);
+    // the key on line 6 is indented 3 spaces where the keys above are at 4.
+    const text = [
+      'version: 1',
+      'goals:',
+      '  - id: sla-90',
+      '    title: Keep 90% of first replies within SLA',
+      '    metric: frt_within_sla',
+      '   type: [',
+      '    target: 90',
+      '    deadline: 2026-Q4',
+      '',
+    ].join('\n');
+    const r = await runCli(['validate', '--no-color'], { cwd: tempDir({ 'goals.yaml': text }) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'goals.yaml:6:1  error  Sequence item without - indicator  yaml/syntax',
+        '  6 |    type: [',
+        '      ^',
+        '  → Line 6 is indented 3 spaces, the line before it 4: keys of one mapping must line up. YAML reports 2 more errors after this one (lines 7–8); they follow from it, so fix this one and run again.',
+        '',
+        '✖ 0 goals, 0 fully SMART; 1 error, 0 warnings',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('finds goals.yaml in a parent folder', async () => {
     const dir = tempDir({ 'goals.yaml': 'version: 1\n' });
     const r = await runCli(['validate'], { cwd: join(dir, '.') });

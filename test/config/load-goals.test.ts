@@ -63,6 +63,20 @@ describe('parseGoals', () => {
     );
   });
 
+  it('keeps a duplicate key apart from the cascade an unclosed bracket starts', () => {
+    const text =
+      'version: 1\ngoals:\n  - id: a\n    owner: a\n    owner: b\n    segment: [EMEA\n    deadline: 2026-Q4\n    start: 2026-01-01\n';
+    const findings = parseGoals(text, 'goals.yaml').findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '5:5 Map keys must be unique',
+      '7:5 Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+    // yaml reports the bracket's second error on line 7 too.
+    expect(findings[1]!.hint).toContain(
+      'YAML reports 1 more error after this one (line 7); it follows from it',
+    );
+  });
+
   it('reports a duplicate key', () => {
     expect(brief('version: 1\nversion: 1\n')).toEqual(['2:1 yaml/syntax Map keys must be unique']);
   });
@@ -161,16 +175,21 @@ describe('parseGoals', () => {
       const text = ' : 1\nsources:\n  x id: team\n    path: metrics.csv\n    layout: long\n';
       const lines = text.split('\n');
       const findings = parseGoals(text, 'goals.yaml').findings;
-      // Each finding points at a character of its line: the second ':' of line 4 is at 4:9.
+      // The finding points at a character of its line, and the errors that
+      // followed it are counted on the file's own lines 2 to 5 (9 in all, as
+      // yaml 2.9 reports them).
       for (const f of findings) expect(f.column).toBeLessThanOrEqual(lines[f.line - 1]!.length + 1);
-      expect(findings.map((f) => `${f.line}:${f.column}`)).toContain('4:9');
+      expect(findings.map((f) => `${f.line}:${f.column}`)).toEqual(['2:1']);
+      expect(findings[0]!.hint).toContain('YAML reports 8 more errors after this one (lines 2–5)');
     });
 
     it('text quoted from the file in a YAML error has its control and bidi characters escaped', () => {
-      const text = ' : 1\nsources:\n  \u202e id: x\n    path: a.csv\n';
-      const messages = parseGoals(text, 'goals.yaml').findings.map((f) => f.message);
-      expect(messages).toContain('Unexpected scalar token in YAML stream: "\\u202e id"');
-      for (const m of messages) expect(m).not.toContain('\u202e');
+      const directive = parseGoals('%FOO\u202e x\n---\nversion: 1\n', 'goals.yaml').findings;
+      expect(directive.map((f) => f.message)).toEqual(['Unknown directive %FOO\\u202e']);
+      const alias = parseGoals('version: *x\u202ey\n', 'goals.yaml').findings;
+      expect(alias.map((f) => f.message)).toEqual([
+        'The file could not be read: Unresolved alias (the anchor must be set before the alias): x\\u202ey',
+      ]);
     });
   });
 
