@@ -133,7 +133,7 @@ export function assertNotTooNew(version: number, path: string): void {
       'DB_TOO_NEW',
       `${path} was written by a newer version of goals (store version ${version}; this one understands up to ${SCHEMA_VERSION}). It was not changed.`,
       {
-        hint: 'Upgrade goals (npm install -g goals@latest), or point --db at another file.',
+        hint: 'Upgrade goals (install a newer goals-as-code the way this one was installed), or point --db at another file.',
       },
     );
   }
