@@ -15,6 +15,11 @@ export function sanitizeText(text: string): string {
   });
 }
 
+/** A word as a shell argument: quoted unless plain. */
+export function shellWord(text: string): string {
+  return /^[\w.:/-]+$/.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
 /** Sanitises and also folds newlines and tabs, for one-line output. */
 export function sanitizeLine(text: string): string {
   return sanitizeText(text.replace(/\r\n|\r|\n/g, ' ').replace(/\t/g, ' '));

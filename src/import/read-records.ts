@@ -12,6 +12,7 @@
  * makes a second reading, with the format known from the start.
  */
 import { GoalsError } from '../core/errors.js';
+import { shellWord } from '../core/text.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import { createRecordAggregator } from '../core/records/aggregate-records.js';
 import { parseOpenHours } from '../core/records/business-hours.js';
@@ -332,11 +333,6 @@ export function missingHint(text: string, spec: ImportSpec): string {
   return spec.sourceId
     ? `If ${yaml} means "no value" in this export, add it to the source's missing values: missing: [${yaml}] in source '${spec.sourceId}' in goals.yaml. Otherwise correct the row, or --skip-invalid to leave it out.`
     : `If ${yaml} means "no value" in this export, pass --missing ${shellWord(text)}. Otherwise correct the row, or --skip-invalid to leave it out.`;
-}
-
-/** A word as a shell argument: quoted unless plain. */
-function shellWord(text: string): string {
-  return /^[\w.:/-]+$/.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 async function ambiguous(

@@ -4,7 +4,7 @@
  * one external reference (no http(s) URL, src, @import or url()), hostile
  * text kept as text, and the size of a 20-goal report.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
@@ -273,6 +273,38 @@ describe('what the page says', () => {
         .filter((e) => e.tagName === 'a')
         .map((a) => attr(a, 'href')),
     ).toEqual(['#goal-csat-90', '#goal-fcr-75']);
+  });
+});
+
+describe('the command at the foot of the page', () => {
+  it('names the file, the dates and the selection, and makes the same page again', async () => {
+    const dir = copyFixture('check/team');
+    renameSync(join(dir, 'goals.yaml'), join(dir, 'team goals.yaml'));
+    const { tags, html } = await htmlReport(dir, [
+      '-c',
+      'team goals.yaml',
+      '--since',
+      '2026-10-01',
+      '--objective',
+      'quality',
+    ]);
+    const command = text(elements(tags('footer')[0]!).find((e) => e.tagName === 'code')!);
+    expect(command).toBe(
+      'goals report -c "team goals.yaml" --as-of 2026-11-16 --since 2026-10-01 --objective quality',
+    );
+    // Run as written (the quoted path one word), it writes the same page.
+    const args = command
+      .replace(/^goals /, '')
+      .match(/"[^"]*"|\S+/g)!
+      .map((w) => w.replace(/^"(.*)"$/, '$1'));
+    const again = await runCli([...args, '-o', 'again.html'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'again.html'), 'utf8')).toBe(html);
+  });
+
+  it('leaves out what the user left to its default', async () => {
+    const { tags } = await htmlReport(copyFixture('check/team'));
+    expect(text(tags('code').at(-1)!)).toBe('goals report --as-of 2026-11-16 --since 2026-11-09');
   });
 });
 

@@ -4,7 +4,7 @@
  * its structure, the figures worked out by hand, escaping of hostile text,
  * and the command's options and errors.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it, vi } from 'vitest';
@@ -97,6 +97,17 @@ describe('goals report --format markdown on the team fixture', () => {
     ]);
     const one = render((await report(['--goal', 'fcr-75'])).stdout);
     expect(one.texts('h3')).toEqual(['🔴 Solve 75% of tickets on first contact by the end of Q4']);
+  });
+
+  it('ends with the command that makes it again, a file name with backticks in one code span', async () => {
+    const dir = copyFixture('check/team');
+    renameSync(join(dir, 'goals.yaml'), join(dir, 'goals `v2`.yaml'));
+    const { stdout } = await report(['-c', 'goals `v2`.yaml', '--goal', 'fcr-75'], dir);
+    const { texts } = render(stdout);
+    // markdown-it writes the quotes as &quot;.
+    expect(texts('code').at(-1)!.replaceAll('&quot;', '"')).toBe(
+      'goals report -c "goals \\`v2\\`.yaml" --as-of 2026-11-16 --since 2026-11-09 --goal fcr-75',
+    );
   });
 
   it('-o FILE writes the file and says so on stderr', async () => {

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { rankBreakdown } from '../../core/breakdown.js';
 import { comparePeriods } from '../../core/compare-periods.js';
 import { GoalsError } from '../../core/errors.js';
+import { shellWord } from '../../core/text.js';
 import type { ReportGoal, ReportResult } from '../../report/goals-report/result.js';
 import type { CommandContext, ExitCode } from '../context.js';
 import { evaluateProject } from '../evaluate-project.js';
@@ -50,6 +51,7 @@ export async function reportCommand(
   const result: ReportResult = {
     ...buildResult(project, checked, [], since),
     since,
+    command: reportCommandLine(ctx, project, options, since),
     goals: goals.map((g, i) => reportGoalOf(project, g, checked[i]!)),
   };
   const text =
@@ -88,6 +90,28 @@ export async function reportCommand(
     );
   }
   return 0;
+}
+
+/**
+ * `goals report -c goals.example.yaml --as-of 2026-11-16 --since 2026-10-01
+ * --objective quality`: what makes the same report again from the same
+ * snapshots, with the file, store and selection the user named.
+ */
+function reportCommandLine(
+  ctx: CommandContext,
+  project: Project,
+  options: ReportOptions,
+  since: string,
+): string {
+  const words = [
+    'goals report',
+    ...(ctx.global.config ? ['-c', shellWord(project.loaded.displayPath)] : []),
+    ...(ctx.global.db ? ['--db', shellWord(ctx.global.db)] : []),
+    `--as-of ${project.asOf} --since ${since}`,
+    ...options.objective.map((id) => `--objective ${shellWord(id)}`),
+    ...options.goal.map((id) => `--goal ${shellWord(id)}`),
+  ];
+  return words.join(' ');
 }
 
 function reportGoalOf(

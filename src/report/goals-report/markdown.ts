@@ -5,6 +5,7 @@
  * Everything from the user's files is escaped.
  */
 import { statusLabel } from '../../core/status.js';
+import { sanitizeLine } from '../../core/text.js';
 import { formatSparkline } from '../check/sparkline.js';
 import { changeLines, groupByObjective, summaryText } from '../check/goal-text.js';
 import { EMOJI, escapeMarkdown } from '../check/markdown.js';
@@ -46,7 +47,10 @@ export function formatReportMarkdown(result: ReportResult): string {
     }
     for (const goal of group.goals) out += formatGoal(goal);
   }
-  out += `<sub>\`goals report --as-of ${result.asOf} --since ${result.since}\` reproduces this report</sub>\n`;
+  // A path with a backtick in it needs a longer fence around the code span.
+  const command = sanitizeLine(result.command);
+  const fence = command.includes('`') ? ['`` ', ' ``'] : ['`', '`'];
+  out += `<sub>${fence[0]}${command}${fence[1]} reproduces this report</sub>\n`;
   return out;
 }
 

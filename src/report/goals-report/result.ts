@@ -30,5 +30,7 @@ export interface ReportGoal extends CheckedGoal {
 export interface ReportResult extends CheckResult {
   /** The comparison date (--since, default a week before as of). */
   since: IsoDate;
+  /** The command that makes this report again from the same snapshots: `goals report --as-of … --since …`. */
+  command: string;
   goals: ReportGoal[];
 }

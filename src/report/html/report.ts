@@ -62,7 +62,7 @@ export function formatReportHtml(result: ReportResult, options: HtmlOptions): st
 ${summary(result)}
 ${groupByObjective(result).map(objective).join('\n')}
 </main>
-<footer><p><code>goals report --as-of ${result.asOf} --since ${result.since}</code> reproduces this report from the same snapshots. Progress is the share of the way from baseline to target; the expected path runs from the baseline at the start through the milestones to the target at the deadline.</p></footer>
+<footer><p><code>${esc(result.command)}</code> reproduces this report from the same snapshots. Progress is the share of the way from baseline to target; the expected path runs from the baseline at the start through the milestones to the target at the deadline.</p></footer>
 </body>
 </html>
 `;
