@@ -101,6 +101,11 @@ export interface CoachContext {
   historyOf(metric: string, segment: Segment): readonly Point[] | undefined;
   /** Whether a source in goals.yaml provides the metric and segment. */
   hasSource(metric: string, segment: Segment): boolean;
+  /**
+   * Once the metric is chosen: a chance to add a source that gives it (goals
+   * new offers a helpdesk export); historyOf and hasSource then see it.
+   */
+  offerSource?(metric: MetricDefinition): Promise<void>;
 }
 
 export interface CoachedGoal {
@@ -143,6 +148,7 @@ export async function coachGoal(context: CoachContext, flags: GoalFlags): Promis
   heading('S', 'Specific: what exactly will change, and for whom?');
   const chosen = await askMetric(ctx, flags);
   const metric = chosen.metric;
+  await ctx.offerSource?.(metric);
   const segment = await answer(
     ctx,
     flags.segment?.length ? flags.segment.join(', ') : undefined,

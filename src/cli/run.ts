@@ -305,6 +305,10 @@ ${EXIT_CODES_HELP}`,
     .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Sofia (default: the system’s)')
     .option('--fiscal-year-start <month>', 'month 1-12 the fiscal year starts in (default: 1)')
     .option('--objective <id=title>', 'an objective (repeatable)', collect, [])
+    .option(...EXPORT_OPTIONS.export)
+    .option(...EXPORT_OPTIONS.period)
+    .option(...EXPORT_OPTIONS.timezone)
+    .option(...EXPORT_OPTIONS.segment, collect, [])
     .option(
       '--no-input',
       'never prompt: default settings, objectives only from --objective, no first goal',
@@ -320,6 +324,8 @@ Examples:
   $ goals init --template customer-service
   $ goals init --team "Support EMEA" --timezone Europe/Sofia \\
       --objective fast-help="Customers get help fast" --no-input
+  $ goals init --objective quality="Customers are happy with our help" \\
+      --export exports/tickets.csv --period month --no-input
 ${EXIT_CODES_HELP}`,
     )
     .action(lazy(async () => (await import('./commands/init.js')).initCommand as Action));
@@ -363,6 +369,10 @@ ${EXIT_CODES_HELP}`,
     .option('--milestone <date=target>', 'milestone (repeatable)', collect, [])
     .option('--objective <id[=title]>', 'objective the goal serves; id=title creates it')
     .option('--owner <name>', 'the person accountable')
+    .option(...EXPORT_OPTIONS.export)
+    .option(...EXPORT_OPTIONS.period)
+    .option(...EXPORT_OPTIONS.timezone)
+    .option(...EXPORT_OPTIONS.segment, collect, [])
     .option('-y, --yes', 'accept proposals (title, id, baseline, start, milestones) without asking')
     .option('--no-input', 'never prompt; missing answers are errors naming the flag')
     .option('--no-sync', 'do not import changed sources before proposing the baseline')
@@ -375,6 +385,8 @@ never shown are caught at the prompt. The goal is shown as YAML with its
 S/M/A/R/T grid, then appended to goals.yaml keeping its comments and layout.
 Every answer has a flag; without a terminal (or with --no-input, or CI set)
 a missing answer is an error naming its flag. Ctrl-C writes nothing (exit 130).
+When no source gives the metric, it offers to read a helpdesk export
+(--export FILE): the preset is recognised and the source added with the goal.
 
 Examples:
   $ goals new
@@ -449,6 +461,26 @@ const GLOBAL_OPTIONS: Record<string, readonly string[]> = {
 function formatOption(formats: string[]): Option {
   return new Option('-f, --format <format>', 'output format').choices(formats).default('table');
 }
+
+/** The flags of `goals init` and `goals new` that add a helpdesk export as a records source. */
+const EXPORT_OPTIONS = {
+  export: [
+    '--export <path>',
+    'a helpdesk, call or survey export (one row per ticket) to add as a records source',
+  ],
+  period: [
+    '--period <period>',
+    'with --export: a snapshot per day, week (default), month or quarter',
+  ],
+  timezone: [
+    '--export-timezone <zone>',
+    "with --export: time zone of its timestamps (default: its header's, else settings.timezone)",
+  ],
+  segment: [
+    '--export-segment <key=column>',
+    "with --export: a segment column (repeatable; default: the preset's usual ones)",
+  ],
+} as const;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

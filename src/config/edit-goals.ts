@@ -17,7 +17,11 @@ import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 
 /** One change to goals.yaml. */
 export type GoalsEdit =
-  | { kind: 'add'; list: 'goals' | 'objectives' | 'metrics'; item: Record<string, unknown> }
+  | {
+      kind: 'add';
+      list: 'goals' | 'objectives' | 'metrics' | 'sources';
+      item: Record<string, unknown>;
+    }
   | { kind: 'close'; goalId: string };
 
 const PARSE_OPTIONS = { schema: 'core', uniqueKeys: true } as const;
@@ -235,6 +239,28 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   ],
   objectives: ['id', 'title', 'owner', 'description'],
   metrics: ['id', 'name', 'unit', 'direction', 'range', 'formula', 'description'],
+  sources: [
+    'id',
+    'path',
+    'layout',
+    'preset',
+    'timezone',
+    'calendar',
+    'period',
+    'missing',
+    'header',
+    'date',
+    'delimiter',
+    'decimal',
+    'encoding',
+    'columns',
+    'metric_column',
+    'value_column',
+    'metrics',
+    'fields',
+    'segments',
+    'skip_invalid',
+  ],
 };
 
 /** The item as a plain object in documented key order, without undefined keys or `status: active`. */
@@ -266,10 +292,13 @@ function createItemNode(
   item: Record<string, unknown>,
 ): YAMLMap {
   const node = doc.createNode(normaliseItem(item, list)) as YAMLMap;
-  for (const key of ['segment', 'baseline', 'range']) {
+  for (const key of ['segment', 'baseline', 'range', 'segments', 'missing']) {
     const value = node.get(key, true);
     if (isMap(value) || isSeq(value)) value.flow = true;
   }
+  // "No value" cells read best quoted: `missing: ["1900-01-01 00:00:00", "-"]`.
+  const missing = node.get('missing', true);
+  if (isSeq(missing)) for (const m of missing.items) if (isScalar(m)) m.type = 'QUOTE_DOUBLE';
   const milestones = node.get('milestones', true);
   if (isSeq(milestones)) for (const m of milestones.items) if (isMap(m)) m.flow = true;
   return node;

@@ -10,12 +10,14 @@ import {
   addDays,
   daysBetween,
   formatQuarter,
+  isValidTimeZone,
   nextQuarter,
   parseIsoDate,
   parseQuarter,
   quarterOf,
   quarterRange,
   resolveDateOrQuarter,
+  suggestTimeZone,
 } from './dates.js';
 import type { IsoDate } from './dates.js';
 import { formatMetricValue, formatNumber, formatRate } from './format-value.js';
@@ -98,6 +100,18 @@ export function describeMetric(metric: MetricDefinition): string {
   const parts = [metric.description, `${metric.unit}, ${better}, ${rangeOf(metric)}`];
   if (metric.formula) parts.push(`= ${metric.formula}`);
   return parts.filter(Boolean).join(' · ');
+}
+
+/** An IANA time zone as typed, with the closest one when it is not. */
+export function checkTimeZone(text: string): Checked<string> {
+  const zone = text.trim();
+  if (zone !== '' && isValidTimeZone(zone)) return ok(zone);
+  const close = zone === '' ? undefined : suggestTimeZone(zone);
+  return fail(
+    close
+      ? `"${zone}" is not an IANA time zone; did you mean ${close}?`
+      : `"${zone}" is not an IANA time zone; write e.g. Europe/Sofia or UTC.`,
+  );
 }
 
 /** A segment as typed: `team=EMEA, channel=chat`; empty is the whole team. */

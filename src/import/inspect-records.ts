@@ -14,6 +14,7 @@ import { badRowsHint } from './import-file.js';
 import { readRecords } from './read-records.js';
 import type { RecordsOutcome } from './read-records.js';
 import { locateProblems } from './read-snapshots.js';
+import type { SnapshotSink } from './read-snapshots.js';
 import { resolveFields } from './resolve-fields.js';
 import type { ResolvedRecords } from './resolve-fields.js';
 import { recogniseRecordsExport } from './presets/index.js';
@@ -47,6 +48,8 @@ export async function inspectRecords(options: {
   spec: ImportSpec;
   catalog: ReadonlyMap<string, MetricDefinition>;
   signal?: AbortSignal | undefined;
+  /** Where the snapshots go; by default nowhere (--inspect shows the first ones). */
+  sink?: SnapshotSink | undefined;
 }): Promise<RecordsInspectResult> {
   const { spec, displayPath } = options;
   const scan = await scanFile(options.path, displayPath, spec.encoding);
@@ -98,7 +101,7 @@ export async function inspectRecords(options: {
         scan,
         signal: options.signal,
       },
-      { add: () => {}, reset: () => {} },
+      options.sink ?? { add: () => {}, reset: () => {} },
     );
     problems = await locateProblems(scan, dialect, outcome.problems, displayPath);
     if (outcome.badRows > 0 && !spec.skipInvalid) {

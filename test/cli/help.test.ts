@@ -117,6 +117,8 @@ const NOT_ON_THE_EXAMPLE: Record<string, string> = {
     'a records export (one row per ticket): examples/ has none yet',
   'goals import calls.csv --layout records --field "created=Date:DD/MM/YYYY" --field "answered=Answered (Y/N)" --field "wait=Speed of answer in seconds:s"':
     'a records export (one row per call): examples/ has none yet',
+  'goals init --objective quality="Customers are happy with our help" --export exports/tickets.csv --period month --no-input':
+    'a helpdesk export (one row per ticket): examples/ has none yet',
 };
 
 describe('--help', () => {

@@ -245,6 +245,8 @@ describe('goals init, asked in a terminal', () => {
     term.press('enter');
     await term.waitFor('Add another objective?');
     term.press('enter');
+    await term.waitFor('Data: a helpdesk');
+    term.press('enter');
     await term.waitFor('Add a first goal now?');
     term.press('enter');
     await term.waitFor('Metric');
@@ -317,6 +319,8 @@ describe('goals init, asked in a terminal', () => {
     term.press('enter');
     await term.waitFor('Add another objective?');
     term.press('enter');
+    await term.waitFor('Data: a helpdesk');
+    term.press('enter');
     await term.waitFor('Add a first goal now?');
     term.press('enter');
     await term.waitFor('Metric');
@@ -336,6 +340,8 @@ describe('goals init, asked in a terminal', () => {
     term.press('enter');
     await term.waitFor('Add another objective?');
     writeFileSync(join(dir, 'goals.yaml'), '# someone else’s\nversion: 1\n');
+    term.press('enter');
+    await term.waitFor('Data: a helpdesk');
     term.press('enter');
     await term.waitFor('Add a first goal now?');
     term.type('n');

@@ -463,6 +463,8 @@ describe('goals new, asked in a terminal', () => {
     term.type('first res');
     await term.waitFor('Time until a customer hears from an agent.');
     term.press('enter');
+    await term.waitFor('Data: no source in goals.yaml gives');
+    term.press('enter');
     await term.answer('Segment', 'team=EMEA');
     await term.waitFor('Kind of goal');
     term.press('enter');
@@ -540,6 +542,8 @@ describe('goals new, asked in a terminal', () => {
     term.type('csta');
     // The typo still finds CSAT.
     await term.waitFor('Customer satisfaction (csat)');
+    term.press('enter');
+    await term.waitFor('Data: no source in goals.yaml gives');
     term.press('enter');
     await term.waitFor('Segment');
     term.press('enter');
@@ -642,6 +646,8 @@ describe('goals new, asked in a terminal', () => {
     const { dir, read } = project();
     const term = virtualTerminal({ cwd: dir });
     const code = term.run(['new', '--metric', 'first_response_time', '--owner', 'Maria']);
+    await term.waitFor('Data: no source in goals.yaml gives');
+    term.press('enter');
     await term.waitFor('Segment');
     term.press('enter');
     await term.waitFor('Kind of goal');
@@ -777,6 +783,8 @@ describe('goals new, asked in a terminal', () => {
     term.type('csat');
     await term.waitFor('Customer satisfaction (csat)');
     term.press('enter');
+    await term.waitFor('Data: no source in goals.yaml gives');
+    term.press('enter');
     await term.waitFor('Segment');
     term.press('ctrl-c');
     expect(await code).toBe(130);
@@ -788,7 +796,12 @@ describe('goals new, asked in a terminal', () => {
     const { dir, read } = project();
     const term = virtualTerminal({ cwd: dir });
     const code = term.run([...CSAT_FLAGS, '--title', 'CSAT 85% by Q1 2027', '--id', 'csat-85']);
-    for (const question of ['Segment', 'Kind of goal', 'Start']) {
+    for (const question of [
+      'Data: no source in goals.yaml gives',
+      'Segment',
+      'Kind of goal',
+      'Start',
+    ]) {
       await term.waitFor(question);
       term.press('enter');
     }

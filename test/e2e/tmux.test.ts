@@ -7,7 +7,7 @@
  * saved there (scripts/tmux-e2e.sh prints it).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,8 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
     await answer('Objective 1: what does the team want to achieve?', 'Customers get help fast');
     await enter('Its id');
     await enter('Add another objective?');
+    // No helpdesk export yet: Enter skips it.
+    await enter('Data: a helpdesk, call or survey export');
     await enter('Add a first goal now?');
     await waitFor('Metric: type to search');
     type('satis');
@@ -219,6 +221,7 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
     await waitFor('Metric: type to search');
     type('fcr');
     await enter('❯ First contact resolution (fcr)');
+    await enter('Data: no source in goals.yaml gives First contact resolution');
     await waitFor('Segment');
     keys('C-c');
     await waitFor('Cancelled: nothing was written.');
@@ -232,6 +235,7 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
     await waitFor('Metric: type to search');
     type('first res');
     await enter('❯ First response time (first_response_time)');
+    await enter('Data: no source in goals.yaml gives First response time');
     await answer('Segment', 'team=EMEA');
     await enter('Kind of goal');
     await answer('Baseline: where is first response time now?', '5h');
@@ -293,6 +297,7 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
     await waitFor('Metric: type to search');
     type('first res');
     await choose('❯ First response time (first_response_time)');
+    await enter('Data: no source in goals.yaml gives First response time');
     await enter('Segment');
     // Lower is better: raising first response time is not offered.
     seen.delete('❯ bring first response time down to a target');
@@ -356,4 +361,87 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
       ].join('\n'),
     );
   });
+
+  it('goals init reads a Zendesk export: preset recognised, source written, baseline from it', async () => {
+    // Tickets created 2-12 Nov 2026; CSAT of team Support by hand: week of
+    // 2 Nov, Good + Bad = 50 %; week of 9 Nov partial (never the baseline).
+    const project = join(dir, 'helpdesk');
+    mkdirSync(join(project, 'exports'), { recursive: true });
+    copyFileSync(
+      join(import.meta.dirname, '..', 'fixtures', 'records', 'zendesk-weekly', 'tickets.csv'),
+      join(project, 'exports', 'tickets.csv'),
+    );
+    await shell(`cd helpdesk && goals init ${AS_OF}`);
+    await answer('Team: whose goals are these?', 'Support');
+    await enter('Time zone');
+    await enter('The fiscal year starts in');
+    await answer('Objective 1: what does the team want to achieve?', 'Customers are happy');
+    await enter('Its id');
+    await enter('Add another objective?');
+    // A path that is not there is refused where it is typed.
+    await answer('Data: a helpdesk, call or survey export', 'exports/ticket.csv');
+    await waitFor('There is no file exports/ticket.csv.');
+    keys('C-u');
+    type('exports/tickets.csv');
+    keys('Enter');
+    await waitFor('Zendesk ticket export (preset: zendesk), 11 columns.');
+    await choose('❯ week');
+    await answer('Time zone of its timestamps', '');
+    // A column the export does not have: refused with the columns it has.
+    await waitFor('Segments: key=Column');
+    keys('C-u');
+    type('team=Grp');
+    keys('Enter');
+    await waitFor('team=Grp: the export has no column "Grp"');
+    keys('C-u');
+    type('team=Group');
+    keys('Enter');
+    await waitFor('Read 7 rows, week snapshots from 2026-11-02 to 2026-11-09.');
+    await waitFor('Per team (column Group), and for the whole team.');
+    await enter('Add a first goal now?');
+    await waitFor('Metric: type to search');
+    type('satis');
+    await choose('❯ Customer satisfaction (csat)');
+    await answer('Segment', 'team=Support');
+    await enter('Kind of goal');
+    await enter('Baseline: CSAT now (latest snapshot, 2026-11-02: 50 %)');
+    await answer('Target:', '70');
+    seen.delete('❯ 2026-Q4 (ends 2026-12-31)');
+    await waitFor('❯ 2026-Q4 (ends 2026-12-31)');
+    keys('Down');
+    await choose('❯ 2027-Q1 (ends 2027-03-31)');
+    await enter('Start: when the work starts');
+    await enter('Objective: what is this goal for?');
+    await answer('Owner: who is accountable for this goal?', 'Maria');
+    await enter('Title (edit it if you like');
+    await enter('Id (short');
+    await enter('Create goals.yaml with this goal?');
+    await waitFor("✔ Created goals.yaml and goals.schema.json with source 'zendesk' and goal");
+    await shell('echo "exit=$?"; cd ..');
+    await waitFor('exit=0');
+    const text = readFileSync(join(project, 'goals.yaml'), 'utf8');
+    expect(text.slice(text.indexOf('sources:'))).toBe(
+      [
+        'sources:',
+        '  - id: zendesk',
+        '    path: exports/tickets.csv',
+        '    layout: records',
+        '    preset: zendesk',
+        '    period: week',
+        '    segments: { team: Group }',
+        '',
+        'goals:',
+        '  - id: csat-support-2027-q1',
+        '    title: Raise CSAT for team Support from 50 % to 70 % by the end of Q1 2027',
+        '    owner: Maria',
+        '    objective: customers-happy',
+        '    metric: csat',
+        '    segment: { team: Support }',
+        '    baseline: { value: 50, date: 2026-11-02 }',
+        '    target: 70',
+        '    deadline: 2027-Q1',
+        '',
+      ].join('\n'),
+    );
+  }, 60_000);
 });

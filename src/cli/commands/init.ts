@@ -10,30 +10,35 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { GoalsEdit } from '../../config/edit-goals.js';
 import { createGoalsText } from '../../config/edit-goals.js';
 import { CONFIG_NAMES } from '../../config/find-config.js';
+import { parseGoals } from '../../config/load-goals.js';
 import { buildJsonSchema } from '../../config/json-schema.js';
 import type { ObjectiveInput } from '../../config/schema.js';
 import {
   checkName,
   checkNewObjectiveId,
+  checkTimeZone,
   parseObjectiveFlag,
   proposeObjectiveId,
 } from '../../core/build-goal.js';
 import type { Checked } from '../../core/build-goal.js';
-import { MONTH_NAMES, isValidTimeZone, suggestTimeZone } from '../../core/dates.js';
+import { MONTH_NAMES, isValidTimeZone } from '../../core/dates.js';
 import { GoalsError } from '../../core/errors.js';
 import { BUILTIN_METRICS } from '../../core/metrics.js';
+import { sourceProvides } from '../../core/source-coverage.js';
 import { suggest } from '../../core/suggest.js';
 import { TEMPLATES } from '../../core/templates.js';
 import type { CommandContext, ExitCode } from '../context.js';
 import { coachGoal } from '../goal-coach.js';
 import { checkEditedText, formatGoalPreview } from '../goals-edit.js';
+import { historyOfProposal, offerRecordsSource } from '../records-source.js';
+import type { ExportFlags } from '../records-source.js';
 import type { ProjectPlace } from '../goals-edit.js';
 import { resolveAsOf } from '../load-project.js';
 import { createPrompter, missingAnswer } from '../prompts.js';
 import type { Prompter } from '../prompts.js';
 import { assertWritable, makeFolderFor, writeFileAtomic } from '../write-file-atomic.js';
 
-export interface InitOptions {
+export interface InitOptions extends ExportFlags {
   template?: string;
   team?: string;
   timezone?: string;
@@ -66,8 +71,23 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
   const objectives = await askObjectives(ctx, prompter, options.objective ?? []);
   const text = createGoalsText({ ...settings, objectives });
   const place = placeFor(ctx, path, settings.timezone);
+  const catalog = new Map(BUILTIN_METRICS.map((m) => [m.id, m]));
 
   const edits: GoalsEdit[] = [];
+  // A helpdesk export to compute the metrics from: its source, and its
+  // snapshots for the coach's baseline.
+  const offered = await offerRecordsSource(
+    ctx,
+    prompter,
+    {
+      dir: place.dir,
+      settings: parseGoals(text, displayPath, path).config.settings,
+      catalog,
+      sources: [],
+    },
+    options,
+  );
+  if (offered) edits.push({ kind: 'add', list: 'sources', item: offered.source });
   let goal: Record<string, unknown> | undefined;
   if (
     prompter.isInteractive &&
@@ -77,13 +97,14 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
       {
         prompter,
         chalk: ctx.chalkErr,
-        catalog: new Map(BUILTIN_METRICS.map((m) => [m.id, m])),
+        catalog,
         objectives,
         goals: [],
         fiscalYearStart: settings.fiscalYearStart,
         asOf: place.asOf,
-        historyOf: () => undefined,
-        hasSource: () => false,
+        historyOf: offered ? historyOfProposal(offered) : () => undefined,
+        hasSource: (metric, segment) =>
+          offered !== undefined && sourceProvides(offered.source, metric, segment, catalog),
       },
       {},
     );
@@ -106,13 +127,21 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
     }
   }
   writeFiles(path, checked.text);
+  const added = [
+    ...(offered ? [`source '${offered.source.id}'`] : []),
+    ...(goal ? [`goal '${String(goal.id)}'`] : []),
+  ];
   ctx.io.stdout.write(
     `${ctx.chalk.green('✔')} Created ${displayPath} and ${relative(ctx.io.cwd, schemaPathOf(path)) || 'goals.schema.json'}` +
-      `${goal ? ` with goal '${String(goal.id)}'` : ''}.\n`,
+      `${added.length > 0 ? ` with ${added.join(' and ')}` : ''}.\n`,
   );
   if (!ctx.global.quiet) {
     ctx.io.stdout.write(
-      '  Next: `goals new` adds a goal (one question per SMART letter), `goals validate` checks them.\n',
+      offered
+        ? goal
+          ? `  Next: \`goals check\` reads ${offered.source.path} and shows where the goal stands; \`goals new\` adds another.\n`
+          : `  Next: \`goals new\` adds a goal on what ${offered.source.path} gives, \`goals check\` shows where each one stands.\n`
+        : '  Next: `goals new` adds a goal (one question per SMART letter), `goals validate` checks them.\n',
     );
   }
   return 0;
@@ -198,18 +227,6 @@ function placeFor(ctx: CommandContext, path: string, timezone: string): ProjectP
 function systemTimeZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && isValidTimeZone(zone) ? zone : 'UTC';
-}
-
-function checkTimeZone(text: string): Checked<string> {
-  const zone = text.trim();
-  if (isValidTimeZone(zone) && zone !== '') return { ok: true, value: zone };
-  const close = zone === '' ? undefined : suggestTimeZone(zone);
-  return {
-    ok: false,
-    message: close
-      ? `"${zone}" is not an IANA time zone; did you mean ${close}?`
-      : `"${zone}" is not an IANA time zone; write e.g. Europe/Sofia or UTC.`,
-  };
 }
 
 function checkMonth(text: string): Checked<number> {

@@ -5,8 +5,9 @@
  * and layout. Ctrl-C at any question writes nothing (exit 130).
  */
 import type { GoalsEdit } from '../../config/edit-goals.js';
-import type { GoalInput, GoalType } from '../../config/schema.js';
-import { sourceProvides } from '../../core/source-coverage.js';
+import type { GoalInput, GoalType, SourceInput } from '../../config/schema.js';
+import type { Segment } from '../../core/snapshot.js';
+import { recordsCanGive, sourceProvides } from '../../core/source-coverage.js';
 import type { CommandContext, ExitCode } from '../context.js';
 import { coachGoal } from '../goal-coach.js';
 import type { GoalFlags } from '../goal-coach.js';
@@ -18,8 +19,10 @@ import type { Project } from '../load-project.js';
 import { openHistory, syncForValidate } from '../open-history.js';
 import type { History } from '../open-history.js';
 import { createPrompter } from '../prompts.js';
+import { historyOfProposal, offerRecordsSource, wholePeriods } from '../records-source.js';
+import type { ExportFlags, OfferedSource } from '../records-source.js';
 
-export interface NewOptions extends GoalFlags {
+export interface NewOptions extends GoalFlags, ExportFlags {
   yes?: boolean;
   /** false with --no-sync. */
   sync?: boolean;
@@ -36,6 +39,10 @@ export async function newCommand(ctx: CommandContext, options: NewOptions): Prom
   const history = await historyFor(ctx, project, options.sync !== false);
   try {
     const { config, catalog } = project;
+    const provides = (sources: readonly SourceInput[], metric: string, segment: Segment) =>
+      sources.some((s) => sourceProvides(s, metric, segment, catalog));
+    /** A helpdesk export added along the way, for a metric no source gives. */
+    let offered: OfferedSource | undefined;
     const coached = await coachGoal(
       {
         prompter,
@@ -45,13 +52,32 @@ export async function newCommand(ctx: CommandContext, options: NewOptions): Prom
         goals: config.goals,
         fiscalYearStart: config.settings.fiscal_year_start,
         asOf: project.asOf,
-        historyOf: (metric, segment) => history?.pointsOf(metric, segment),
+        historyOf: (metric, segment) =>
+          offered
+            ? historyOfProposal(offered)(metric, segment)
+            : history && wholePeriods(history.pointsOf(metric, segment)),
         hasSource: (metric, segment) =>
-          config.sources.some((s) => sourceProvides(s, metric, segment)),
+          provides(config.sources, metric, segment) ||
+          (offered !== undefined && provides([offered.source], metric, segment)),
+        offerSource: async (metric) => {
+          // Asked only for a metric records can give that no source gives yet.
+          const isOffered =
+            options.export !== undefined ||
+            (recordsCanGive(metric.id, catalog) && !provides(config.sources, metric.id, {}));
+          if (!isOffered) return;
+          offered = await offerRecordsSource(
+            ctx,
+            prompter,
+            { dir: project.dir, settings: config.settings, catalog, sources: config.sources },
+            options,
+            { metric },
+          );
+        },
       },
       options,
     );
     const edits: GoalsEdit[] = [];
+    if (offered) edits.push({ kind: 'add', list: 'sources', item: offered.source });
     if (coached.newMetric) edits.push({ kind: 'add', list: 'metrics', item: coached.newMetric });
     if (coached.newObjective)
       edits.push({ kind: 'add', list: 'objectives', item: coached.newObjective });
@@ -71,9 +97,15 @@ export async function newCommand(ctx: CommandContext, options: NewOptions): Prom
     const written = await commitEdits(ctx, place, edits);
     const line = lineOfGoal(written, coached.goal.id);
     ctx.io.stdout.write(
-      `${ctx.chalk.green('✔')} Added goal '${coached.goal.id}' to ${project.loaded.displayPath}${line ? `:${line}` : ''}.\n`,
+      `${ctx.chalk.green('✔')} Added goal '${coached.goal.id}'${offered ? ` and source '${offered.source.id}'` : ''} to ${project.loaded.displayPath}${line ? `:${line}` : ''}.\n`,
     );
-    if (!ctx.global.quiet) ctx.io.stdout.write(nextSteps(project, coached.goal));
+    if (!ctx.global.quiet) {
+      ctx.io.stdout.write(
+        offered
+          ? `  Next: \`goals check\` reads ${offered.source.path} and shows where it stands.\n`
+          : nextSteps(project, coached.goal),
+      );
+    }
     return 0;
   } finally {
     history?.close();
@@ -122,7 +154,9 @@ function nextSteps(project: Project, goal: GoalInput): string {
   const segment = Object.fromEntries(
     Object.entries(goal.segment ?? {}).map(([k, v]) => [k, String(v)]),
   );
-  const hasData = project.config.sources.some((s) => sourceProvides(s, metric, segment));
+  const hasData = project.config.sources.some((s) =>
+    sourceProvides(s, metric, segment, project.catalog),
+  );
   return hasData
     ? '  Next: `goals check` shows where it stands.\n'
     : `  Next: import data for ${metric} (\`goals import FILE\`, or map an export under sources:), then \`goals check\`.\n`;

@@ -84,7 +84,7 @@ export async function validateProject(
         history && goal.metric ? history.pointsOf(goal.metric.id, goal.segment) : undefined,
       hasSource: (goal) =>
         goal.metric !== undefined &&
-        config.sources.some((s) => sourceProvides(s, goal.metric!.id, goal.segment)),
+        config.sources.some((s) => sourceProvides(s, goal.metric!.id, goal.segment, catalog)),
     });
     const findings: Finding[] = [...loaded.findings, ...sourceFindings];
     const perGoal = new Map<
