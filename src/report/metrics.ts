@@ -24,7 +24,7 @@ export function formatMetricsTable(
   const head = ['id', 'name', 'unit', 'better', 'range', ...(wide ? ['from raw rows'] : [])];
   const table = new Table({
     head: head.map((h) => chalk.bold(h)),
-    style: { head: [], border: [], compact: true },
+    style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
     chars: {
       top: '',
       'top-mid': '',
@@ -59,7 +59,12 @@ export function formatMetricsTable(
       ...(wide ? [sanitizeLine(m.formula ?? '')] : []),
     ]);
   }
-  let out = `${table.toString()}\n`;
+  // Columns are apart by `middle` alone: no margin before the first, no padding after the last.
+  let out = `${table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')}\n`;
   if (metrics.some((m) => m.origin === 'custom'))
     out += `\n${chalk.cyan('*')} declared in goals.yaml\n`;
   if (!wide)

@@ -115,10 +115,13 @@ describe('goals metrics', () => {
         'version: 1\nmetrics:\n  - { id: training, name: Agents trained, unit: percent }\n  - { id: csat, name: CSAT (5-point) }\n',
     });
     const r = await runCli(['metrics'], { cwd: dir, columns: 80 });
-    expect(r.stdout.split('\n').filter((l) => /^ ?(csat|training)/.test(l))).toEqual([
-      ' csat *                     CSAT (5-point)              percent     higher    0–100    ',
-      ' training *                 Agents trained              percent     higher    0–100    ',
+    // Each column as wide as its widest cell (ids 23, names 24, units 8, 'better' 6, from the
+    // catalog of `goals metrics --format json`, in Python), two spaces apart, no margin or trailing pad.
+    expect(r.stdout.split('\n').filter((l) => /^(csat|training)/.test(l))).toEqual([
+      'csat *                   CSAT (5-point)            percent   higher  0–100',
+      'training *               Agents trained            percent   higher  0–100',
     ]);
+    expect(r.stdout.split('\n').filter((l) => /^ | $/.test(l))).toEqual([]);
     expect(r.stdout).toContain('* declared in goals.yaml');
   });
 });
