@@ -16,7 +16,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0    done, nothing found at a failing level
   1    found what it looks for: a goal breaks a SMART rule at 'error'
-       (validate), a goal's status is in --fail-on (check)
+       (validate), a goal's status is in --fail-on or its chance is below
+       --fail-below-chance (check)
   2    could not do its job: bad usage, missing or unreadable file, invalid
        goals.yaml, rejected CSV, locked or corrupt database; nothing was changed
   130  cancelled (Ctrl-C); nothing was written`;
@@ -123,6 +124,10 @@ ${EXIT_CODES_HELP}`,
       'off-track,missed',
     )
     .option(
+      '--fail-below-chance <p>',
+      'also fail goals whose chance of meeting the target is below p (0–1, or 50%); goals without a chance do not fail',
+    )
+    .option(
       '--exit-zero',
       'exit 0 even when goals fail; the reports still show them (2 still means it could not run)',
     )
@@ -142,10 +147,17 @@ Statuses: achieved, on-track, at-risk, off-track, missed, no-data, not-started
 ▼ slipped (best to worst: achieved, on track, at risk, off track, missed),
 and the change of each value and progress.
 
+The chance that a goal meets its target, and the 80 % interval of its value
+at the deadline, come from how its snapshots scatter around their trend. A
+goal has none with fewer than 6 snapshots since its start, or while its
+deadline lies further ahead than its snapshots reach back.
+--fail-below-chance 0.5 fails the goals more likely than not to be missed.
+
 Examples:
   $ goals check
   $ goals check --since 7d              what changed since last week
   $ goals check --since 7d --fail-on off-track,missed,slipped
+  $ goals check --fail-below-chance 0.5  also fail goals likely to be missed
   $ goals check --as-of 2026-10-19 --goal csat-85 --goal fcr-75
   $ goals check --format junit -o goals.xml --fail-on off-track,missed,stale
   $ goals check --format junit -o goals.xml --exit-zero

@@ -26,7 +26,14 @@ import type { MetricDefinition } from './metrics.js';
 import { SeededRandom } from './seeded-random.js';
 import type { Point } from './snapshot.js';
 import { normalCdf, studentTCdf, studentTQuantile } from './student-t.js';
-import { median, sortedPairwiseSlopes, valuesByDay } from './theil-sen.js';
+import {
+  median,
+  medianBySelection,
+  pairwiseSlopes,
+  quantileBySelection,
+  valuesByDay,
+} from './theil-sen.js';
+import type { Trend } from './theil-sen.js';
 
 /** The interval holds the value at the deadline with this probability. */
 export const CONFIDENCE_LEVEL = 0.8;
@@ -102,6 +109,7 @@ export interface Prediction {
 /** Why a goal has no interval and no chance. */
 export type NoConfidence =
   | { reason: 'few-snapshots'; points: number }
+  | { reason: 'no-spread'; points: number }
   | { reason: 'beyond-reach'; daysAhead: number; spanDays: number };
 
 export type Confidence =
@@ -116,20 +124,28 @@ export interface ConfidenceInput {
   /** The target (a stay goal's threshold); null when it has none yet. */
   target: number | null;
   range: ValueRange;
+  /** The forecast's trend, fitted on the same points: reused rather than fitted again. */
+  trend?: Trend | undefined;
 }
 
 /**
  * The interval at the deadline and the chance of meeting the target, or why
- * there are none. A stay goal that a snapshot has already broken has chance 0
- * whatever its history: that is a fact, not an estimate.
+ * there are none (too few snapshots, snapshots all exactly on a line, a
+ * deadline beyond reach). A stay goal that a snapshot has already broken has
+ * chance 0 whatever its history: that is a fact, not an estimate.
  */
 export function estimateConfidence(input: ConfidenceInput): Confidence {
-  const { points, deadline, type, target, range } = input;
+  const { points, deadline, type, target, range, trend } = input;
   const isStay = GOAL_TYPES[type].isStay;
   const isBroken = isStay && target !== null && points.some((p) => !meets(type, p.value, target));
   const known = isBroken ? 0 : null;
-  const spread = fitSpread(points);
+  const spread = fitSpread(points, MIN_CONFIDENCE_POINTS, trend);
   if (!spread) return { available: false, chance: known, ...notEnough(points) };
+  // Every snapshot exactly on a line shows no spread to measure, and a
+  // zero-width interval would claim a certainty no data gives.
+  if (spread.noise === 0) {
+    return { available: false, chance: known, reason: 'no-spread', points: spread.points };
+  }
   const daysAhead = daysBetween(spread.last, deadline);
   if (daysAhead > MAX_REACH * spread.spanDays) {
     return {
@@ -158,19 +174,21 @@ function notEnough(points: readonly Point[]): NoConfidence {
  * Fits the trend and measures the spread around it; undefined with fewer than
  * MIN_CONFIDENCE_POINTS distinct dates (`minPoints`, at least 4, lets the
  * calibration benchmark show why). Several snapshots on one date count once,
- * by their median (as for the forecast).
+ * by their median (as for the forecast). `trend`, the forecast's fit of the
+ * same points, saves computing the pairwise slopes and their median again.
  */
 export function fitSpread(
   points: readonly Point[],
   minPoints = MIN_CONFIDENCE_POINTS,
+  trend?: Trend,
 ): Spread | undefined {
-  const { days, values } = valuesByDay(points);
+  const { days, values } = trend?.fitted ?? valuesByDay(points);
   const n = days.length;
   if (n < Math.max(4, minPoints)) return undefined;
   const first = days[0]!;
   const offsets = Float64Array.from(days, (d) => d - first);
-  const slopes = sortedPairwiseSlopes(days, values);
-  const slopePerDay = quantileOfSorted(slopes, (slopes.length - 1) / 2);
+  const slopes = trend?.fitted.slopes ?? pairwiseSlopes(days, values);
+  const slopePerDay = trend?.slopePerDay ?? medianBySelection(slopes);
   // The level is the forecast's (median of value − slope × days), taken at the
   // first date rather than at 1970 to keep its digits.
   const levelAtFirst = median(values.map((v, i) => v - slopePerDay * offsets[i]!));
@@ -190,7 +208,8 @@ export function fitSpread(
   const c = Z80 * Math.sqrt((n * (n - 1) * (2 * n + 5)) / 18);
   const mid = (slopes.length - 1) / 2;
   const slopeError =
-    (quantileOfSorted(slopes, mid + c / 2) - quantileOfSorted(slopes, mid - c / 2)) / (2 * Z80);
+    (quantileBySelection(slopes, mid + c / 2) - quantileBySelection(slopes, mid - c / 2)) /
+    (2 * Z80);
   const gaps = days.slice(1).map((d, i) => d - days[i]!);
   const meanOffset = mean([...offsets]);
   let offsetSquares = 0;
@@ -417,14 +436,6 @@ function bilinearMin(u: Float64Array, a: Float64Array, c: Float64Array): number 
     cTail += c[k]!;
   }
   return sum;
-}
-
-/** Linear interpolation between the order statistics of a sorted array. */
-function quantileOfSorted(sorted: Float64Array, position: number): number {
-  const p = Math.min(Math.max(position, 0), sorted.length - 1);
-  const i = Math.floor(p);
-  const f = p - i;
-  return f === 0 ? sorted[i]! : sorted[i]! + f * (sorted[i + 1]! - sorted[i]!);
 }
 
 function mean(values: readonly number[]): number {

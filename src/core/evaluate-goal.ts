@@ -12,6 +12,8 @@ import { addDays } from './dates.js';
 import type { IsoDate } from './dates.js';
 import type { PathKnot } from './expected-progress.js';
 import { computeBaseline } from './figures/baseline.js';
+import { computeConfidence } from './figures/confidence.js';
+import type { BandKnot } from './figures/confidence.js';
 import type { EvaluatedBaseline } from './figures/baseline.js';
 import { computeCurrent } from './figures/current.js';
 import { computeDaysLeft } from './figures/days-left.js';
@@ -85,6 +87,15 @@ export interface GoalEvaluation {
   /** Theil–Sen trend of the snapshots since start, at the deadline; null with < 3 dates. */
   forecast: number | null;
   forecastProgress: number | null;
+  /**
+   * The 80 % prediction interval of the snapshot at the deadline, within the
+   * metric's range (DESIGN §12); null without enough history or after the deadline.
+   */
+  forecastInterval: [number, number] | null;
+  /** The chance (0–1) the target is met (stay goals: that no snapshot breaks it); null as above. */
+  chance: number | null;
+  /** The interval from the newest snapshot to the deadline, for charts; empty without one. */
+  forecastBand: BandKnot[];
   /** Deadline − asOf in days; negative once the deadline has passed. */
   daysLeft: number;
   pace: {
@@ -326,7 +337,18 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
   const forecastProgress = isStay
     ? null
     : computeForecastProgress({ ...figureInputs, target: target.value, forecast: forecast.value });
-  // confidence (DESIGN §12) is composed here: it reads the forecast's trend and sinceStart.
+  const confidence = computeConfidence({
+    type,
+    metric,
+    sinceStart,
+    trend: forecast.trend,
+    target: target.value,
+    start,
+    deadline,
+    judgedAt,
+    isPastDeadline,
+    fmt,
+  });
   const perWeek = computeRecentPace({ known, judgedAt });
   const daysLeft = computeDaysLeft({ deadline, asOf });
   const neededPerWeek = isStay
@@ -375,6 +397,8 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     expected,
     forecast,
     forecastProgress,
+    confidence.interval,
+    confidence.chance,
     perWeek,
     neededPerWeek,
     daysLeft,
@@ -402,6 +426,9 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     expectedProgress: expected?.value ?? null,
     forecast: forecast.value,
     forecastProgress: forecastProgress?.value ?? null,
+    forecastInterval: confidence.interval.value,
+    chance: confidence.chance.value,
+    forecastBand: confidence.band,
     daysLeft: daysLeft.value,
     pace: { perWeek: perWeek.value, neededPerWeek: neededPerWeek?.value ?? null },
     held: held?.value ?? null,

@@ -14,6 +14,12 @@ export interface Trend {
   intercept: number;
   /** Points it was fitted on, on distinct dates. */
   points: number;
+  /**
+   * The series it was fitted on (ascending day numbers, a value per day) and
+   * its pairwise slopes (in no order), which the confidence figure reuses:
+   * computing them is most of the cost of a fit.
+   */
+  fitted: { days: readonly number[]; values: readonly number[]; slopes: Float64Array };
 }
 
 /** Minimum snapshots on distinct dates for a forecast (DESIGN §6). */
@@ -32,9 +38,10 @@ export function median(values: readonly number[]): number {
 export function fitTrend(points: readonly Point[]): Trend | undefined {
   const { days: xs, values: ys } = valuesByDay(points);
   if (xs.length < MIN_FORECAST_POINTS) return undefined;
-  const slopePerDay = medianBySelection(pairwiseSlopes(xs, ys));
+  const slopes = pairwiseSlopes(xs, ys);
+  const slopePerDay = medianBySelection(slopes);
   const intercept = median(xs.map((x, i) => ys[i]! - slopePerDay * x));
-  return { slopePerDay, intercept, points: xs.length };
+  return { slopePerDay, intercept, points: xs.length, fitted: { days: xs, values: ys, slopes } };
 }
 
 /**
@@ -58,16 +65,8 @@ export function valuesByDay(points: readonly Point[]): { days: number[]; values:
   return { days, values };
 }
 
-/**
- * The slopes between every two points (`xs` distinct), in ascending order:
- * their median is the Theil–Sen slope, their spread its uncertainty.
- */
-export function sortedPairwiseSlopes(xs: readonly number[], ys: readonly number[]): Float64Array {
-  // A typed array sorts numerically without a comparator.
-  return pairwiseSlopes(xs, ys).sort();
-}
-
-function pairwiseSlopes(xs: readonly number[], ys: readonly number[]): Float64Array {
+/** The slopes between every two points (`xs` distinct), in the order of the pairs. */
+export function pairwiseSlopes(xs: readonly number[], ys: readonly number[]): Float64Array {
   const slopes = new Float64Array((xs.length * (xs.length - 1)) / 2);
   let k = 0;
   for (let i = 0; i < xs.length; i++) {
@@ -82,7 +81,7 @@ function pairwiseSlopes(xs: readonly number[], ys: readonly number[]): Float64Ar
  * selection takes a third of a sort's time. The same number as
  * medianOfSorted(values.sort()), a negative zero included.
  */
-function medianBySelection(values: Float64Array): number {
+export function medianBySelection(values: Float64Array): number {
   const n = values.length;
   const mid = n >> 1;
   if (n % 2) return signedAt(values, mid, select(values, mid));
@@ -120,6 +119,22 @@ function select(values: Float64Array, k: number): number {
   return values[k]!;
 }
 
+/**
+ * The quantile at a fractional rank (0-based, within 0 … length − 1) of the
+ * sorted values, interpolated between the two ranks around it, without
+ * sorting them (reorders `values`).
+ */
+export function quantileBySelection(values: Float64Array, position: number): number {
+  const p = Math.min(Math.max(position, 0), values.length - 1);
+  const k = Math.floor(p);
+  const low = select(values, k);
+  if (p === k) return low;
+  // After the selection every value after k is ≥ low: the next rank is their least.
+  let high = values[k + 1]!;
+  for (let i = k + 2; i < values.length; i++) if (values[i]! < high) high = values[i]!;
+  return low + (p - k) * (high - low);
+}
+
 /** A zero at rank k as a sort ranks zeros (−0 before +0); other values as they are. */
 function signedAt(values: Float64Array, k: number, value: number): number {
   if (value !== 0) return value;
@@ -132,7 +147,7 @@ function signedAt(values: Float64Array, k: number, value: number): number {
   return k < below + negativeZeros ? -0 : 0;
 }
 
-function medianOfSorted(sorted: Float64Array): number {
+export function medianOfSorted(sorted: Float64Array): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -78,6 +78,8 @@ describe('--format json', () => {
       'expectedProgress',
       'forecast',
       'forecastProgress',
+      'forecastInterval',
+      'chance',
       'start',
       'deadline',
       'daysLeft',
@@ -276,6 +278,69 @@ describe('--fail-on and exit codes', () => {
     expect(s.stderr).toContain(
       'Valid: not-started, no-data, achieved, missed, on-track, at-risk, off-track.',
     );
+  });
+});
+
+describe('--fail-below-chance', () => {
+  // In the fixture only sla-90 (a stay goal a snapshot broke: 0 %) and csat-85
+  // have a chance. csat-85's is under 1 %: its forecast 84.03 is 4.4 scales of
+  // 0.22 below 85, a t tail (18 degrees of freedom) of about 0.0002.
+  it('fails the goals whose chance is below it, in every report', async () => {
+    const junit = await check(['--format', 'junit', '--fail-on', '', '--fail-below-chance', '0.5']);
+    expect(junit.code).toBe(1);
+    expect(junit.stderr).toBe('');
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      junit.stdout,
+    );
+    expect(xml.testsuites).toMatchObject({ failures: '2' });
+    expect(junit.stdout).toContain(
+      '<failure type="chance" message="sla-90 chance 0 % that every snapshot stays ≥ 90 % until 2026-12-31 is below 50 % (a snapshot since the start already broke it)">',
+    );
+    expect(junit.stdout).toContain(
+      '<failure type="chance" message="csat-85 chance &lt;1 % of meeting ≥ 85 % by 2026-12-31 is below 50 % (forecast 84 %, 80 % interval 83.7 %–84.3 %)">',
+    );
+    const github = await check(
+      ['--format', 'github', '--fail-on', '', '--fail-below-chance', '50%'],
+      {
+        env: { GITHUB_WORKSPACE: FIXTURE },
+      },
+    );
+    expect(github.stdout).toContain(
+      '::error file=goals.yaml,line=46,col=5,title=csat-85%3A chance <1 %25::',
+    );
+    expect(github.stdout).toContain(
+      '\n2 goals failing (--fail-below-chance 0.5): sla-90, csat-85\n',
+    );
+    const markdown = await check(['--format', 'markdown', '--fail-below-chance', '0.5']);
+    expect(markdown.stdout).toContain(
+      '❌ 4 goals failing (--fail-on off-track,missed; --fail-below-chance 0.5): sla-90, csat-85, fcr-75, churn-2pct',
+    );
+  });
+
+  it('goals without a chance never fail on it, and a chance equal to it passes', async () => {
+    // fcr-75 has none (its snapshots lie exactly on a line): even 1 does not fail it.
+    expect((await check(['-g', 'fcr-75', '--fail-on', '', '--fail-below-chance', '1'])).code).toBe(
+      0,
+    );
+    const zero = await check(['--fail-on', '', '--fail-below-chance', '0']);
+    expect(zero.code).toBe(0);
+    // --fail-on '' is how to fail on the chance alone: no note that it hides failures.
+    expect(zero.stderr).toBe('');
+  });
+
+  it('takes a share or a percentage; anything else is exit 2 with how to write it', async () => {
+    const fifty = await check(['--fail-below-chance', '50']);
+    expect(fifty.code).toBe(2);
+    expect(fifty.stderr).toBe(
+      'error --fail-below-chance: "50" is not a chance from 0 to 1.\n  For 50 %, write --fail-below-chance 0.5 (or 50%).\n',
+    );
+    expect((await check(['--fail-below-chance', 'half'])).stderr).toBe(
+      'error --fail-below-chance: "half" is not a chance from 0 to 1.\n  Write a share such as 0.5, or a percentage such as 50%.\n',
+    );
+    expect((await check(['--fail-below-chance', '1.5'])).code).toBe(2);
+    expect(
+      (await check(['--fail-below-chance', '.5', '--fail-on', '', '-g', 'csat-85'])).code,
+    ).toBe(1);
   });
 });
 

@@ -116,6 +116,36 @@ describe('goals history', () => {
     });
   });
 
+  it('--format json has the forecast, its 80 % interval and the chance, as check reports them', async () => {
+    const body = JSON.parse((await run(['history', 'csat-85', '--format', 'json'])).stdout);
+    expect(Object.keys(body)).toEqual([
+      'version',
+      'asOf',
+      'config',
+      'goal',
+      'metric',
+      'unit',
+      'segment',
+      'type',
+      'start',
+      'deadline',
+      'baseline',
+      'target',
+      'forecast',
+      'forecastInterval',
+      'chance',
+      'snapshots',
+    ]);
+    const check = JSON.parse((await run(['check', '--format', 'json', '-g', 'csat-85'])).stdout);
+    const { forecast, forecastInterval, chance } = check.goals[0];
+    expect({ forecast, forecastInterval, chance }).toEqual({
+      forecast: 84.03,
+      forecastInterval: [83.74, 84.32],
+      chance: 0,
+    });
+    expect(body).toMatchObject({ forecast, forecastInterval, chance });
+  });
+
   it('--format csv, byte for byte', async () => {
     const r = await run(['history', 'resolution-emea-24h', '--format', 'csv']);
     await expect(r.stdout).toMatchFileSnapshot(join(EXPECTED, 'history-resolution-emea-24h.csv'));

@@ -67,6 +67,11 @@ const EXPECTED: Record<string, { code: number; shows: string }> = {
     shows: 'since 2026-11-09',
   },
   'goals check --as-of 2026-10-19 --goal csat-85 --goal fcr-75': { code: 1, shows: 'fcr-75' },
+  // sla-90 (a snapshot broke ≥ 90 %: 0 %) and csat-85 (26 %) fail on their chance too.
+  'goals check --fail-below-chance 0.5': {
+    code: 1,
+    shows: '✖ 4 goals failing (--fail-on off-track,missed; --fail-below-chance 0.5): sla-90,',
+  },
   'goals check --format junit -o goals.xml --fail-on off-track,missed,stale': {
     code: 1,
     shows: '',

@@ -15,6 +15,7 @@ import {
   predictAt,
 } from '../../src/core/confidence.js';
 import { addDays } from '../../src/core/dates.js';
+import { fitTrend } from '../../src/core/theil-sen.js';
 import type { Point } from '../../src/core/snapshot.js';
 import { normalCdf, studentTCdf, studentTQuantile } from '../../src/core/student-t.js';
 
@@ -98,6 +99,12 @@ describe('fitSpread and predictAt', () => {
     expect(fitSpread(counts)!.noise).toBeCloseTo(0.9045015681978344, 9);
   });
 
+  it("reuses the forecast's fit of the same points (the same spread as a fit of its own)", () => {
+    for (const points of [csat, wandering]) {
+      expect(fitSpread(points, MIN_CONFIDENCE_POINTS, fitTrend(points))).toEqual(fitSpread(points));
+    }
+  });
+
   it('reads several snapshots on one date as their median, in any order', () => {
     const doubled = [
       ...csat,
@@ -155,6 +162,19 @@ describe('estimateConfidence', () => {
       daysAhead: 213,
       spanDays: 212,
     });
+  });
+
+  it('gives none for snapshots exactly on a line (no spread: no certainty either)', () => {
+    const line = weekly('2026-07-06', [68, 68.1, 68.2, 68.3, 68.4, 68.5, 68.6, 68.7]);
+    expect(
+      estimateConfidence({
+        points: line,
+        deadline: '2026-09-30',
+        type: 'increase',
+        target: 75,
+        range: [0, 100],
+      }),
+    ).toEqual({ available: false, chance: null, reason: 'no-spread', points: 8 });
   });
 
   it('gives an interval without a chance when there is no target yet', () => {

@@ -682,6 +682,75 @@ describe('stay-above and stay-below goals', () => {
   });
 });
 
+describe('confidence (DESIGN §12): the 80 % interval and the chance', () => {
+  // The monthly CSAT series of test/core/confidence.test.ts, whose interval at
+  // 2026-12-31 (83.4205…–86.1852…) and chance of ≥ 85 (0.42205…) come from an
+  // independent Python implementation of docs/confidence.md.
+  const CSAT = {
+    metric: 'csat',
+    baseline: 78,
+    target: 85,
+    start: '2026-01-01',
+    deadline: '2026-12-31',
+  };
+  const points = [
+    '2026-01-01',
+    '2026-02-01',
+    '2026-03-01',
+    '2026-04-01',
+    '2026-05-01',
+    '2026-06-01',
+    '2026-07-01',
+    '2026-08-01',
+  ].map((date, i) => ({ date, value: [78.2, 79.1, 78.6, 80.3, 80.9, 80.1, 81.7, 82.0][i]! }));
+
+  it('comes from the snapshots since the start, composed with the forecast', () => {
+    // A snapshot before the start is not part of the goal's spread.
+    const e = evaluate(CSAT, [{ date: '2025-12-01', value: 60 }, ...points], '2026-08-01');
+    expect(e.forecast).toBeCloseTo(84.80284591194969, 9);
+    expect(e.forecastInterval![0]).toBeCloseTo(83.42053833887331, 9);
+    expect(e.forecastInterval![1]).toBeCloseTo(86.18515348502606, 9);
+    expect(e.chance).toBeCloseTo(0.42204504134122955, 9);
+    const chance = e.figures.find((f) => f.name === 'chance')!;
+    expect(chance.inputs.map((i) => i.name)).toEqual(['target', 'forecast', 'scale']);
+    expect(chance.inputs[2]!.value).toBeCloseTo(0.9600986665287541, 9);
+    expect(chance.note).toBeUndefined();
+    // The band runs from the newest snapshot to the deadline, ending on the interval.
+    expect(e.forecastBand).toHaveLength(9);
+    expect(e.forecastBand[0]!.date).toBe('2026-08-01');
+    expect(e.forecastBand.at(-1)).toEqual({
+      date: '2026-12-31',
+      low: e.forecastInterval![0],
+      high: e.forecastInterval![1],
+    });
+  });
+
+  it('is none with fewer than 6 dates, and says how many there are', () => {
+    const e = evaluate(CSAT, points.slice(0, 5), '2026-05-01');
+    expect([e.forecastInterval, e.chance, e.forecastBand]).toEqual([null, null, []]);
+    expect(e.figures.find((f) => f.name === 'chance')!.note).toBe(
+      'needs snapshots on at least 6 dates from 2026-01-01 to 2026-05-01 (5 so far)',
+    );
+  });
+
+  it('is none once the deadline has passed: the status is final', () => {
+    const e = evaluate({ ...CSAT, deadline: '2026-07-31' }, points, '2026-08-15');
+    expect([e.forecastInterval, e.chance]).toEqual([null, null]);
+    expect(e.figures.find((f) => f.name === 'forecastInterval')!.note).toBe(
+      'the deadline has passed: the status is final',
+    );
+  });
+
+  it('is 0 for a stay goal a snapshot has already broken, a fact and not an estimate', () => {
+    const SLA = { metric: 'frt_within_sla', type: 'stay-above', target: 90, deadline: '2026-Q4' };
+    const e = evaluate(SLA, series('2026-10-05', 7, [92, 89, 92, 93, 92, 93, 92]), '2026-11-16');
+    expect(e.chance).toBe(0);
+    expect(e.figures.find((f) => f.name === 'chance')!.note).toBe(
+      'a snapshot since the start already broke ≥ 90 %',
+    );
+  });
+});
+
 describe('stale', () => {
   const points = [{ date: '2026-08-01', value: 60 }];
 
@@ -1126,6 +1195,8 @@ describe('derivations for goals explain', () => {
       'expectedProgress',
       'forecast',
       'forecastProgress',
+      'forecastInterval',
+      'chance',
       'pace.perWeek',
       'pace.neededPerWeek',
       'daysLeft',

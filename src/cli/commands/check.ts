@@ -1,7 +1,8 @@
 /**
  * `goals check`: sync sources, evaluate every active goal as of a date,
  * report where each stands (table, json, markdown, junit, github) and exit 1
- * when a goal's status — or its stale flag — is in `--fail-on` (DESIGN §8).
+ * when a goal's status — or its stale flag — is in `--fail-on` (DESIGN §8),
+ * or its chance of meeting the target is below `--fail-below-chance` (§12).
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,6 +33,8 @@ export interface CheckOptions {
   objective: string[];
   status?: string;
   failOn: string;
+  /** `0.5` or `50%`: goals whose chance of meeting the target is below it fail. */
+  failBelowChance?: string;
   /** Exit 0 even when goals fail --fail-on; the reports still show them. */
   exitZero?: boolean;
   /** `7d`, `2w` or a date: also evaluate every goal then and show what changed. */
@@ -44,6 +47,8 @@ export interface CheckOptions {
 
 export async function checkCommand(ctx: CommandContext, options: CheckOptions): Promise<ExitCode> {
   const failOn = parseStatusList(options.failOn, '--fail-on', true);
+  const failBelowChance =
+    options.failBelowChance === undefined ? undefined : parseChance(options.failBelowChance);
   const onlyStatuses = options.status
     ? new Set(parseStatusList(options.status, '--status', false))
     : undefined;
@@ -65,10 +70,16 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     );
   }
   const shown = goals.filter((g) => !onlyStatuses || onlyStatuses.has(g.evaluation.status));
-  const checked = shown.map((g) => checkedGoalOf(project, g, failOn));
-  const result = buildResult(project, checked, failOn, since);
+  const checked = shown.map((g) => checkedGoalOf(project, g, failOn, failBelowChance));
+  const result = {
+    ...buildResult(project, checked, failOn, since),
+    ...(failBelowChance === undefined ? {} : { failBelowChance }),
+  };
   await writeReports(ctx, result, options);
-  if (failOn.length === 0 && !ctx.global.quiet) noteHiddenFailures(ctx, checked);
+  // With --fail-below-chance, --fail-on '' is how one fails on the chance alone.
+  if (failOn.length === 0 && failBelowChance === undefined && !ctx.global.quiet) {
+    noteHiddenFailures(ctx, checked);
+  }
   return checked.some((g) => g.failures.length > 0) && !options.exitZero ? 1 : 0;
 }
 
@@ -88,12 +99,46 @@ function noteHiddenFailures(ctx: CommandContext, checked: CheckedGoal[]): void {
   );
 }
 
+/**
+ * `--fail-below-chance`: a share from 0 to 1 (`0.5`), or a percentage (`50%`);
+ * anything else stops with exit 2.
+ */
+export function parseChance(text: string): number {
+  const trimmed = text.trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
+  const value = percent
+    ? Number(percent[1]) / 100
+    : /^\d*\.?\d+$/.test(trimmed)
+      ? Number(trimmed)
+      : NaN;
+  if (Number.isFinite(value) && value >= 0 && value <= 1) return value;
+  const asPercent = Number(trimmed);
+  throw new GoalsError(
+    'USAGE',
+    `--fail-below-chance: "${sanitizeLine(text)}" is not a chance from 0 to 1.`,
+    {
+      hint:
+        Number.isFinite(asPercent) && asPercent > 1 && asPercent <= 100
+          ? `For ${asPercent} %, write --fail-below-chance ${asPercent / 100} (or ${asPercent}%).`
+          : 'Write a share such as 0.5, or a percentage such as 50%.',
+    },
+  );
+}
+
 /** A goal as the check reporters take it: its evaluation(s), where it is written, what fails. */
-export function checkedGoalOf(project: Project, g: EvaluatedGoal, failOn: FailOn[]): CheckedGoal {
+export function checkedGoalOf(
+  project: Project,
+  g: EvaluatedGoal,
+  failOn: FailOn[],
+  failBelowChance?: number,
+): CheckedGoal {
   const e = g.evaluation;
   const failures: FailOn[] = [];
   if (failOn.includes(e.status)) failures.push(e.status);
   if (e.stale && failOn.includes('stale')) failures.push('stale');
+  if (failBelowChance !== undefined && e.chance !== null && e.chance < failBelowChance) {
+    failures.push('chance');
+  }
   const previous = g.previous
     ? { evaluation: g.previous, change: statusChange(g.previous.status, e.status) }
     : undefined;

@@ -22,6 +22,8 @@ export type FigureName =
   | 'expectedProgress'
   | 'forecast'
   | 'forecastProgress'
+  | 'forecastInterval'
+  | 'chance'
   | 'held'
   | 'pace.perWeek'
   | 'pace.neededPerWeek'

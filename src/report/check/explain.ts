@@ -17,7 +17,7 @@ import { sanitizeLine } from '../../core/text.js';
 import { plural } from '../findings.js';
 import { formatSample } from '../goals-report/report-text.js';
 import { displayWidth, padEnd, wrapText } from '../text-width.js';
-import { formatTarget, statusText } from './goal-text.js';
+import { formatChance, formatTarget, statusText } from './goal-text.js';
 import { escapeUnsafeJson, goalJson, roundTo } from './json.js';
 import { statusPaint } from './table.js';
 
@@ -43,6 +43,8 @@ const FIGURE_LABEL: Readonly<Record<Figure['name'], string>> = {
   expectedProgress: 'expected progress',
   forecast: 'forecast',
   forecastProgress: 'forecast progress',
+  forecastInterval: '80 % interval',
+  chance: 'chance',
   'pace.perWeek': 'pace (recent)',
   'pace.neededPerWeek': 'pace (needed)',
   daysLeft: 'days left',
@@ -141,7 +143,11 @@ export function formatExplainText(
   const under = (text: string) =>
     `${' '.repeat(indent)}${wrapText(text, width - indent, indent)}\n`;
   for (const f of e.figures) {
-    const value = formatFigureValue(f.value, f.kind, unit);
+    // A chance is never shown as a certain 0 % or 100 % that it is not.
+    const value =
+      f.name === 'chance' && typeof f.value === 'number'
+        ? formatChance(f.value, 1)
+        : formatFigureValue(f.value, f.kind, unit);
     out += `  ${padEnd(FIGURE_LABEL[f.name], labelWidth)}  ${chalk.bold(value)}\n`;
     out += under(`= ${f.formula}`);
     const inputs = f.inputs

@@ -13,6 +13,7 @@ import {
   describeGoal,
   failureReason,
   failingText,
+  formatChance,
   staleReason,
   statusMove,
   statusReason,
@@ -20,15 +21,19 @@ import {
 } from './goal-text.js';
 import type { CheckResult, CheckedGoal } from './result.js';
 
-function annotationOf(goal: CheckedGoal, config: string): Annotation | undefined {
+function annotationOf(
+  goal: CheckedGoal,
+  config: string,
+  failBelowChance?: number,
+): Annotation | undefined {
   const e = goal.evaluation;
   const where = { file: config, line: goal.line, column: goal.column };
   const details = describeGoal(goal).slice(2).join('\n');
   if (goal.failures.length > 0) {
     return {
       level: 'error',
-      title: `${e.id}: ${goal.failures.map((f) => (f === 'stale' || f === 'slipped' ? f : statusLabel(e.status))).join(', ')}`,
-      message: `${sanitizeLine(goal.title)}\n${failureReason(goal)}\n${details}`,
+      title: `${e.id}: ${goal.failures.map((f) => (f === 'stale' || f === 'slipped' ? f : f === 'chance' ? `chance ${formatChance(e.chance)}` : statusLabel(e.status))).join(', ')}`,
+      message: `${sanitizeLine(goal.title)}\n${failureReason(goal, failBelowChance)}\n${details}`,
       ...where,
     };
   }
@@ -57,7 +62,9 @@ function annotationOf(goal: CheckedGoal, config: string): Annotation | undefined
 /** `file` is goals.yaml as the runner can attach it (from the repository root). */
 export function formatCheckAnnotations(result: CheckResult, file = result.config): string {
   return formatAnnotations(
-    result.goals.map((g) => annotationOf(g, file)).filter((a) => a !== undefined),
+    result.goals
+      .map((g) => annotationOf(g, file, result.failBelowChance))
+      .filter((a) => a !== undefined),
   );
 }
 

@@ -6,7 +6,12 @@
 import { GOAL_TYPES } from '../../core/compare.js';
 import { daysBetween } from '../../core/dates.js';
 import type { GoalEvaluation } from '../../core/evaluate-goal.js';
-import { formatChange, formatMetricValue } from '../../core/format-value.js';
+import {
+  formatChange,
+  formatMetricValue,
+  formatNumber,
+  formatRatio,
+} from '../../core/format-value.js';
 import { STATUS_REPORT_ORDER, statusLabel, worstStatus } from '../../core/status.js';
 import type { GoalStatus } from '../../core/status.js';
 import { sanitizeLine } from '../../core/text.js';
@@ -36,6 +41,27 @@ export function formatPercent(ratio: number | null): string {
   if (ratio === null) return DASH;
   const pct = Math.round(ratio * 100);
   return `${pct === 0 ? 0 : pct} %`;
+}
+
+/**
+ * A chance as a percentage with `digits` decimals: `72 %`; `<1 %` and `>99 %`
+ * (`<0.1 %` …) near the ends, so that only a certain outcome (a stay goal
+ * already broken) reads `0 %` or `100 %`; `—` for none.
+ */
+export function formatChance(chance: number | null, digits = 0): string {
+  if (chance === null) return DASH;
+  const step = 10 ** -digits;
+  const pct = chance * 100;
+  if (pct > 0 && pct < step / 2) return `<${step} %`;
+  if (pct < 100 && pct >= 100 - step / 2) return `>${formatNumber(100 - step, digits)} %`;
+  return `${formatNumber(pct, digits)} %`;
+}
+
+/** `81.2 %–86.3 %`: the 80 % interval at the deadline; `—` for none. */
+export function formatInterval(e: GoalEvaluation): string {
+  if (!e.forecastInterval) return DASH;
+  const [low, high] = e.forecastInterval;
+  return `${formatMetricValue(low, e.unit)}–${formatMetricValue(high, e.unit)}`;
 }
 
 export function formatValue(value: number | null, e: GoalEvaluation): string {
@@ -118,8 +144,11 @@ export function staleReason(e: GoalEvaluation): string {
   return `the newest snapshot (${e.latest.date}) is ${plural(daysBetween(e.latest.date, e.asOf), 'day')} old`;
 }
 
-/** Why a goal fails the check: its status, its staleness, its slip. */
-export function failureReason(goal: CheckedGoal): string {
+/**
+ * Why a goal fails the check: its status, its staleness, its slip, or its
+ * chance below `failBelowChance` (--fail-below-chance).
+ */
+export function failureReason(goal: CheckedGoal, failBelowChance?: number): string {
   const e = goal.evaluation;
   return goal.failures
     .map((f) =>
@@ -127,9 +156,38 @@ export function failureReason(goal: CheckedGoal): string {
         ? `stale: ${staleReason(e)}`
         : f === 'slipped'
           ? `slipped: ${statusMove(goal)}`
-          : `${statusLabel(e.status)}: ${statusReason(e)}`,
+          : f === 'chance'
+            ? chanceFailure(e, failBelowChance)
+            : `${statusLabel(e.status)}: ${statusReason(e)}`,
     )
     .join('; ');
+}
+
+/**
+ * What a goal's chance is the chance of: `of meeting ≥ 85 % by 2026-12-31`;
+ * for stay goals, `that every snapshot stays ≥ 90 % until 2026-12-31`.
+ */
+export function chanceOf(e: GoalEvaluation): string {
+  const { operator, isStay } = GOAL_TYPES[e.type];
+  const target = formatValue(e.target, e);
+  return isStay
+    ? `that every snapshot stays ${operator} ${target} until ${e.deadline}`
+    : `of meeting ${operator} ${target} by ${e.deadline}`;
+}
+
+/**
+ * `chance 30 % of meeting ≥ 85 % by 2026-12-31 is below 50 % (forecast 84 %,
+ * 80 % interval 80.1 %–87.9 %)`.
+ */
+function chanceFailure(e: GoalEvaluation, failBelowChance: number | undefined): string {
+  const below = failBelowChance === undefined ? '' : ` is below ${formatRatio(failBelowChance)}`;
+  const why =
+    GOAL_TYPES[e.type].isStay && e.held && e.held.met < e.held.total
+      ? ' (a snapshot since the start already broke it)'
+      : e.forecast !== null && e.forecastInterval
+        ? ` (forecast ${formatValue(e.forecast, e)}, 80 % interval ${formatInterval(e)})`
+        : '';
+  return `chance ${formatChance(e.chance)} ${chanceOf(e)}${below}${why}`;
 }
 
 /** Glyphs of a status change (▲ improved, ▼ slipped); none when it did not move. */
@@ -260,7 +318,13 @@ export function groupByObjective<G extends CheckedGoal>(result: {
 export function failingText(result: CheckResult): string | undefined {
   const failing = result.goals.filter((g) => g.failures.length > 0);
   if (failing.length === 0) return undefined;
-  return `${plural(failing.length, 'goal')} failing (--fail-on ${result.failOn.join(',')}): ${failing.map((g) => g.evaluation.id).join(', ')}`;
+  const options = [
+    ...(result.failOn.length > 0 ? [`--fail-on ${result.failOn.join(',')}`] : []),
+    ...(result.failBelowChance !== undefined
+      ? [`--fail-below-chance ${result.failBelowChance}`]
+      : []),
+  ];
+  return `${plural(failing.length, 'goal')} failing (${options.join('; ')}): ${failing.map((g) => g.evaluation.id).join(', ')}`;
 }
 
 /** The figures of a goal, one per line (titles sanitised), for JUnit and annotations. */
@@ -278,8 +342,11 @@ export function describeGoal(goal: CheckedGoal): string[] {
     `now → target: ${formatCurrentToTarget(e)}${e.current ? ` (${e.current.date})` : ''}`,
     `${e.held ? 'held' : 'progress / expected'}: ${formatProgressPair(e)}`,
   ];
-  if (e.forecast !== null)
-    lines.push(`forecast at ${e.deadline}: ${formatMetricValue(e.forecast, e.unit)}`);
+  if (e.forecast !== null) {
+    const interval = e.forecastInterval ? ` (80 % interval ${formatInterval(e)})` : '';
+    lines.push(`forecast at ${e.deadline}: ${formatMetricValue(e.forecast, e.unit)}${interval}`);
+  }
+  if (e.chance !== null) lines.push(`chance ${chanceOf(e)}: ${formatChance(e.chance)}`);
   lines.push(`period: ${e.start} – ${e.deadline}, ${left} as of ${e.asOf}`);
   if (goal.previous) lines.push(describeChange(goal));
   return lines;

@@ -1,7 +1,8 @@
 /**
  * `goals history ID`: the snapshots of a goal's metric and segment over time
- * — as a terminal chart with the target line and the expected path, or as
- * JSON or CSV (formula-safe) for a spreadsheet.
+ * — as a terminal chart with the target line, the expected path and the
+ * trend with its 80 % interval to the deadline, or as JSON (with the forecast,
+ * its interval and the chance) or CSV (formula-safe) for a spreadsheet.
  */
 import type { ChalkInstance } from 'chalk';
 import { GOAL_TYPES } from '../../core/compare.js';
@@ -16,7 +17,7 @@ import { sanitizeLine } from '../../core/text.js';
 import { plural } from '../findings.js';
 import { displayWidth } from '../text-width.js';
 import { formatSample } from '../goals-report/report-text.js';
-import { formatTarget, statusText } from './goal-text.js';
+import { formatChance, formatInterval, formatTarget, statusText } from './goal-text.js';
 import { escapeUnsafeJson, roundTo } from './json.js';
 import { formatLineChart } from './line-chart.js';
 import type { ChartLayer } from './line-chart.js';
@@ -76,6 +77,7 @@ export function formatHistoryChart(
   if (e.target !== null) ys.push(e.target);
   if (e.baseline) ys.push(e.baseline.value);
   if (e.forecast !== null) ys.push(e.forecast);
+  for (const k of e.forecastBand) ys.push(k.low, k.high);
   let [yMin, yMax] = [Math.min(...ys), Math.max(...ys)];
   if (yMin === yMax) [yMin, yMax] = [yMin - 1, yMax + 1];
 
@@ -92,6 +94,16 @@ export function formatHistoryChart(
   }
   if (e.target !== null) {
     layers.push({ kind: 'level', points: [{ x: 0, y: e.target }], mark: '─', paint: chalk.green });
+  }
+  // The 80 % interval, widening from the newest snapshot to the deadline.
+  for (const end of ['low', 'high'] as const) {
+    if (e.forecastBand.length < 2) break;
+    layers.push({
+      kind: 'path',
+      points: e.forecastBand.map((k) => ({ x: toDayNumber(k.date), y: k[end] })),
+      mark: '┈',
+      paint: chalk.cyan.dim,
+    });
   }
   const isTrendDrawn = e.forecast !== null && e.current !== null && e.current.date < e.deadline;
   if (isTrendDrawn && e.forecast !== null && e.current) {
@@ -155,12 +167,18 @@ export function formatHistoryChart(
     ...(e.target !== null ? [`${chalk.green('─')} target ${formatTarget(e)}`] : []),
     ...(layers.some((l) => l.mark === '·') ? [`${chalk.dim('·')} expected path`] : []),
     ...(isTrendDrawn ? [`${chalk.cyan.dim('╌')} trend to the deadline ${e.deadline}`] : []),
+    ...(e.forecastBand.length >= 2 ? [`${chalk.cyan.dim('┈')} its 80 % interval`] : []),
   ];
   out += `\n${joinWrapped(legend, '   ', options.width)}\n`;
   const type = GOAL_TYPES[e.type].isStay ? `${e.type} ` : '';
   const facts = [
     `now ${e.current ? `${fmt(e.current.value)} on ${e.current.date}${formatSample(e.current) ? ` (${formatSample(e.current)})` : ''}` : 'no data'}`,
-    ...(e.forecast !== null ? [`forecast ${fmt(e.forecast)} at ${e.deadline}`] : []),
+    ...(e.forecast !== null
+      ? [
+          `forecast ${fmt(e.forecast)} at ${e.deadline}${e.forecastInterval ? ` (80 %: ${formatInterval(e)})` : ''}`,
+        ]
+      : []),
+    ...(e.chance !== null ? [`chance ${formatChance(e.chance)}`] : []),
     `${type}target ${formatTarget(e)}`,
     statusPaint(chalk, e.status)(statusText(e.status)) + (e.stale ? chalk.yellow(' ⚠ stale') : ''),
   ];
@@ -196,6 +214,9 @@ export function formatHistoryJson(input: HistoryInput): string {
     deadline: e.deadline,
     baseline: roundTo(e.baseline?.value ?? null, 2),
     target: roundTo(e.target, 2),
+    forecast: roundTo(e.forecast, 2),
+    forecastInterval: e.forecastInterval ? e.forecastInterval.map((v) => roundTo(v, 2)) : null,
+    chance: roundTo(e.chance, 3),
     snapshots: shownPoints(input).map((p) => ({
       date: p.date,
       value: roundTo(p.value, 4),

@@ -1,9 +1,9 @@
 /**
  * `goals check --format json` (DESIGN §8): one object, keys in a fixed
  * order, stable across releases. Values in the metric's unit (durations in
- * seconds) rounded to 2 decimals, shares (progress) to 3, pace to 2 per week;
- * figures that cannot be computed are null (sampleSize: the value is not a
- * records source's). With --since, `since` and each
+ * seconds) rounded to 2 decimals, shares (progress, chance) to 3, pace to 2
+ * per week; figures that cannot be computed are null (sampleSize: the value
+ * is not a records source's). With --since, `since` and each
  * goal's `previous` (DESIGN §12) are added; without it the object is unchanged.
  */
 import type { GoalEvaluation } from '../../core/evaluate-goal.js';
@@ -41,6 +41,10 @@ export function goalJson(goal: CheckedGoal) {
     expectedProgress: roundTo(e.expectedProgress, RATIO_DIGITS),
     forecast: roundTo(e.forecast, VALUE_DIGITS),
     forecastProgress: roundTo(e.forecastProgress, RATIO_DIGITS),
+    forecastInterval: e.forecastInterval
+      ? e.forecastInterval.map((v) => roundTo(v, VALUE_DIGITS))
+      : null,
+    chance: roundTo(e.chance, RATIO_DIGITS),
     start: e.start,
     deadline: e.deadline,
     daysLeft: e.daysLeft,

@@ -33,7 +33,7 @@ function attributes(attrs: Record<string, string | number>): string {
     .join('');
 }
 
-function testCase(goal: CheckedGoal, indent: string): string {
+function testCase(goal: CheckedGoal, indent: string, failBelowChance?: number): string {
   const e = goal.evaluation;
   const classname = `goals.${goal.objective ?? 'no-objective'}`;
   let out = `${indent}<testcase${attributes({ classname, name: e.id })}>\n`;
@@ -41,7 +41,7 @@ function testCase(goal: CheckedGoal, indent: string): string {
   const details = escapeXml(describeGoal(goal).join('\n'));
   if (goal.failures.length > 0) {
     const type = goal.failures.join(',');
-    const message = `${e.id} ${failureReason(goal)}`;
+    const message = `${e.id} ${failureReason(goal, failBelowChance)}`;
     out += `${inner}<failure${attributes({ type, message })}>${escapeXml(message)}</failure>\n`;
   } else if (isSkipped(goal)) {
     out += `${inner}<skipped>${escapeXml(`${statusLabel(e.status)}: ${statusReason(e)}`)}</skipped>\n`;
@@ -70,7 +70,7 @@ export function formatCheckJunit(result: CheckResult): string {
     const name = group.objective?.id ?? 'no-objective';
     const skipped = group.goals.filter(isSkipped).length;
     out += `  <testsuite${attributes({ name, ...count(group.goals), skipped })}>\n`;
-    for (const goal of group.goals) out += testCase(goal, '    ');
+    for (const goal of group.goals) out += testCase(goal, '    ', result.failBelowChance);
     out += '  </testsuite>\n';
   }
   out += '</testsuites>\n';

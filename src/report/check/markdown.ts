@@ -13,6 +13,7 @@ import {
   failingText,
   formatStatusChange,
   formatValueChange,
+  formatChance,
   formatCurrentToTarget,
   formatDaysLeft,
   formatProgressPair,
@@ -50,20 +51,21 @@ export function formatCheckMarkdown(result: CheckResult): string {
   out += '\n\n';
   if (result.goals.length > 0) {
     const since = result.since ? ` Since ${result.since} |` : '';
-    out += `| Status | Goal | Now → target | Progress / expected | Forecast | Days left |${since}\n`;
-    out += `| :-- | :-- | --: | --: | --: | --: |${since ? ' :-- |' : ''}\n`;
+    out += `| Status | Goal | Now → target | Progress / expected | Forecast | Chance | Days left |${since}\n`;
+    out += `| :-- | :-- | --: | --: | --: | --: | --: |${since ? ' :-- |' : ''}\n`;
     for (const group of groupByObjective(result)) {
       const objective = group.objective
         ? `**${escapeMarkdown(group.objective.id)}**${group.objective.title ? ` ${escapeMarkdown(group.objective.title)}` : ''}`
         : '**(no objective)**';
-      out += `| ${EMOJI[group.worst]} | ${objective} | | | | |${since ? ' |' : ''}\n`;
+      out += `| ${EMOJI[group.worst]} | ${objective} | | | | | |${since ? ' |' : ''}\n`;
       for (const g of group.goals) {
         const e = g.evaluation;
         const status = `${EMOJI[e.status]} ${statusLabel(e.status)}${e.stale ? ' ⚠️ stale' : ''}`;
         const goal = `\`${e.id}\` ${escapeMarkdown(g.title)}`;
         const forecast = e.forecast === null ? DASH : formatMetricValue(e.forecast, e.unit);
         const change = since ? ` ${formatChangeCell(g)} |` : '';
-        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e, escapeMarkdown(sampleMarks(e, result.minSample)))} | ${formatProgressPair(e)} | ${forecast} | ${formatDaysLeft(e)} |${change}\n`;
+        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e, escapeMarkdown(sampleMarks(e, result.minSample)))} | ${formatProgressPair(e)} | ${forecast} | ${formatChance(e.chance)} | ${formatDaysLeft(e)} |${change}
+`;
       }
     }
     out += '\n';
@@ -74,6 +76,6 @@ export function formatCheckMarkdown(result: CheckResult): string {
   if (changes.length > 0) out += `${changes.map(escapeMarkdown).join('  \n')}\n\n`;
   const failing = failingText(result);
   if (failing) out += `❌ ${escapeMarkdown(failing)}\n\n`;
-  out += `<sub>\`goals check\` · ${escapeMarkdown(result.config)} · progress is the share of the way from baseline to target, against the share expected by ${result.asOf}</sub>\n`;
+  out += `<sub>\`goals check\` · ${escapeMarkdown(result.config)} · progress is the share of the way from baseline to target, against the share expected by ${result.asOf}; chance, that the target is met</sub>\n`;
   return out;
 }

@@ -9,8 +9,11 @@ import type { Segment } from '../../core/snapshot.js';
 import type { GoalStatus } from '../../core/status.js';
 import type { StatusChange } from '../../core/status-change.js';
 
-/** A status, the `stale` flag, or `slipped` (with --since): what `--fail-on` takes. */
-export type FailOn = GoalStatus | 'stale' | 'slipped';
+/**
+ * Why a goal fails the check: a status, the `stale` flag or `slipped` (with
+ * --since) — what `--fail-on` takes — or `chance`, below `--fail-below-chance`.
+ */
+export type FailOn = GoalStatus | 'stale' | 'slipped' | 'chance';
 
 /** With --since: the goal as of the earlier date, and how its status moved since. */
 export interface PreviousCheck {
@@ -28,7 +31,7 @@ export interface CheckedGoal {
   /** Where the goal is written in goals.yaml (1-based), for annotations. */
   line: number;
   column: number;
-  /** What of `--fail-on` the goal hits: its status, `stale`, `slipped`; empty when it passes. */
+  /** What fails the goal: its status, `stale`, `slipped` (--fail-on), `chance`; empty when it passes. */
   failures: FailOn[];
   /** With --since: the goal as of the earlier date. */
   previous?: PreviousCheck;
@@ -58,4 +61,6 @@ export interface CheckResult {
   /** `settings.min_sample`: a current value from fewer rows is marked as a small sample. */
   minSample: number;
   failOn: FailOn[];
+  /** --fail-below-chance: goals whose chance is below it fail. */
+  failBelowChance?: number;
 }

@@ -2,8 +2,9 @@
  * `goals check` for people: one table, grouped by objective (each with its
  * worst status), one row per goal, then a summary line. It fits the terminal
  * by dropping the least important columns first (last data date, sparkline,
- * forecast …) and truncating titles; widths are display cells, so Cyrillic
- * and CJK titles stay aligned.
+ * chance, forecast …) and truncating titles; widths are display cells, so
+ * Cyrillic and CJK titles stay aligned. The chance column shows only when
+ * some goal has a chance.
  */
 import type { ChalkInstance } from 'chalk';
 import { formatMetricValue } from '../../core/format-value.js';
@@ -20,6 +21,7 @@ import {
   formatStatusChange,
   formatValueChange,
   formatCurrentToTarget,
+  formatChance,
   formatDaysLeft,
   formatProgressPair,
   groupByObjective,
@@ -135,6 +137,18 @@ function formatRows(result: CheckResult, rows: CheckedGoal[], options: CheckTabl
           ? DASH
           : formatMetricValue(g.evaluation.forecast, g.evaluation.unit),
     },
+    // Only when some goal has a chance: a column of dashes would say nothing.
+    ...(rows.some((g) => g.evaluation.chance !== null)
+      ? [
+          {
+            key: 'chance',
+            header: 'chance',
+            align: 'right',
+            dropOrder: 4.5,
+            text: (g: CheckedGoal) => formatChance(g.evaluation.chance),
+          } satisfies Column,
+        ]
+      : []),
     {
       key: 'trend',
       header: 'trend',

@@ -15,6 +15,9 @@ import { statusLabel } from '../../core/status.js';
 import { plural } from '../findings.js';
 import {
   DASH,
+  chanceOf,
+  formatChance,
+  formatInterval,
   formatPercent,
   formatProgressChange,
   formatStatusChange,
@@ -89,8 +92,22 @@ export function goalFigures(goal: ReportGoal): FigureText[] {
   figures.push({
     label: 'Forecast',
     value: e.forecast === null ? DASH : fmt(e.forecast),
-    note: e.forecast === null ? 'needs snapshots on 3 dates' : `at ${e.deadline}, from the trend`,
+    note:
+      e.forecast === null
+        ? 'needs snapshots on 3 dates'
+        : `at ${e.deadline}, from the trend${e.forecastInterval ? `; 80 % interval ${formatInterval(e)}` : ''}`,
   });
+  // Once the deadline has passed the status is final: no chance to give.
+  if (!e.isPastDeadline) {
+    figures.push({
+      label: 'Chance',
+      value: formatChance(e.chance),
+      note:
+        e.chance !== null
+          ? chanceOf(e)
+          : (e.figures.find((f) => f.name === 'chance')?.note ?? 'needs more snapshots'),
+    });
+  }
   figures.push({
     label: 'Pace',
     value: e.pace.perWeek === null ? DASH : formatRate(e.pace.perWeek, e.unit, true),

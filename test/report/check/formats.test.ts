@@ -11,6 +11,7 @@ import { escapeMarkdown, formatCheckMarkdown } from '../../../src/report/check/m
 import { csvText } from '../../../src/report/check/history.js';
 import { formatCheckGithub } from '../../../src/report/check/github.js';
 import { formatLineChart } from '../../../src/report/check/line-chart.js';
+import { formatChance } from '../../../src/report/check/goal-text.js';
 import { makeResult } from './make-result.js';
 
 describe('formatSparkline', () => {
@@ -35,6 +36,26 @@ describe('roundTo', () => {
     const json = escapeUnsafeJson(JSON.stringify({ t: 'a\u009bb\u202ec' }));
     expect(json).toBe('{"t":"a\\u009bb\\u202ec"}');
     expect(JSON.parse(json)).toEqual({ t: 'a\u009bb\u202ec' });
+  });
+});
+
+describe('formatChance', () => {
+  it('rounds to whole percents, and never shows 0 % or 100 % for what is not certain', () => {
+    expect(formatChance(null)).toBe('—');
+    expect(formatChance(0.72)).toBe('72 %');
+    expect(formatChance(0)).toBe('0 %');
+    expect(formatChance(1)).toBe('100 %');
+    expect(formatChance(0.0049)).toBe('<1 %');
+    expect(formatChance(0.005)).toBe('1 %');
+    expect(formatChance(0.994)).toBe('99 %');
+    expect(formatChance(0.995)).toBe('>99 %');
+  });
+
+  it('takes decimals (goals explain shows one)', () => {
+    expect(formatChance(0.264, 1)).toBe('26.4 %');
+    expect(formatChance(0.0004, 1)).toBe('<0.1 %');
+    expect(formatChance(0.0005, 1)).toBe('0.1 %');
+    expect(formatChance(0.9996, 1)).toBe('>99.9 %');
   });
 });
 

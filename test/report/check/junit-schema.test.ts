@@ -76,7 +76,7 @@ describe('JUnit XML against the Jenkins JUnit schemas', () => {
       );
     expect(await schemaErrors(before, 'jenkins-junit-4.xsd')).toEqual([
       "report.xml:2: Schemas validity error : Element 'testsuites', attribute 'skipped': The attribute 'skipped' is not allowed.",
-      "report.xml:48: Schemas validity error : Element 'skipped', attribute 'message': The attribute 'message' is not allowed.",
+      "report.xml:50: Schemas validity error : Element 'skipped', attribute 'message': The attribute 'message' is not allowed.",
     ]);
   });
 });

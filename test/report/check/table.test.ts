@@ -76,6 +76,50 @@ describe('formatCheckTable', () => {
     ]);
   });
 
+  it('shows the chance between forecast and trend when a goal has one, a dash for the others', () => {
+    // Eight weekly snapshots (49 days) reach the deadline 45 days ahead: a chance.
+    const withChance = makeResult([
+      { fields: { ...base, id: 'csat-a' }, values: [78, 79.2, 78.9, 80.1, 80.4, 81.6, 81.2, 82.3] },
+      { fields: { ...base, id: 'csat-b' }, values: [80, 81, 82] },
+    ]);
+    const lines = (width: number) =>
+      formatCheckTable(withChance, { chalk: plain, width }).split('\n');
+    const header = (width: number) =>
+      lines(width)[2]!
+        .trim()
+        .split(/\s{2,}/);
+    expect(header(130)).toEqual([
+      'status',
+      'goal',
+      'now → target',
+      'progress',
+      'left',
+      'forecast',
+      'chance',
+      'trend',
+      'updated',
+    ]);
+    // The sparkline goes before the chance (70 columns), the chance before the forecast (66).
+    expect(header(70)).toEqual([
+      'status',
+      'goal',
+      'now → target',
+      'progress',
+      'left',
+      'forecast',
+      'chance',
+    ]);
+    expect(header(66)).toEqual(['status', 'goal', 'now → target', 'progress', 'left', 'forecast']);
+    const chance = withChance.goals[0]!.evaluation.chance!;
+    expect(chance).toBeGreaterThan(0);
+    expect(lines(80)[5]).toContain(`  ${Math.round(chance * 100)} %  `);
+    expect(lines(80)[6]).toMatch(/ {2}— {2}▁/);
+    // Without any chance the column would be dashes only: it is not shown.
+    expect(formatCheckTable(result, { chalk: plain, width: 200 }).split('\n')[2]).not.toContain(
+      'chance',
+    );
+  });
+
   it('aligns the columns after Cyrillic and CJK titles', () => {
     const out = formatCheckTable(result, { chalk: plain, width: 160 });
     const rows = out.split('\n').filter((l) => /^\S (on track|at risk|off track|no data)/.test(l));
