@@ -97,6 +97,8 @@ export async function evaluateProject(
     since?: IsoDate;
     /** Also read the series of the metric's other segments, for breakdowns (`goals report`). */
     breakdowns?: boolean;
+    /** Also compute each goal's interval up to the deadline, for a chart (history). */
+    forecastBand?: boolean;
   },
 ): Promise<{ goals: EvaluatedGoal[]; hasHistory: boolean }> {
   const { config, loaded, catalog } = project;
@@ -138,7 +140,10 @@ export async function evaluateProject(
   if (resolved.length === 0) return { goals: [], hasHistory: false };
   const history = await openHistory(ctx, project, { sync: options.sync });
   try {
-    const evaluateOptions = evaluateOptionsOf(project);
+    const evaluateOptions = {
+      ...evaluateOptionsOf(project),
+      ...(options.forecastBand ? { forecastBand: true } : {}),
+    };
     // Goals that share a metric, segment and window read them once.
     const series = new Map<string, Point[]>();
     const segmentsOf = new Map<string, Segment[]>();

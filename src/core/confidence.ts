@@ -29,6 +29,7 @@ import { normalCdf, studentTCdf, studentTQuantile } from './student-t.js';
 import {
   median,
   medianBySelection,
+  medianOfSorted,
   pairwiseSlopes,
   quantileBySelection,
   valuesByDay,
@@ -243,15 +244,17 @@ function estimateDrift(offsets: Float64Array, residuals: readonly number[]): num
   const maxLag = Math.min(MAX_DRIFT_LAG, Math.max(2, Math.floor(n / 4)));
   const lagDays: number[] = [];
   const lagVariance: number[] = [];
+  // One buffer for every lag's squared differences, sorted in place.
+  const buffer = new Float64Array(n - 1);
   for (let lag = 1; lag <= maxLag; lag++) {
-    const squares: number[] = [];
+    const squares = buffer.subarray(0, n - lag);
     let days = 0;
     for (let i = lag; i < n; i++) {
-      squares.push((residuals[i]! - residuals[i - lag]!) ** 2);
+      squares[i - lag] = (residuals[i]! - residuals[i - lag]!) ** 2;
       days += offsets[i]! - offsets[i - lag]!;
     }
     lagDays.push(days / squares.length);
-    lagVariance.push(median(squares) / CHI2_1_MEDIAN);
+    lagVariance.push(medianOfSorted(squares.sort()) / CHI2_1_MEDIAN);
   }
   const meanDays = mean(lagDays);
   const meanVariance = mean(lagVariance);
@@ -273,7 +276,8 @@ export function predictAt(spread: Spread, date: IsoDate, range: ValueRange): Pre
     noise: spread.noise ** 2,
     level: (spread.noise ** 2 * Math.PI) / (2 * n),
     slope: ((t - meanOffset) * spread.slopeError) ** 2,
-    drift: spread.drift * driftFactor(spread, t),
+    // No drift measured: skip the O(n) factor (charts ask for several dates).
+    drift: spread.drift === 0 ? 0 : spread.drift * driftFactor(spread, t),
   };
   const scale = Math.sqrt(variance.noise + variance.level + variance.slope + variance.drift);
   const q = studentTQuantile(1 - (1 - CONFIDENCE_LEVEL) / 2, spread.df);
@@ -395,15 +399,36 @@ function certainOutcome(sign: 1 | -1, target: number, [min, max]: ValueRange): n
  * Var(W(t) − the line fitted through W at the snapshots) ÷ q for a Brownian
  * motion W: how much of a random-walk drift the trend cannot foresee at day t.
  * With the least-squares weights w_i(t) (which reproduce any line, Σ w_i u_i = t):
- * Σ_i Σ_j w_i w_j min(u_i, u_j) − t.
+ * Σ_i Σ_j w_i w_j min(u_i, u_j) − t. As w_i = 1/n + β(u_i − ū) with
+ * β = (t − ū) ÷ Σ(u − ū)², the double sum is a quadratic in β whose three
+ * coefficients depend on the snapshots only: computed once per spread, so a
+ * chart's many dates cost O(1) each.
  */
 function driftFactor(spread: Spread, t: number): number {
-  const { points: n, meanOffset, offsetSquares, offsets } = spread;
-  const w = Float64Array.from(
-    offsets,
-    (u) => 1 / n + ((t - meanOffset) * (u - meanOffset)) / offsetSquares,
-  );
-  return Math.max(0, bilinearMin(offsets, w, w) - t);
+  const { points: n, meanOffset, offsetSquares } = spread;
+  const [ones, mixed, centred] = driftForms(spread);
+  const a = 1 / n;
+  const b = (t - meanOffset) / offsetSquares;
+  return Math.max(0, a * a * ones + 2 * a * b * mixed + b * b * centred - t);
+}
+
+const driftFormsOf = new WeakMap<Spread, readonly [number, number, number]>();
+
+/** Σ Σ min(u_i, u_j) weighted by 1·1, 1·(u_j − ū) and (u_i − ū)(u_j − ū). */
+function driftForms(spread: Spread): readonly [number, number, number] {
+  let forms = driftFormsOf.get(spread);
+  if (!forms) {
+    const { offsets: u, meanOffset } = spread;
+    const one = new Float64Array(u.length).fill(1);
+    const centred = Float64Array.from(u, (x) => x - meanOffset);
+    forms = [
+      bilinearMin(u, one, one),
+      bilinearMin(u, one, centred),
+      bilinearMin(u, centred, centred),
+    ];
+    driftFormsOf.set(spread, forms);
+  }
+  return forms;
 }
 
 /**

@@ -55,6 +55,8 @@ export interface EvaluateOptions {
   staleAfterDays: number | undefined;
   /** `settings.min_sample`: fewer rows behind a value make it a small sample (default 30). */
   minSample?: number | undefined;
+  /** Also compute `forecastBand`, which only charts draw (goals history). */
+  forecastBand?: boolean;
 }
 
 /** Everything `goals check` reports about a goal, and how each figure was derived. */
@@ -94,7 +96,10 @@ export interface GoalEvaluation {
   forecastInterval: [number, number] | null;
   /** The chance (0–1) the target is met (stay goals: that no snapshot breaks it); null as above. */
   chance: number | null;
-  /** The interval from the newest snapshot to the deadline, for charts; empty without one. */
+  /**
+   * The interval from the newest snapshot to the deadline, for charts; empty
+   * without one, or unless EvaluateOptions.forecastBand asked for it.
+   */
   forecastBand: BandKnot[];
   /** Deadline − asOf in days; negative once the deadline has passed. */
   daysLeft: number;
@@ -348,6 +353,7 @@ function evaluatePrepared(g: Prepared, series: Point[], options: EvaluateOptions
     judgedAt,
     isPastDeadline,
     fmt,
+    withBand: options.forecastBand === true,
   });
   const perWeek = computeRecentPace({ known, judgedAt });
   const daysLeft = computeDaysLeft({ deadline, asOf });

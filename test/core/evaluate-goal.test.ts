@@ -706,7 +706,9 @@ describe('confidence (DESIGN §12): the 80 % interval and the chance', () => {
 
   it('comes from the snapshots since the start, composed with the forecast', () => {
     // A snapshot before the start is not part of the goal's spread.
-    const e = evaluate(CSAT, [{ date: '2025-12-01', value: 60 }, ...points], '2026-08-01');
+    const e = evaluate(CSAT, [{ date: '2025-12-01', value: 60 }, ...points], '2026-08-01', {
+      forecastBand: true,
+    });
     expect(e.forecast).toBeCloseTo(84.80284591194969, 9);
     expect(e.forecastInterval![0]).toBeCloseTo(83.42053833887331, 9);
     expect(e.forecastInterval![1]).toBeCloseTo(86.18515348502606, 9);
@@ -723,6 +725,8 @@ describe('confidence (DESIGN §12): the 80 % interval and the chance', () => {
       low: e.forecastInterval![0],
       high: e.forecastInterval![1],
     });
+    // Only charts ask for the band.
+    expect(evaluate(CSAT, points, '2026-08-01').forecastBand).toEqual([]);
   });
 
   it('is none with fewer than 6 dates, and says how many there are', () => {

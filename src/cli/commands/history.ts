@@ -28,6 +28,7 @@ export async function historyCommand(
   const { goals } = await evaluateProject(ctx, project, [index], {
     sync: options.sync,
     wholeSeries: true,
+    forecastBand: true,
   });
   const evaluated = goals[0]!;
   const input: HistoryInput = {

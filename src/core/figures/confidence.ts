@@ -46,6 +46,8 @@ export function computeConfidence(input: {
   judgedAt: IsoDate;
   isPastDeadline: boolean;
   fmt: (value: number) => string;
+  /** Also the interval at dates up to the deadline, for charts. */
+  withBand: boolean;
 }): {
   interval: Computed<[number, number] | null>;
   chance: Computed<number | null>;
@@ -98,7 +100,7 @@ export function computeConfidence(input: {
   return {
     interval: { value: interval, figure: intervalFigure },
     chance: { value: chance, figure: chanceFigure },
-    band: spread ? bandOf(spread, deadline, metric) : [],
+    band: spread && input.withBand ? bandOf(spread, deadline, metric) : [],
   };
 }
 
