@@ -3,6 +3,7 @@
  * request comment or a GitHub job summary. Text from goals.yaml is escaped,
  * so a title cannot break the table or inject markup.
  */
+import type { GoalEvaluation } from '../../core/evaluate-goal.js';
 import type { GoalStatus } from '../../core/status.js';
 import { statusLabel } from '../../core/status.js';
 import { sanitizeLine } from '../../core/text.js';
@@ -49,23 +50,25 @@ export function formatCheckMarkdown(result: CheckResult): string {
   out += `**${summaryText(result)}**`;
   if (result.stale > 0) out += ` · ⚠️ ${result.stale} stale`;
   out += '\n\n';
+  const hasChance = result.goals.some((g) => g.evaluation.chance !== null);
   if (result.goals.length > 0) {
     const since = result.since ? ` Since ${result.since} |` : '';
-    out += `| Status | Goal | Now → target | Progress / expected | Forecast | Chance | Days left |${since}\n`;
-    out += `| :-- | :-- | --: | --: | --: | --: | --: |${since ? ' :-- |' : ''}\n`;
+    // As in the table: a Chance column only when some goal has a chance.
+    const chance = hasChance ? (e: GoalEvaluation) => `${formatChance(e.chance)} | ` : () => '';
+    out += `| Status | Goal | Now → target | Progress / expected | Forecast |${hasChance ? ' Chance |' : ''} Days left |${since}\n`;
+    out += `| :-- | :-- | --: | --: | --: |${hasChance ? ' --: |' : ''} --: |${since ? ' :-- |' : ''}\n`;
     for (const group of groupByObjective(result)) {
       const objective = group.objective
         ? `**${escapeMarkdown(group.objective.id)}**${group.objective.title ? ` ${escapeMarkdown(group.objective.title)}` : ''}`
         : '**(no objective)**';
-      out += `| ${EMOJI[group.worst]} | ${objective} | | | | | |${since ? ' |' : ''}\n`;
+      out += `| ${EMOJI[group.worst]} | ${objective} | | | |${hasChance ? ' |' : ''} |${since ? ' |' : ''}\n`;
       for (const g of group.goals) {
         const e = g.evaluation;
         const status = `${EMOJI[e.status]} ${statusLabel(e.status)}${e.stale ? ' ⚠️ stale' : ''}`;
         const goal = `\`${e.id}\` ${escapeMarkdown(g.title)}`;
         const forecast = e.forecast === null ? DASH : formatMetricValue(e.forecast, e.unit);
         const change = since ? ` ${formatChangeCell(g)} |` : '';
-        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e, escapeMarkdown(sampleMarks(e, result.minSample)))} | ${formatProgressPair(e)} | ${forecast} | ${formatChance(e.chance)} | ${formatDaysLeft(e)} |${change}
-`;
+        out += `| ${status} | ${goal} | ${formatCurrentToTarget(e, escapeMarkdown(sampleMarks(e, result.minSample)))} | ${formatProgressPair(e)} | ${forecast} | ${chance(e)}${formatDaysLeft(e)} |${change}\n`;
       }
     }
     out += '\n';
@@ -76,6 +79,6 @@ export function formatCheckMarkdown(result: CheckResult): string {
   if (changes.length > 0) out += `${changes.map(escapeMarkdown).join('  \n')}\n\n`;
   const failing = failingText(result);
   if (failing) out += `❌ ${escapeMarkdown(failing)}\n\n`;
-  out += `<sub>\`goals check\` · ${escapeMarkdown(result.config)} · progress is the share of the way from baseline to target, against the share expected by ${result.asOf}; chance, that the target is met</sub>\n`;
+  out += `<sub>\`goals check\` · ${escapeMarkdown(result.config)} · progress is the share of the way from baseline to target, against the share expected by ${result.asOf}${hasChance ? '; chance, that the target is met' : ''}</sub>\n`;
   return out;
 }
