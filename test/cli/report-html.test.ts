@@ -151,6 +151,15 @@ describe('goals report -o report.html on the team fixture', () => {
     expect(text(csat)).toContain(
       'Expected path from 78 % on 2026-07-01 through 81 % on 2026-09-30 to 85 % on 2026-12-31. Target 85 % by 2026-12-31.',
     );
+    // csat-85 has an 80 % interval (83.7 %–84.3 %, as check and explain give it): a fan and
+    // its key; first-reply-2h has none (its deadline is beyond its snapshots' reach).
+    expect(text(csat)).toContain('Forecast 84 % at the deadline, 80 % interval 83.7 %–84.3 %.');
+    const chartOf = (id: string) => tags('article').find((a) => attr(a, 'id') === `goal-${id}`)!;
+    const fans = (id: string) =>
+      elements(chartOf(id)).filter((e) => e.tagName === 'path' && attr(e, 'class') === 'interval');
+    expect(fans('csat-85')).toHaveLength(1);
+    expect(text(chartOf('csat-85'))).toContain('80 % interval');
+    expect(fans('first-reply-2h')).toHaveLength(0);
     // One dot per snapshot in the chart's window, with the value in its tooltip.
     const article = tags('article').find((a) => attr(a, 'id') === 'goal-first-reply-2h')!;
     const group = elements(article).find((e) => e.tagName === 'g' && attr(e, 'class') === 'dots')!;

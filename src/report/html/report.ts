@@ -18,6 +18,7 @@ import {
   formatCurrentToTarget,
   formatProgressPair,
   formatStatusChange,
+  formatInterval,
   formatTarget,
   groupByObjective,
 } from '../check/goal-text.js';
@@ -228,7 +229,9 @@ function chartInput(goal: ReportGoal): ChartInput {
     e.target !== null
       ? `${GOAL_TYPES[e.type].isStay ? 'Threshold' : 'Target'} ${formatTarget(e)} by ${e.deadline}.`
       : '',
-    forecast ? `Forecast ${fmt(forecast.value)} at the deadline.` : '',
+    forecast
+      ? `Forecast ${fmt(forecast.value)} at the deadline${e.forecastInterval ? `, 80 % interval ${formatInterval(e)}` : ''}.`
+      : '',
     `Status: ${statusLabel(e.status)}.`,
   ];
   return {
@@ -242,7 +245,7 @@ function chartInput(goal: ReportGoal): ChartInput {
     target: e.target,
     targetLabel: formatTarget(e),
     forecast,
-    interval: null,
+    interval: forecast ? e.forecastInterval : null,
     start: e.start,
     deadline: e.deadline,
     asOf: e.asOf,
