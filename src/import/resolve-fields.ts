@@ -160,6 +160,20 @@ export function resolveFields(
     );
   }
 
+  // A preset that fits another kind of export: say which one fits.
+  if (declaredPreset && Object.keys(records.fields).length === 0 && !columns.hasProblems) {
+    const likely = recognisePreset(columns.names);
+    const found = preset!.recognised.map((r) => columns.names[r.index]!);
+    if (likely && likely.preset.id !== declaredPreset && likely.recognised.length > found.length) {
+      columns.report(
+        `${displayPath} does not look like a ${PRESETS[declaredPreset].name}: preset ${declaredPreset} finds ${found.length === 0 ? 'none of its columns' : `only ${found.map((n) => `"${n}"`).join(', ')}`}, and the header is a ${likely.preset.name}'s.`,
+        `Write preset: ${likely.preset.id} (or --preset ${likely.preset.id}); \`goals import --inspect FILE\` shows what each preset recognises.`,
+        'import/wrong-preset',
+        spec.origin ? ['preset'] : undefined,
+      );
+    }
+  }
+
   const timeZoneSource: ResolvedRecords['timeZoneSource'] =
     records.timezone !== undefined ? 'declared' : preset?.timezone ? 'header' : 'settings';
   const timeZone = records.timezone ?? preset?.timezone ?? records.context.timeZone;

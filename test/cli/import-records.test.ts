@@ -332,6 +332,23 @@ describe('goals import of a records source', () => {
     ]);
   });
 
+  it('refuses a preset that fits another export, naming the one that fits', async () => {
+    const dir = tempDir();
+    copyFileSync(join(FIXTURES, 'zendesk-weekly', 'tickets.csv'), join(dir, 'tickets.csv'));
+    const r = await runCli(['import', 'tickets.csv', '--preset', 'freshdesk', '--db', 'g.db'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    // Freshdesk's columns: of them, this Zendesk header has only Status.
+    expect(r.stderr).toBe(
+      'tickets.csv:1:1  error  tickets.csv does not look like a Freshdesk ticket export: preset freshdesk finds only "Status", and the header is a Zendesk ticket export\'s.  import/wrong-preset\n' +
+        '  → Write preset: zendesk (or --preset zendesk); `goals import --inspect FILE` shows what each preset recognises.\n' +
+        'error tickets.csv was not imported: the fields do not fit the file.\n' +
+        '  Fix what is listed above; `goals import --inspect FILE` shows the header and how each column maps.\n',
+    );
+  });
+
   it('names each bad row by file:line:column with its value', async () => {
     const dir = copyFixture('records/bad-rows');
     const fields = ['created=Created', 'solved=Solved', 'rating=Rating:1-5', 'replies=Replies'];
