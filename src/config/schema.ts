@@ -125,6 +125,11 @@ export const settingsSchema = z
         description: 'The snapshot store (SQLite), relative to this file.',
         examples: ['.goals/goals.db'],
       }),
+    timeout: duration.default('30s').meta({
+      description:
+        'Warehouse sources: how long connecting, and each batch of a query, may take (a source may set its own timeout:).',
+      examples: ['30s'],
+    }),
     stale_after: duration.optional().meta({
       description:
         "A goal whose newest snapshot is older than this is flagged stale. Default: twice the usual gap between the metric's snapshots, at least 14d (so monthly data is not stale half of every month).",
@@ -451,7 +456,37 @@ export const KPI_ONLY_KEYS = [
 export const sourceSchema = z
   .strictObject({
     id: id('source', 'weekly-kpis'),
-    path: z.string().min(1).meta({ description: 'The CSV export, relative to this file.' }),
+    path: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'The CSV export, relative to this file. A warehouse source has database: and query: instead.',
+      }),
+    database: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Warehouse source: env:NAME, the environment variable holding a postgres:// URL (the password stays out of this file), or a SQLite file relative to this file. Needs query:.',
+        examples: ['env:SUPPORT_DATABASE_URL', './kpi.db'],
+      }),
+    query: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Warehouse source: the SELECT whose result is read like a CSV with this layout and mapping. $since is bound to the newest snapshot date already stored for this source, so a sync reads only what is new.',
+        examples: ['select day, team, csat_pct from support.kpi_daily where day >= $since'],
+      }),
+    timeout: duration.optional().meta({
+      description:
+        'Warehouse source: how long connecting, and each batch of the query, may take. Default: settings.timeout (30s).',
+      examples: ['30s'],
+    }),
     layout: z.enum(['wide', 'long', 'records']).default('wide').meta({
       description:
         'wide: a column per metric (needs date: and columns:); long: a metric column and a value column (needs date:); records: one row per ticket, call, survey response or subscription, from which goals computes the metrics per period (needs preset: or fields:).',
@@ -561,6 +596,52 @@ export const sourceSchema = z
   .superRefine((source, ctx) => {
     const present = (keys: readonly string[]) =>
       keys.filter((k) => (source as Record<string, unknown>)[k] !== undefined);
+    if (source.path !== undefined && source.database !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['database'],
+        message:
+          'a source reads either a file (path:) or a database (database: and query:), not both',
+        params: {
+          hint: 'Remove path: to read the query, or database: and query: to read the file.',
+        },
+      });
+    } else if (source.path === undefined && source.database === undefined) {
+      ctx.addIssue({
+        code: 'invalid_type',
+        expected: 'string',
+        path: ['path'],
+        message: 'a source needs path: (a CSV export) or database: and query:',
+      });
+    }
+    if (source.database !== undefined && source.query === undefined) {
+      ctx.addIssue({
+        code: 'invalid_type',
+        expected: 'string',
+        path: ['query'],
+        message: 'a database source needs query:, the SELECT to read',
+      });
+    }
+    for (const key of source.database === undefined ? present(['query', 'timeout']) : []) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'only a database source takes it',
+        params: {
+          hint: `Add database: (env:NAME with a postgres:// URL, or a SQLite file), or remove ${key}:.`,
+        },
+      });
+    }
+    if (source.database !== undefined && present(['encoding', 'delimiter', 'header']).length > 0) {
+      for (const key of present(['encoding', 'delimiter', 'header'])) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'only a file source takes it; a query names its columns and types itself',
+          params: { hint: `Remove ${key}:.` },
+        });
+      }
+    }
     if (source.layout === 'records') {
       for (const key of present(KPI_ONLY_KEYS)) {
         ctx.addIssue({
