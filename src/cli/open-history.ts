@@ -155,6 +155,7 @@ export function syncProjectOf(ctx: CommandContext, project: Project): SyncProjec
     cwd: ctx.io.cwd,
     timeZone: project.config.settings.timezone,
     settings: project.config.settings,
+    env: ctx.io.env,
     catalog: project.catalog,
     goalsFile: project.loaded,
   };

@@ -248,6 +248,10 @@ ${EXIT_CODES_HELP}`,
     .option('--skip-invalid', 'import the good rows and list the bad ones')
     .option('-n, --dry-run', 'validate and show what would change, write nothing')
     .option('--inspect', 'show how the file is read and mapped, import nothing')
+    .option(
+      '--full',
+      'database sources: read every row, not only those since the newest stored date',
+    )
     .addHelpText(
       'after',
       `

@@ -456,14 +456,10 @@ export const KPI_ONLY_KEYS = [
 export const sourceSchema = z
   .strictObject({
     id: id('source', 'weekly-kpis'),
-    path: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({
-        description:
-          'The CSV export, relative to this file. A warehouse source has database: and query: instead.',
-      }),
+    path: z.string().min(1).optional().meta({
+      description:
+        'The CSV export, relative to this file. A warehouse source has database: and query: instead.',
+    }),
     database: z
       .string()
       .min(1)

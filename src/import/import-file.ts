@@ -25,7 +25,8 @@ import { MAX_LISTED_PROBLEMS } from './cell-problem.js';
 import type { CellProblem } from './cell-problem.js';
 import { fingerprintSpec } from './import-spec.js';
 import type { ImportSpec } from './import-spec.js';
-import { locateProblems, readSnapshots } from './read-snapshots.js';
+import { readSnapshots } from './read-snapshots.js';
+import type { RowSource } from './row-source.js';
 import type {
   ReadOutcome,
   ReadProgress,
@@ -50,6 +51,8 @@ export interface StageFileOptions {
   store: SnapshotStore;
   /** A scan made earlier (a sync hashes first to skip unchanged files). */
   scan?: FileScan | undefined;
+  /** Rows from elsewhere than `path` (a warehouse query). */
+  rows?: RowSource | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: ReadProgress) => void) | undefined;
 }
@@ -70,7 +73,8 @@ export interface ImportFileOptions extends StageFileOptions {
 /** A file read into a staging area, its keys settled: ready to merge. */
 export interface StagedFile {
   file: string;
-  scan: FileScan;
+  /** The file's scan; undefined for a query's rows. */
+  scan: FileScan | undefined;
   outcome: ReadOutcome | RecordsOutcome;
   staging: Staging;
   warnings: Finding[];
@@ -113,7 +117,9 @@ export interface ImportResult {
  */
 export async function stageFile(options: StageFileOptions): Promise<StagedFile> {
   const { store, spec, displayPath } = options;
-  const scan = options.scan ?? (await scanFile(options.path, displayPath, spec.encoding));
+  const scan = options.rows
+    ? undefined
+    : (options.scan ?? (await scanFile(options.path, displayPath, spec.encoding)));
   if (spec.layout === 'records') return stageRecords(options, scan);
   const target = stagingSink(store);
   try {
@@ -121,7 +127,7 @@ export async function stageFile(options: StageFileOptions): Promise<StagedFile> 
     const staging = target.staging;
     const warnings = [
       ...encodingWarnings(scan, displayPath),
-      ...(await locateProblems(scan, outcome.dialect, outcome.warnings, displayPath)),
+      ...(await outcome.source.locate(outcome.warnings)),
     ];
     // Keys repeated with different values are refused whatever the store holds.
     const conflicts = staging.settleDuplicates();
@@ -133,7 +139,7 @@ export async function stageFile(options: StageFileOptions): Promise<StagedFile> 
       (a, b) => a.line - b.line || a.field - b.field,
     );
     const badRows = outcome.badRows + conflictLines.size;
-    const findings = await locateProblems(scan, outcome.dialect, problems, displayPath);
+    const findings = await outcome.source.locate(problems);
     const perEvent = describeRowPerEvent(conflictLines.size, outcome.rows);
     const skipInvalid = spec.skipInvalid ?? false;
     // A list of tickets is not made a metric export by leaving its rows out.
@@ -193,13 +199,14 @@ function stagingSink(store: SnapshotStore): { sink: SnapshotSink; readonly stagi
   };
 }
 
-function readOptions(options: StageFileOptions, scan: FileScan): ReadSnapshotsOptions {
+function readOptions(options: StageFileOptions, scan: FileScan | undefined): ReadSnapshotsOptions {
   return {
     path: options.path,
     displayPath: options.displayPath,
     spec: options.spec,
     catalog: options.catalog,
     scan,
+    rows: options.rows,
     signal: options.signal,
     onProgress: options.onProgress,
   };
@@ -210,7 +217,10 @@ function readOptions(options: StageFileOptions, scan: FileScan): ReadSnapshotsOp
  * Bad rows refuse the file unless skipInvalid; a timestamp that looks like
  * an export's "no value" (1900-01-01) makes the hint the missing: to write.
  */
-async function stageRecords(options: StageFileOptions, scan: FileScan): Promise<StagedFile> {
+async function stageRecords(
+  options: StageFileOptions,
+  scan: FileScan | undefined,
+): Promise<StagedFile> {
   const { store, spec, displayPath } = options;
   const target = stagingSink(store);
   try {
@@ -220,9 +230,9 @@ async function stageRecords(options: StageFileOptions, scan: FileScan): Promise<
     staging.settleDuplicates();
     const warnings = [
       ...encodingWarnings(scan, displayPath),
-      ...(await locateProblems(scan, outcome.dialect, outcome.warnings, displayPath)),
+      ...(await outcome.source.locate(outcome.warnings)),
     ];
-    const findings = await locateProblems(scan, outcome.dialect, outcome.problems, displayPath);
+    const findings = await outcome.source.locate(outcome.problems);
     const { badRows } = outcome;
     if (badRows > 0 && !spec.skipInvalid) {
       const listed = findings.length;
@@ -276,17 +286,19 @@ export function importRecordOf(
     mapping: string;
     now: Date;
     stat?: string | undefined;
+    exactFrom?: string | undefined;
   },
 ): NewImport {
   return {
     source: options.source,
     path: options.recordPath,
-    sha256: staged.scan.sha256,
+    sha256: staged.outcome.source.sha256(),
     mapping: options.mapping,
     rows: staged.outcome.rows,
     skipped: staged.skippedRows,
     importedAt: options.now.toISOString(),
     stat: options.stat,
+    exactFrom: options.exactFrom,
   };
 }
 
@@ -383,9 +395,7 @@ export async function ownerConflictError(
     const problems = conflicts
       .slice(0, LISTED_UPDATES)
       .map((c) => describeOwnerConflict(c, staged, source === null, options));
-    findings.push(
-      ...(await locateProblems(staged.scan, staged.outcome.dialect, problems, staged.file)),
-    );
+    findings.push(...(await staged.outcome.source.locate(problems)));
   }
   const first = files.find((f) => f.conflicts.length > 0)!;
   const more = total > LISTED_UPDATES ? ` (the first ${LISTED_UPDATES} are listed)` : '';
@@ -504,8 +514,8 @@ export function describeConflict(
   };
 }
 
-function encodingWarnings(scan: FileScan, displayPath: string): Finding[] {
-  if (scan.encodingSource !== 'fallback') return [];
+function encodingWarnings(scan: FileScan | undefined, displayPath: string): Finding[] {
+  if (!scan || scan.encodingSource !== 'fallback') return [];
   return [
     {
       severity: 'warning',

@@ -13,7 +13,7 @@ import { readHeader, refusalOf } from './inspect-file.js';
 import { badRowsHint } from './import-file.js';
 import { readRecords } from './read-records.js';
 import type { RecordsOutcome } from './read-records.js';
-import { locateProblems } from './read-snapshots.js';
+import { locateProblems } from './row-source.js';
 import type { SnapshotSink } from './read-snapshots.js';
 import { resolveFields } from './resolve-fields.js';
 import type { ResolvedRecords } from './resolve-fields.js';

@@ -30,24 +30,21 @@ import type { CellProblem } from './cell-problem.js';
 import type { ImportSpec } from './import-spec.js';
 import { DateDetector } from './parse-date.js';
 import type { DateFormat } from './parse-date.js';
-import { ReadAgainWithCsvParse, readCsv } from './read-csv.js';
+import { ReadAgainWithCsvParse } from './read-csv.js';
 import { RecordReader } from './read-record.js';
-import { locateProblems } from './read-snapshots.js';
+import type { RowSource } from './row-source.js';
+import { rowSourceOf } from './read-snapshots.js';
 import type { ReadSnapshotsOptions, SnapshotSink } from './read-snapshots.js';
 import { resolveFields } from './resolve-fields.js';
 import type { ResolvedRecords } from './resolve-fields.js';
-import { scanFile } from './scan-file.js';
-import type { FileScan } from './scan-file.js';
-import { sniffDialect } from './sniff-dialect.js';
-import type { Dialect } from './sniff-dialect.js';
 
 /** A records file is read with what a KPI file is read with. */
 export type ReadRecordsOptions = ReadSnapshotsOptions;
 
 export interface RecordsOutcome {
   kind: 'records';
-  scan: FileScan;
-  dialect: Dialect;
+  /** Where the rows came from: it locates their problems. */
+  source: RowSource;
   records: ResolvedRecords;
   /** The format of timestamps without a declared one, once known. */
   dateFormat: DateFormat | undefined;
@@ -88,25 +85,20 @@ export async function readRecords(
   options: ReadRecordsOptions,
   sink: SnapshotSink,
 ): Promise<RecordsOutcome> {
-  const { spec, displayPath } = options;
-  const scan = options.scan ?? (await scanFile(options.path, displayPath, spec.encoding));
-  const dialect = sniffDialect(scan.head, displayPath, {
-    delimiter: spec.delimiter,
-    decimal: spec.decimal,
-  });
+  const source = await rowSourceOf(options);
   let csvParse = false;
   const pass = async (
     format: DateFormat | undefined,
     lastLines: Map<string | number, number> | undefined,
   ) => {
     try {
-      return await readPass(options, scan, dialect, sink, format, lastLines, csvParse);
+      return await readPass(options, source, sink, format, lastLines, csvParse);
     } catch (error) {
       // The quick reader met a line break only csv-parse reads right.
       if (!(error instanceof ReadAgainWithCsvParse)) throw error;
       sink.reset();
       csvParse = true;
-      return readPass(options, scan, dialect, sink, format, lastLines, csvParse);
+      return readPass(options, source, sink, format, lastLines, csvParse);
     }
   };
   const first = await pass(undefined, undefined);
@@ -132,8 +124,7 @@ function idKey(id: string): string | number {
 
 async function readPass(
   options: ReadRecordsOptions,
-  scan: FileScan,
-  dialect: Dialect,
+  source: RowSource,
   sink: SnapshotSink,
   learnedFormat: DateFormat | undefined,
   lastLines: Map<string | number, number> | undefined,
@@ -155,7 +146,6 @@ async function readPass(
   /** First pass: each id's last good line; undefined when ids are not mapped. */
   let ids: Map<string | number, number> | undefined;
   let isEventLog = false;
-  let isFirstRecord = true;
 
   const start = (header: readonly string[], headerLine: number): boolean => {
     const resolved = resolveFields(header, headerLine, spec, displayPath);
@@ -166,7 +156,7 @@ async function readPass(
     records = resolved.records;
     warnings = resolved.warnings;
     reader = new RecordReader(records, {
-      decimal: dialect.decimal,
+      decimal: source.decimal,
       dateFormat: learnedFormat,
       detector,
       missingHint: (text) => missingHint(text, spec),
@@ -179,11 +169,6 @@ async function readPass(
   if (declaredHeader) start(declaredHeader, 0);
 
   const onRecord = (fields: string[], line: number): boolean => {
-    if (isFirstRecord && dialect.hasSepLine) {
-      isFirstRecord = false;
-      return true;
-    }
-    isFirstRecord = false;
     if (fieldProblems) return false;
     if (!reader) return start(fields, line);
     const row = reader.read(fields, line);
@@ -212,18 +197,16 @@ async function readPass(
     return true;
   };
 
-  await readCsv(
-    scan,
-    displayPath,
-    { delimiter: dialect.delimiter, signal: options.signal, csvParse },
+  await source.read(
     onRecord,
-    (bytes, isLast) => options.onProgress?.({ bytes, totalBytes: scan.bytes, rows, isLast }),
+    (bytes, isLast) => options.onProgress?.({ bytes, totalBytes: source.total, rows, isLast }),
+    { signal: options.signal, csvParse },
   );
 
   if (fieldProblems) {
     const findings = [
       ...(fieldProblems.findings ?? []),
-      ...(await locateProblems(scan, dialect, fieldProblems.cellProblems, displayPath)),
+      ...(await source.locate(fieldProblems.cellProblems)),
     ];
     throw new GoalsError(
       'CSV_REJECTED',
@@ -243,8 +226,7 @@ async function readPass(
   let dateFormat = learnedFormat;
   if (!dateFormat) {
     const detected = detector.result();
-    if (detected.kind === 'ambiguous')
-      throw await ambiguous(detected, records, scan, dialect, options);
+    if (detected.kind === 'ambiguous') throw await ambiguous(detected, records, source, options);
     if (detected.kind === 'format') dateFormat = detected.format;
     if (detected.kind === 'format' && detector.needsRereading) {
       return { kind: 'reread', format: dateFormat, lastLines: isEventLog ? ids : undefined };
@@ -268,8 +250,7 @@ async function readPass(
     kind: 'done',
     outcome: {
       kind: 'records',
-      scan,
-      dialect,
+      source,
       records,
       dateFormat,
       rows,
@@ -338,8 +319,7 @@ export function missingHint(text: string, spec: ImportSpec): string {
 async function ambiguous(
   detected: Extract<ReturnType<DateDetector['result']>, { kind: 'ambiguous' }>,
   records: ResolvedRecords,
-  scan: FileScan,
-  dialect: Dialect,
+  source: RowSource,
   options: ReadRecordsOptions,
 ): Promise<GoalsError> {
   const { example, formats } = detected;
@@ -349,21 +329,16 @@ async function ambiguous(
   const fix = options.spec.sourceId
     ? `${key}: { column: ${JSON.stringify(name)}, format: ${formats[0]} } under fields: in source '${options.spec.sourceId}' in goals.yaml`
     : `--field "${key}=${name}:${formats[0]}"`;
-  const [position] = await locateProblems(
-    scan,
-    dialect,
-    [
-      {
-        severity: 'error',
-        rule: 'import/ambiguous-date',
-        message: `"${example.text}" in column "${name}" can be read two ways: ${example.readings.map((r) => `${r.date} (${r.format})`).join(' or ')}.`,
-        hint: `Say which format the file uses: ${fix} (or ${formats[1]}).`,
-        line: example.line,
-        field: example.field,
-      },
-    ],
-    options.displayPath,
-  );
+  const [position] = await source.locate([
+    {
+      severity: 'error',
+      rule: 'import/ambiguous-date',
+      message: `"${example.text}" in column "${name}" can be read two ways: ${example.readings.map((r) => `${r.date} (${r.format})`).join(' or ')}.`,
+      hint: `Say which format the file uses: ${fix} (or ${formats[1]}).`,
+      line: example.line,
+      field: example.field,
+    },
+  ]);
   return new GoalsError(
     'CSV_REJECTED',
     `${options.displayPath} was not imported: its timestamps fit both ${formats.join(' and ')}, and goals does not guess.`,

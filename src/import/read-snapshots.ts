@@ -7,25 +7,24 @@
  * again with the right one.
  */
 import { GoalsError } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import { SnapshotBatch } from '../store/snapshot-batch.js';
 import { MAX_LISTED_PROBLEMS } from './cell-problem.js';
 import type { CellProblem } from './cell-problem.js';
 import type { ImportSpec } from './import-spec.js';
-import { cellKey, locateCells } from './locate-cells.js';
 import { DateDetector } from './parse-date.js';
 import type { DateFormat } from './parse-date.js';
 import { recogniseRecordsExport } from './presets/index.js';
 import type { PresetMatch } from './presets/preset.js';
-import { ReadAgainWithCsvParse, readCsv } from './read-csv.js';
+import { ReadAgainWithCsvParse } from './read-csv.js';
+import { fileRows } from './row-source.js';
+import type { RowSource } from './row-source.js';
 import { RowReader } from './read-row.js';
 import { resolveMapping } from './resolve-mapping.js';
 import type { ResolvedMapping } from './resolve-mapping.js';
 import { scanFile } from './scan-file.js';
 import type { FileScan } from './scan-file.js';
 import { sniffDialect } from './sniff-dialect.js';
-import type { Dialect } from './sniff-dialect.js';
 
 /** How far the reading got; `isLast` once every row was read. */
 export interface ReadProgress {
@@ -49,14 +48,16 @@ export interface ReadSnapshotsOptions {
   catalog: ReadonlyMap<string, MetricDefinition>;
   /** A scan made earlier (sync hashes first to skip unchanged files). */
   scan?: FileScan | undefined;
+  /** Rows from elsewhere than `path` (a warehouse query); then `path` and `scan` are not read. */
+  rows?: RowSource | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: ReadProgress) => void) | undefined;
 }
 
 export interface ReadOutcome {
   kind: 'kpis';
-  scan: FileScan;
-  dialect: Dialect;
+  /** Where the rows came from: it locates their problems. */
+  source: RowSource;
   mapping: ResolvedMapping;
   /** Undefined when the file has no dated row. */
   dateFormat: DateFormat | undefined;
@@ -80,21 +81,16 @@ export async function readSnapshots(
   options: ReadSnapshotsOptions,
   sink: SnapshotSink,
 ): Promise<ReadOutcome> {
-  const { spec, displayPath } = options;
-  const scan = options.scan ?? (await scanFile(options.path, displayPath, spec.encoding));
-  const dialect = sniffDialect(scan.head, displayPath, {
-    delimiter: spec.delimiter,
-    decimal: spec.decimal,
-  });
+  const source = await rowSourceOf(options);
   let csvParse = false;
   const pass = async (format: DateFormat | undefined) => {
     try {
-      return await readPass(options, scan, dialect, sink, format, csvParse);
+      return await readPass(options, source, sink, format, csvParse);
     } catch (error) {
       if (!(error instanceof ReadAgainWithCsvParse)) throw error;
       sink.reset();
       csvParse = true;
-      return readPass(options, scan, dialect, sink, format, csvParse);
+      return readPass(options, source, sink, format, csvParse);
     }
   };
   const first = await pass(undefined);
@@ -107,10 +103,21 @@ export async function readSnapshots(
   );
 }
 
+/** The rows to read: those given, or the file's (scanned now unless a scan came with it). */
+export async function rowSourceOf(options: ReadSnapshotsOptions): Promise<RowSource> {
+  if (options.rows) return options.rows;
+  const { spec, displayPath } = options;
+  const scan = options.scan ?? (await scanFile(options.path, displayPath, spec.encoding));
+  const dialect = sniffDialect(scan.head, displayPath, {
+    delimiter: spec.delimiter,
+    decimal: spec.decimal,
+  });
+  return fileRows(scan, dialect, displayPath);
+}
+
 async function readPass(
   options: ReadSnapshotsOptions,
-  scan: FileScan,
-  dialect: Dialect,
+  source: RowSource,
   sink: SnapshotSink,
   learnedFormat: DateFormat | undefined,
   csvParse: boolean,
@@ -125,16 +132,10 @@ async function readPass(
   let rows = 0;
   let badRows = 0;
   let snapshots = 0;
-  let isFirstRecord = true;
   const out = new SnapshotBatch();
 
   let headerProblems: Extract<ReturnType<typeof resolveMapping>, { ok: false }> | undefined;
   const onRecord = (fields: string[], line: number): void => {
-    if (isFirstRecord && dialect.hasSepLine) {
-      isFirstRecord = false;
-      return;
-    }
-    isFirstRecord = false;
     if (!reader) {
       // A ticket export is refused as such before any mapping problem: no
       // mapping (nor --skip-invalid) makes its rows metric snapshots.
@@ -149,7 +150,7 @@ async function readPass(
       warnings.push(...resolved.warnings);
       reader = new RowReader(
         mapping,
-        dialect.decimal,
+        source.decimal,
         mapping.dateFormat ?? learnedFormat,
         detector,
         timeZone,
@@ -165,10 +166,7 @@ async function readPass(
       for (const p of rowProblems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
     }
   };
-  await readCsv(
-    scan,
-    displayPath,
-    { delimiter: dialect.delimiter, signal: options.signal, csvParse },
+  await source.read(
     (fields, line) => {
       onRecord(fields, line);
       return headerProblems === undefined;
@@ -181,13 +179,14 @@ async function readPass(
         snapshots += out.length;
         out.clear();
       }
-      options.onProgress?.({ bytes, totalBytes: scan.bytes, rows, isLast });
+      options.onProgress?.({ bytes, totalBytes: source.total, rows, isLast });
     },
+    { signal: options.signal, csvParse },
   );
   if (headerProblems) {
     const findings = [
       ...headerProblems.findings,
-      ...(await locateProblems(scan, dialect, headerProblems.cellProblems, displayPath)),
+      ...(await source.locate(headerProblems.cellProblems)),
     ];
     throw new GoalsError(
       'CSV_REJECTED',
@@ -210,21 +209,16 @@ async function readPass(
     const detected = detector.result();
     if (detected.kind === 'ambiguous') {
       const { example, formats } = detected;
-      const [position] = await locateProblems(
-        scan,
-        dialect,
-        [
-          {
-            severity: 'error',
-            rule: 'import/ambiguous-date',
-            message: `"${example.text}" in column "${mapping.date.name}" can be read two ways: ${example.readings.map((r) => `${r.date} (${r.format})`).join(' or ')}.`,
-            hint: `Say which format the file uses: --date-format ${formats[0]} or --date-format ${formats[1]}, or in goals.yaml date: { column: ${yamlString(mapping.date.name)}, format: ${formats[0]} }.`,
-            line: example.line,
-            field: example.field,
-          },
-        ],
-        displayPath,
-      );
+      const [position] = await source.locate([
+        {
+          severity: 'error',
+          rule: 'import/ambiguous-date',
+          message: `"${example.text}" in column "${mapping.date.name}" can be read two ways: ${example.readings.map((r) => `${r.date} (${r.format})`).join(' or ')}.`,
+          hint: `Say which format the file uses: --date-format ${formats[0]} or --date-format ${formats[1]}, or in goals.yaml date: { column: ${yamlString(mapping.date.name)}, format: ${formats[0]} }.`,
+          line: example.line,
+          field: example.field,
+        },
+      ]);
       throw new GoalsError(
         'CSV_REJECTED',
         `${displayPath} was not imported: its dates fit both ${formats.join(' and ')}, and goals does not guess.`,
@@ -245,8 +239,7 @@ async function readPass(
     kind: 'done',
     result: {
       kind: 'kpis',
-      scan,
-      dialect,
+      source,
       mapping,
       dateFormat,
       dateFormatSource,
@@ -276,28 +269,6 @@ export function ticketListError(match: PresetMatch, displayPath: string): GoalsE
       hint: `Import it as records, and goals computes the metrics from its rows: goals import ${displayPath} --preset ${preset.id}${segmentFlags}, or in goals.yaml a source with layout: records and preset: ${preset.id}. \`goals import --inspect ${displayPath} --preset ${preset.id}\` shows what it computes.`,
     },
   );
-}
-
-/** Turns cell problems into findings with the exact line:column of each field. */
-export async function locateProblems(
-  scan: FileScan,
-  dialect: Dialect,
-  problems: readonly CellProblem[],
-  displayPath: string,
-): Promise<Finding[]> {
-  const positions = await locateCells(scan, dialect.delimiter, problems);
-  return problems.map((p) => {
-    const at = positions.get(cellKey(p)) ?? { line: p.line, column: 1 };
-    return {
-      severity: p.severity,
-      rule: p.rule,
-      message: p.message,
-      hint: p.hint,
-      file: displayPath,
-      line: at.line,
-      column: at.column,
-    };
-  });
 }
 
 /** A column name as a YAML scalar in a hint. */

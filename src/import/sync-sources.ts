@@ -18,6 +18,8 @@ import type { ImportSpec, SpecOrigin } from './import-spec.js';
 import type { ReadProgress } from './read-snapshots.js';
 import { isRacy, scanFile, statFile, statKey } from './scan-file.js';
 import type { FileScan } from './scan-file.js';
+import { openQuery, queryDisplayPath } from './warehouse-job.js';
+import type { WarehouseSource } from './warehouse-job.js';
 
 /** What a sync needs to know of the project. */
 export interface SyncProject {
@@ -30,6 +32,8 @@ export interface SyncProject {
   timeZone: string;
   /** goals.yaml's settings: records sources read their calendars and periods there. */
   settings?: Settings | undefined;
+  /** The environment, where a warehouse source's `database: env:NAME` is looked up. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
   catalog: ReadonlyMap<string, MetricDefinition>;
   /** goals.yaml as shown, and positions in it. */
   goalsFile: {
@@ -81,21 +85,47 @@ export interface SourceJob {
   /** Index in goals.yaml's `sources:`. */
   index: number;
   id: string;
-  /** Absolute path, as shown, as recorded. */
+  /** Absolute path, as shown, as recorded; a warehouse source: '', its query as shown, its database as written. */
   path: string;
   displayPath: string;
   recordPath: string;
   spec: ImportSpec;
+  /** A warehouse source (DESIGN §13): the query it reads instead of a file. */
+  warehouse?: WarehouseSource | undefined;
+}
+
+/** Source `index` of goals.yaml as a job, its file as shown from `cwd`. */
+export function sourceJob(project: SyncProject, index: number, cwd: string): SourceJob {
+  const source = project.sources[index]!;
+  const spec = specOfSource(project, index);
+  if (source.path !== undefined) {
+    return { index, id: source.id, ...sourceFile(project, source.path, cwd), spec };
+  }
+  return {
+    index,
+    id: source.id,
+    path: '',
+    displayPath: queryDisplayPath(source.id),
+    recordPath: source.database!,
+    spec,
+    warehouse: {
+      database: source.database!,
+      query: source.query!,
+      timeout: source.timeout ?? project.settings?.timeout ?? '30s',
+    },
+  };
 }
 
 /** Every source of goals.yaml, read as declared. */
 export function sourceJobs(project: SyncProject, cwd: string): SourceJob[] {
-  return project.sources.map((source, index) => ({
-    index,
-    id: source.id,
-    ...sourceFile(project, source.path, cwd),
-    spec: specOfSource(project, index),
-  }));
+  return project.sources.map((_, index) => sourceJob(project, index, cwd));
+}
+
+/** How a source is named in messages: its file as shown, or its query. */
+export function sourceDisplayPath(project: SyncProject, source: SourceInput, cwd: string): string {
+  return source.path !== undefined
+    ? sourceFile(project, source.path, cwd).displayPath
+    : queryDisplayPath(source.id);
 }
 
 export interface ImportSourcesOptions {
@@ -107,6 +137,8 @@ export interface ImportSourcesOptions {
   dryRun?: boolean | undefined;
   /** Called as each file is read. */
   onProgress?: ((job: SourceJob, progress: ReadProgress) => void) | undefined;
+  /** Warehouse sources: read every row, not only those since the newest stored date. */
+  full?: boolean | undefined;
   /** The wall clock that file times are compared with; default Date.now. */
   fileClock?: (() => number) | undefined;
 }
@@ -149,7 +181,12 @@ export async function importSources(
   const failures: SourceFailure[] = [];
   const staged: Array<{ job: SourceJob; file: StagedFile; record: NewImport }> = [];
   const fail = (job: SourceJob, error: unknown) => {
-    if (!isGoalsError(error) || (error.code !== 'CSV_UNREADABLE' && error.code !== 'CSV_REJECTED'))
+    if (
+      !isGoalsError(error) ||
+      (error.code !== 'CSV_UNREADABLE' &&
+        error.code !== 'CSV_REJECTED' &&
+        error.code !== 'QUERY_FAILED')
+    )
       throw error;
     failures.push({ job, error, finding: entryFinding(project, job, error) });
   };
@@ -157,6 +194,29 @@ export async function importSources(
     for (const job of jobs) {
       try {
         const mapping = fingerprintSpec(job.spec, project.catalog);
+        if (job.warehouse) {
+          const query = await openQuery(project, store, job, {
+            full: options.full ?? false,
+            signal: options.signal,
+          });
+          const file = await stageFile({
+            ...job,
+            rows: query.rows,
+            catalog: project.catalog,
+            store,
+            signal: options.signal,
+            onProgress: options.onProgress && ((p) => options.onProgress!(job, p)),
+          });
+          const record = importRecordOf(file, {
+            source: job.id,
+            recordPath: job.recordPath,
+            mapping,
+            now: options.now,
+            exactFrom: query.exactFrom,
+          });
+          staged.push({ job, file, record });
+          continue;
+        }
         const readAt = clock();
         const stats = statFile(job.path, job.displayPath);
         const stat = isRacy(stats, readAt) ? undefined : statKey(stats);
@@ -226,7 +286,7 @@ export async function importSources(
     if (conflicts.length > 0) {
       const sourceFileOf = (id: string) => {
         const source = project.sources.find((s) => s.id === id);
-        return source && sourceFile(project, source.path, project.cwd).displayPath;
+        return source && sourceDisplayPath(project, source, project.cwd);
       };
       for (const [i, s] of staged.entries()) {
         const own = conflicts.filter((c) => c.part === i);
@@ -267,7 +327,11 @@ export function syncError(project: SyncProject, failures: readonly SourceFailure
   const noSync = 'To evaluate what is already in the store, add --no-sync.';
   if (failures.length === 1) {
     const { job, error } = failures[0]!;
-    const at = project.goalsFile.positionOf(['sources', job.index, 'path']);
+    const at = project.goalsFile.positionOf([
+      'sources',
+      job.index,
+      job.warehouse ? 'query' : 'path',
+    ]);
     return new GoalsError(
       error.code,
       `Source '${job.id}' (${project.goalsFile.displayPath}:${at.line}) could not be synced: ${lowerFirst(error.message)}`,
@@ -286,7 +350,7 @@ export function syncError(project: SyncProject, failures: readonly SourceFailure
 
 /** A failure as a finding on the source's path in goals.yaml. */
 function entryFinding(project: SyncProject, job: SourceJob, error: GoalsError): Finding {
-  const path = ['sources', job.index, 'path'];
+  const path = ['sources', job.index, job.warehouse ? 'query' : 'path'];
   return {
     severity: 'error',
     rule: error.code === 'CSV_UNREADABLE' ? 'source/unreadable' : 'source/rejected',

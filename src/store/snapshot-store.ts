@@ -193,6 +193,15 @@ export class SnapshotStore {
     });
   }
 
+  /** The newest date of the snapshots a source owns: where a warehouse query reads on from. */
+  newestDateOf(source: string): string | undefined {
+    return this.guard(
+      () =>
+        (this.db.prepare('SELECT max(date) FROM snapshots WHERE source = ?').pluck().get(source) as
+          string | null) ?? undefined,
+    );
+  }
+
   /** Records a trusted stat of a file the import read, once a sync found its bytes unchanged. */
   refreshStat(importId: number, stat: string): void {
     this.guard(() =>

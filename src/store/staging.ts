@@ -93,6 +93,11 @@ export interface NewImport {
   importedAt: string;
   /** 'size mtime_ns ctime_ns inode' of the file as read, when it can be trusted. */
   stat?: string | undefined;
+  /**
+   * A source part that gives only what is new (a warehouse query since a
+   * date): its snapshots dated before this are kept, not removed.
+   */
+  exactFrom?: string | undefined;
 }
 
 /** One file of a merge: its staged rows and its import record. */
@@ -492,17 +497,18 @@ export class Merger {
     const takeovers = this.db.prepare('SELECT n FROM temp.goals_takeovers').pluck().get() as number;
     let removed = 0;
     if (isSource) {
+      const from = record.exactFrom ?? '';
       const owned = this.db
-        .prepare('SELECT count(*) FROM snapshots WHERE source = ?')
+        .prepare('SELECT count(*) FROM snapshots WHERE source = ? AND date >= ?')
         .pluck()
-        .get(record.source) as number;
+        .get(record.source, from) as number;
       // Every staged key is owned now; only a source that gave more before has any to delete.
       if (owned > staging.size) {
         removed = this.db
           .prepare(
-            `DELETE FROM snapshots WHERE source = ? AND ${this.notGiven(parts, 'snapshots')}`,
+            `DELETE FROM snapshots WHERE source = ? AND date >= ? AND ${this.notGiven(parts, 'snapshots')}`,
           )
-          .run(record.source).changes;
+          .run(record.source, from).changes;
       }
     }
     // Every update of a value left a revision behind; every other change is a
@@ -563,12 +569,12 @@ export class Merger {
     parts: readonly MergePart[],
     index: number,
   ): { count: number; listed: SnapshotRemoval[] } {
-    const source = parts[index]!.record.source;
-    const where = `s.source = ? AND ${this.notGiven(parts, 's')}`;
+    const { source, exactFrom } = parts[index]!.record;
+    const where = `s.source = ? AND s.date >= ? AND ${this.notGiven(parts, 's')}`;
     const count = this.db
       .prepare(`SELECT count(*) FROM snapshots s WHERE ${where}`)
       .pluck()
-      .get(source) as number;
+      .get(source, exactFrom ?? '') as number;
     const listed =
       count === 0
         ? []
@@ -577,7 +583,7 @@ export class Merger {
               `SELECT s.metric, s.segment, s.date, s.value FROM snapshots s WHERE ${where}
                ORDER BY s.metric, s.segment, s.date LIMIT ?`,
             )
-            .all(source, LISTED_UPDATES) as SnapshotRemoval[]);
+            .all(source, exactFrom ?? '', LISTED_UPDATES) as SnapshotRemoval[]);
     return { count, listed };
   }
 

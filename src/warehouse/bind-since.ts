@@ -119,3 +119,9 @@ export function bindSince(query: string): BoundQuery {
       position + grown * replacedAt.filter((at) => at < position - 1).length,
   };
 }
+
+/** Whether a query reads `$since` (outside strings, quoted names and comments). */
+export function queryUsesSince(query: string): boolean {
+  const bound = bindSince(query);
+  return bound.ok && bound.usesSince;
+}

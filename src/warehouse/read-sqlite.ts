@@ -37,8 +37,8 @@ export async function readSqlite(spec: QuerySpec, onRecord: OnRecord): Promise<n
       );
     }
     statement.raw(true);
-    const usesSince = /\$since\b/.test(spec.query);
-    const iterator = usesSince ? statement.iterate({ since: spec.since }) : statement.iterate();
+    // Named parameters the query does not use are ignored; any other it uses is missing.
+    const iterator = statement.iterate({ since: spec.since });
     if (
       !onRecord(
         statement.columns().map((c) => c.name),

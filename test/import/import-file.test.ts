@@ -70,7 +70,7 @@ describe('importFile', () => {
       8,
       { inserted: 8, updated: 0, unchanged: 0, removed: 0 },
     ]);
-    expect(result.outcome?.dialect).toMatchObject({ delimiter: ';', decimal: ',' });
+    expect(result.outcome?.source.dialect).toMatchObject({ delimiter: ';', decimal: ',' });
     expect(result.outcome?.dateFormat).toBe('DD.MM.YYYY');
     expect((result.outcome as ReadOutcome).mapping.unmapped.map((u) => u.name)).toEqual(['Notes']);
     expect(store.pointsOf('first_response_time', '')).toEqual([
@@ -234,7 +234,7 @@ describe('importFile', () => {
       'kpis.csv:8:12 error import/bad-value "bad" in column "CSAT" is not a number.',
     ]);
     const result = await importInto(store, dir, 'kpis.csv', {}, { skipInvalid: true });
-    expect(result.outcome?.dialect).toMatchObject({ delimiter: ';', delimiterSource: 'sep line' });
+    expect(result.outcome?.source.dialect).toMatchObject({ delimiter: ';', delimiterSource: 'sep line' });
     expect(store.pointsOf('csat', '')).toEqual([
       { date: '2026-10-05', value: 80.5 },
       { date: '2026-10-12', value: 81 },
@@ -294,7 +294,7 @@ describe('importFile', () => {
   it('is not fooled by a delimiter inside a quoted header', async () => {
     const { dir, store } = setup('quoted-header');
     const result = await importInto(store, dir, 'kpis.csv', {});
-    expect(result.outcome?.dialect.delimiter).toBe(',');
+    expect(result.outcome?.source.dialect?.delimiter).toBe(',');
     expect((result.outcome as ReadOutcome).mapping.unmapped.map((u) => u.name)).toEqual([
       'Notes; remarks',
     ]);

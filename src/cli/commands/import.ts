@@ -16,7 +16,13 @@ import { specFromFlags } from '../../import/import-spec.js';
 import type { ImportFlags, ImportSpec } from '../../import/import-spec.js';
 import { inspectFile } from '../../import/inspect-file.js';
 import { inspectRecords } from '../../import/inspect-records.js';
-import { importSources, showPaths, sourceFile, specOfSource } from '../../import/sync-sources.js';
+import {
+  importSources,
+  showPaths,
+  sourceDisplayPath,
+  sourceJob,
+  specOfSource,
+} from '../../import/sync-sources.js';
 import type { SourceJob, SyncProject } from '../../import/sync-sources.js';
 import type { ReadProgress } from '../../import/read-snapshots.js';
 import { formatFindings } from '../../report/findings.js';
@@ -35,6 +41,8 @@ export interface ImportOptions extends ImportFlags {
   skipInvalid?: boolean;
   dryRun?: boolean;
   inspect?: boolean;
+  /** Database sources: read every row, not only what is new. */
+  full?: boolean;
 }
 
 /** A one-off file (or --inspect): read with flags, or with a source's mapping on loan. */
@@ -143,10 +151,8 @@ function planJobs(
     return index;
   };
   const chosen = options.source !== undefined ? sourceIndex(options.source) : undefined;
-  const sourceJob = (p: SyncProject, index: number): SourceJob => ({
-    index,
-    id: p.sources[index]!.id,
-    ...sourceFile(p, p.sources[index]!.path, ctx.io.cwd),
+  const jobOf = (p: SyncProject, index: number): SourceJob => ({
+    ...sourceJob(p, index, ctx.io.cwd),
     spec: specFromFlags(options, specOfSource(p, index), p.settings),
   });
 
@@ -161,17 +167,19 @@ function planJobs(
       );
     }
     const indexes = chosen !== undefined ? [chosen] : project.sources.map((_, i) => i);
-    return { sources: indexes.map((i) => sourceJob(project, i)), oneOffs: [] };
+    return { sources: indexes.map((i) => jobOf(project, i)), oneOffs: [] };
   }
   const sources: SourceJob[] = [];
   const oneOffs: Job[] = [];
   for (const file of files) {
     const path = resolve(ctx.io.cwd, file);
     const own = project
-      ? project.sources.findIndex((s) => resolve(project.dir, s.path) === path)
+      ? project.sources.findIndex(
+          (s) => s.path !== undefined && resolve(project.dir, s.path) === path,
+        )
       : -1;
     if (project && own !== -1 && (chosen === undefined || chosen === own)) {
-      sources.push(sourceJob(project, own));
+      sources.push(jobOf(project, own));
       continue;
     }
     const base = project && chosen !== undefined ? specOfSource(project, chosen) : undefined;
@@ -198,6 +206,7 @@ async function importSourceJobs(
     now: ctx.io.now(),
     signal: ctx.io.signal,
     force: true,
+    full: options.full,
     dryRun: options.dryRun,
     onProgress: (job, p) => {
       if (job !== current) {
@@ -231,7 +240,7 @@ async function importJob(
       protectedSources: project ? project.sources.map((s) => s.id) : store.sourcesOfImports(),
       sourceFileOf: (id) => {
         const source = project?.sources.find((s) => s.id === id);
-        return source && sourceFile(project!, source.path, ctx.io.cwd).displayPath;
+        return source && sourceDisplayPath(project!, source, ctx.io.cwd);
       },
       dryRun: options.dryRun,
       now: ctx.io.now(),
