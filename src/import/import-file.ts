@@ -82,6 +82,7 @@ export interface StagedFile {
   skipped: Finding[];
   /** Rows left out with --skip-invalid. */
   skippedRows: number;
+
 }
 
 export interface ImportResult {
@@ -90,8 +91,8 @@ export interface ImportResult {
   sourceId: string | undefined;
   /** `unchanged-file`: skipped by a sync, the store reflects these very bytes. */
   status: 'imported' | 'dry-run' | 'unchanged-file';
-  /** How a sync knew the file was unchanged: its stat, or its sha256. */
-  unchangedBy?: 'stat' | 'sha256' | undefined;
+  /** How a sync knew the file was unchanged: its stat, its sha256, or a query that changed nothing. */
+  unchangedBy?: 'stat' | 'sha256' | 'query' | undefined;
   scan: FileScan | undefined;
   rows: number;
   /** Snapshots in the file (after skipping bad rows and repeated keys). */
@@ -103,6 +104,8 @@ export interface ImportResult {
   removals: SnapshotRemoval[];
   /** Rows left out with --skip-invalid. */
   skippedRows: number;
+  /** A warehouse query read only the rows dated on or after this date (`$since`). */
+  since?: string | undefined;
   /** The problems of the skipped rows (the first MAX_LISTED_PROBLEMS). */
   skipped: Finding[];
   warnings: Finding[];

@@ -415,14 +415,17 @@ const PRESET_IDS = Object.keys(PRESETS);
 export function fingerprintSpec(
   spec: ImportSpec,
   catalog: ReadonlyMap<string, MetricDefinition>,
+  /** A warehouse source's database and query: changing either changes what its rows mean. */
+  query?: { database: string; query: string },
 ): string {
   const { origin: _origin, ...rest } = spec;
   const metrics = [...catalog.values()]
     // By code unit: localeCompare would load ICU's collation for this alone.
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((m) => [m.id, m.unit, m.range]);
+  const from = query && { database: query.database, query: query.query };
   return createHash('sha256')
-    .update(JSON.stringify({ v: 1, spec: sortKeys(rest), metrics }))
+    .update(JSON.stringify({ v: 1, spec: sortKeys(rest), metrics, ...(from ? { from } : {}) }))
     .digest('hex');
 }
 

@@ -16,7 +16,7 @@ import type { DecimalSeparator, Dialect } from './sniff-dialect.js';
 export type ChunkHandler = (done: number, isLast: boolean) => void;
 
 export interface RowSource {
-  /** How messages name it: the file as shown, or `source 'id' query`. */
+  /** How messages name it: the file as shown, or queryDisplayPath. */
   readonly displayPath: string;
   readonly decimal: DecimalSeparator;
   /** What `done` counts up to, for progress; 0 when unknown in advance. */

@@ -11,14 +11,14 @@ import type { Finding } from '../core/finding.js';
 import { sanitizeLine } from '../core/text.js';
 import type { MetricDefinition } from '../core/metrics.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
-import type { NewImport, OwnerConflict } from '../store/staging.js';
+import type { ImportCounts, NewImport, OwnerConflict } from '../store/staging.js';
 import type { ImportResult, StagedFile } from './import-file.js';
 import { fingerprintSpec, specFromSource } from './import-spec.js';
 import type { ImportSpec, SpecOrigin } from './import-spec.js';
 import type { ReadProgress } from './read-snapshots.js';
+import { queryDisplayPath } from '../warehouse/query-rows.js';
 import { isRacy, scanFile, statFile, statKey } from './scan-file.js';
 import type { FileScan } from './scan-file.js';
-import { openQuery, queryDisplayPath } from './warehouse-job.js';
 import type { WarehouseSource } from './warehouse-job.js';
 
 /** What a sync needs to know of the project. */
@@ -179,7 +179,8 @@ export async function importSources(
   const clock = options.fileClock ?? Date.now;
   const results = new Map<SourceJob, ImportResult>();
   const failures: SourceFailure[] = [];
-  const staged: Array<{ job: SourceJob; file: StagedFile; record: NewImport }> = [];
+  let staged: Array<{ job: SourceJob; file: StagedFile; record: NewImport }> = [];
+  const stagings: Array<{ discard(): void }> = [];
   const fail = (job: SourceJob, error: unknown) => {
     if (
       !isGoalsError(error) ||
@@ -193,10 +194,14 @@ export async function importSources(
   try {
     for (const job of jobs) {
       try {
-        const mapping = fingerprintSpec(job.spec, project.catalog);
+        const mapping = fingerprintSpec(job.spec, project.catalog, job.warehouse);
         if (job.warehouse) {
+          const { openQuery } = await import('./warehouse-job.js');
+          const { importRecordOf, stageFile } = await import('./import-file.js');
+          const latest = store.latestImport(job.id);
           const query = await openQuery(project, store, job, {
-            full: options.full ?? false,
+            // A changed mapping or query re-reads everything: older snapshots would keep the old one.
+            full: options.full || !latest?.exact || latest.mapping !== mapping,
             signal: options.signal,
           });
           const file = await stageFile({
@@ -215,6 +220,7 @@ export async function importSources(
             exactFrom: query.exactFrom,
           });
           staged.push({ job, file, record });
+          stagings.push(file.staging);
           continue;
         }
         const readAt = clock();
@@ -253,6 +259,7 @@ export async function importSources(
           stat,
         });
         staged.push({ job, file, record });
+        stagings.push(file.staging);
       } catch (error) {
         fail(job, error);
       }
@@ -261,25 +268,44 @@ export async function importSources(
       return { results: failures.length > 0 ? [] : jobs.map((j) => results.get(j)!), failures };
     }
     const { ownerConflictError, resultOf } = await import('./import-file.js');
+    const batchOf = (parts: typeof staged) => {
+      const ids = new Set(parts.map((s) => s.job.id));
+      return { protectedSources: project.sources.map((s) => s.id).filter((id) => !ids.has(id)) };
+    };
+    if (!options.force && !options.dryRun) {
+      // A query is read on every sync; one that changes nothing leaves the store as it is.
+      for (const s of staged.filter((s) => s.job.warehouse)) {
+        const [part] = store.preview(
+          [{ staging: s.file.staging, record: s.record }],
+          batchOf([s]),
+        ).parts;
+        if (part && isNoop(part.counts)) results.set(s.job, unchangedResult(s.job, 'query'));
+      }
+      staged = staged.filter((s) => !results.has(s.job));
+      if (staged.length === 0) return { results: jobs.map((j) => results.get(j)!), failures };
+    }
     const parts = staged.map((s) => ({ staging: s.file.staging, record: s.record }));
     // Unchanged sources keep their snapshots: the store reflects their files.
-    const batch = new Set(staged.map((s) => s.job.id));
-    const merge = {
-      protectedSources: project.sources.map((s) => s.id).filter((id) => !batch.has(id)),
-    };
+    const merge = batchOf(staged);
     let conflicts: OwnerConflict[];
     if (options.dryRun) {
       const preview = store.preview(parts, merge);
       conflicts = preview.conflicts;
       staged.forEach((s, i) =>
-        results.set(s.job, resultOf(s.file, 'dry-run', preview.parts[i]!, s.job.id)),
+        results.set(s.job, {
+          ...resultOf(s.file, 'dry-run', preview.parts[i]!, s.job.id),
+          since: s.record.exactFrom,
+        }),
       );
     } else {
       const merged = store.merge(parts, merge);
       conflicts = merged.kind === 'conflicts' ? merged.conflicts : [];
       if (merged.kind === 'committed') {
         staged.forEach((s, i) =>
-          results.set(s.job, resultOf(s.file, 'imported', merged.parts[i]!, s.job.id)),
+          results.set(s.job, {
+            ...resultOf(s.file, 'imported', merged.parts[i]!, s.job.id),
+            since: s.record.exactFrom,
+          }),
         );
       }
     }
@@ -303,7 +329,7 @@ export async function importSources(
     }
     return { results: jobs.map((j) => results.get(j)!), failures };
   } finally {
-    for (const s of staged) s.file.staging.discard();
+    for (const staging of stagings) staging.discard();
   }
 }
 
@@ -362,7 +388,11 @@ function entryFinding(project: SyncProject, job: SourceJob, error: GoalsError): 
   };
 }
 
-function unchangedResult(job: SourceJob, by: 'stat' | 'sha256'): ImportResult {
+function isNoop(counts: ImportCounts): boolean {
+  return counts.inserted === 0 && counts.updated === 0 && counts.removed === 0;
+}
+
+function unchangedResult(job: SourceJob, by: 'stat' | 'sha256' | 'query'): ImportResult {
   return {
     file: job.displayPath,
     sourceId: job.id,

@@ -25,11 +25,6 @@ export interface WarehouseSource {
 /** `$since` when nothing is stored yet: before any date a warehouse holds. */
 export const FAR_PAST = '0001-01-01';
 
-/** How messages name a warehouse source's rows (a "line" is a row, the header being line 1). */
-export function queryDisplayPath(id: string): string {
-  return `source '${id}' query`;
-}
-
 /**
  * The rows of a warehouse source. `$since` is the newest date the store holds
  * for the source, so a sync reads only rows on or after it; the source's
@@ -59,7 +54,11 @@ export async function openQuery(
       timeoutMs: (parseDuration(source.timeout) ?? 30) * 1000,
       signal: options.signal,
     },
-    job.displayPath,
+    {
+      displayPath: job.displayPath,
+      file: project.goalsFile.displayPath,
+      ...project.goalsFile.positionOf(['sources', job.index, 'query']),
+    },
   );
   return { rows, since, exactFrom: newest };
 }

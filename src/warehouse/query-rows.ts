@@ -31,6 +31,11 @@ export const BATCH_ROWS = 5000;
 /** The placeholder a query may use for the newest stored date. */
 export const SINCE = '$since';
 
+/** How messages name the rows of a warehouse source. */
+export function queryDisplayPath(id: string): string {
+  return `The query of source '${id}'`;
+}
+
 /** Whether the source is a PostgreSQL URL (else a SQLite file). */
 export function isPostgresUrl(database: string): boolean {
   return /^postgres(ql)?:\/\//i.test(database);

@@ -1,7 +1,9 @@
 /**
  * A warehouse query as the rows of an import (src/import/row-source.ts): the
  * header, then each row as text cells, numbered as the lines of the CSV that
- * `\copy (query) to file csv header` would write (the header is line 1). The
+ * `\copy (query) to file csv header` would write (the header is line 1). A
+ * problem is shown at the source's `query:` in goals.yaml, naming the row of
+ * the result (the first row after the header is row 1) and its column. The
  * driver is loaded only when the rows are read.
  */
 import { createHash } from 'node:crypto';
@@ -10,7 +12,11 @@ import { findingAt } from '../import/row-source.js';
 import { BATCH_ROWS, isPostgresUrl } from './query-rows.js';
 import type { QuerySpec } from './query-rows.js';
 
-export function queryRows(spec: QuerySpec, displayPath: string): RowSource {
+export function queryRows(
+  spec: QuerySpec,
+  at: { displayPath: string; file: string; line: number; column: number },
+): RowSource {
+  const { displayPath } = at;
   let digest = '';
   return {
     displayPath,
@@ -31,7 +37,11 @@ export function queryRows(spec: QuerySpec, displayPath: string): RowSource {
       onChunk(rows, true);
     },
     locate: async (problems) =>
-      problems.map((p) => findingAt(p, displayPath, { line: p.line, column: p.field + 1 })),
+      problems.map((p) => {
+        const finding = findingAt(p, at.file, at);
+        const row = p.line > 1 ? `Row ${(p.line - 1).toLocaleString('en-US')} of the result` : '';
+        return row ? { ...finding, message: `${row}: ${finding.message}` } : finding;
+      }),
     sha256: () => digest,
   };
 }

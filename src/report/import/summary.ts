@@ -8,6 +8,7 @@ import type { MetricDefinition } from '../../core/metrics.js';
 import { formatSegment, parseSegmentKey } from '../../core/snapshot.js';
 import { sanitizeLine } from '../../core/text.js';
 import type { ImportResult } from '../../import/import-file.js';
+import { queryDisplayPath } from '../../warehouse/query-rows.js';
 import type { ImportCounts, SampleSize } from '../../store/staging.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -22,12 +23,17 @@ export function formatCounts(counts: ImportCounts): string {
 
 function describeFile(result: ImportResult): string {
   const file = sanitizeLine(result.file);
-  return result.sourceId ? `${file} (source ${sanitizeLine(result.sourceId)})` : file;
+  if (result.sourceId === undefined) return file;
+  // A query is already named by its source.
+  if (result.file === queryDisplayPath(result.sourceId))
+    return `the query of source ${sanitizeLine(result.sourceId)}`;
+  return `${file} (source ${sanitizeLine(result.sourceId)})`;
 }
 
 function describeRows(result: ImportResult): string {
   const skipped = result.skippedRows > 0 ? ` (${noun(result.skippedRows, 'bad row')} skipped)` : '';
-  return `${noun(result.rows, 'row')}${skipped}, ${noun(result.snapshots, 'snapshot')}`;
+  const since = result.since ? ` dated ${result.since} or later` : '';
+  return `${noun(result.rows, 'row')}${since}${skipped}, ${noun(result.snapshots, 'snapshot')}`;
 }
 
 /** The summary of one imported (or dry-run) file, with the values it replaces. */
