@@ -82,7 +82,6 @@ export interface StagedFile {
   skipped: Finding[];
   /** Rows left out with --skip-invalid. */
   skippedRows: number;
-
 }
 
 export interface ImportResult {

@@ -14,27 +14,29 @@ import type { Staging } from '../store/staging.js';
 import { describeConflict, describeRowPerEvent } from './import-file.js';
 import { MAX_LISTED_PROBLEMS } from './cell-problem.js';
 import type { ImportSpec } from './import-spec.js';
-import { readCsv } from './read-csv.js';
 import { recogniseRecordsExport } from './presets/index.js';
 import { readSnapshots, ticketListError } from './read-snapshots.js';
-import { locateProblems } from './row-source.js';
+import { fileRows } from './row-source.js';
+import type { RowSource } from './row-source.js';
 import type { ReadOutcome } from './read-snapshots.js';
 import { resolveMapping } from './resolve-mapping.js';
 import type { ResolvedMapping } from './resolve-mapping.js';
 import { scanFile } from './scan-file.js';
-import type { FileScan } from './scan-file.js';
 import { sniffDialect } from './sniff-dialect.js';
-import type { Dialect } from './sniff-dialect.js';
 
 /** How many snapshots --inspect shows. */
 export const SAMPLE_SIZE = 10;
+/** How many rows of a query's result --inspect shows. */
+export const FIRST_ROWS = 5;
 
 export interface InspectResult {
   kind: 'kpis';
   file: string;
   spec: ImportSpec;
-  scan: FileScan;
-  dialect: Dialect;
+  /** Where the rows come from (a file's scan and dialect, or a query). */
+  rows: RowSource;
+  /** A query's first rows, as it gives them. */
+  firstRows: readonly string[][];
   header: readonly string[];
   headerLine: number;
   /** Undefined when the mapping does not fit the header. */
@@ -52,31 +54,52 @@ export interface InspectResult {
   refusalHint: string | undefined;
 }
 
-/** The first record of a file (after Excel's `sep=` line), and its line. */
-export async function readHeader(
-  scan: FileScan,
-  dialect: Dialect,
-  displayPath: string,
-): Promise<{ header: string[]; line: number }> {
-  let header: string[] = [];
-  let headerLine = 1;
-  let skipped = false;
-  // Only the header: csv-parse reads it as well as the quick reader would.
-  await readCsv(
-    scan,
-    displayPath,
-    { delimiter: dialect.delimiter, csvParse: true },
+/** The first `n` records (header first, an Excel `sep=` line left out), each with its line. */
+export async function firstRecords(
+  rows: RowSource,
+  n: number,
+  signal?: AbortSignal | undefined,
+): Promise<Array<{ fields: string[]; line: number }>> {
+  const records: Array<{ fields: string[]; line: number }> = [];
+  // csv-parse reads a few lines as well as the quick reader would.
+  await rows.read(
     (fields, line) => {
-      if (dialect.hasSepLine && !skipped) {
-        skipped = true;
-        return true;
-      }
-      header = fields;
-      headerLine = line;
-      return false;
+      records.push({ fields, line });
+      return records.length < n;
     },
+    () => {},
+    { csvParse: true, signal },
   );
-  return { header, line: headerLine };
+  return records;
+}
+
+/** The rows of a file (or the query given), and their header. */
+export async function openRows(options: {
+  path: string;
+  displayPath: string;
+  spec: ImportSpec;
+  rows?: RowSource | undefined;
+  signal?: AbortSignal | undefined;
+}): Promise<{ rows: RowSource; header: string[]; headerLine: number; firstRows: string[][] }> {
+  const { spec, displayPath } = options;
+  let rows = options.rows;
+  if (!rows) {
+    const scan = await scanFile(options.path, displayPath, spec.encoding);
+    const dialect = sniffDialect(scan.head, displayPath, {
+      delimiter: spec.delimiter,
+      decimal: spec.decimal,
+    });
+    rows = fileRows(scan, dialect, displayPath);
+  }
+  // A query's first rows are shown: the file is there to open, the result is not.
+  const records = await firstRecords(rows, options.rows ? 1 + FIRST_ROWS : 1, options.signal);
+  const [head, ...rest] = records;
+  return {
+    rows,
+    header: head?.fields ?? [],
+    headerLine: head?.line ?? 1,
+    firstRows: rest.map((r) => r.fields),
+  };
 }
 
 /** An import's refusal as --inspect says it: "it is a … export". */
@@ -95,21 +118,18 @@ export async function inspectFile(options: {
   catalog: ReadonlyMap<string, MetricDefinition>;
   /** A scratch store (`:memory:`) to find keys repeated with different values. */
   scratch: SnapshotStore;
+  /** A warehouse query's rows, instead of the file at `path`. */
+  rows?: RowSource | undefined;
   signal?: AbortSignal | undefined;
 }): Promise<InspectResult> {
   const { spec, displayPath, catalog } = options;
-  const scan = await scanFile(options.path, displayPath, spec.encoding);
-  const dialect = sniffDialect(scan.head, displayPath, {
-    delimiter: spec.delimiter,
-    decimal: spec.decimal,
-  });
-  const { header, line: headerLine } = await readHeader(scan, dialect, displayPath);
+  const { rows, header, headerLine, firstRows } = await openRows(options);
   const base = {
     kind: 'kpis' as const,
     file: displayPath,
     spec,
-    scan,
-    dialect,
+    rows,
+    firstRows,
     header: header.map((h) => h.trim()),
     headerLine,
   };
@@ -136,10 +156,7 @@ export async function inspectFile(options: {
       mapping: undefined,
       outcome: undefined,
       sample: [],
-      problems: [
-        ...resolved.findings,
-        ...(await locateProblems(scan, dialect, resolved.cellProblems, displayPath)),
-      ],
+      problems: [...resolved.findings, ...(await rows.locate(resolved.cellProblems))],
       warnings: [],
       badRows: 0,
       refusal: 'the mapping does not fit the file',
@@ -155,7 +172,7 @@ export async function inspectFile(options: {
   let staging: Staging = options.scratch.stage();
   try {
     outcome = await readSnapshots(
-      { path: options.path, displayPath, spec, catalog, scan, signal: options.signal },
+      { path: options.path, displayPath, spec, catalog, rows, signal: options.signal },
       {
         add: (batch) => {
           staging.add(batch);
@@ -179,12 +196,7 @@ export async function inspectFile(options: {
     const listed = [...outcome.problems, ...conflicts.slice(0, MAX_LISTED_PROBLEMS)].sort(
       (a, b) => a.line - b.line || a.field - b.field,
     );
-    problems = await locateProblems(
-      scan,
-      dialect,
-      perEvent ? listed.slice(0, 3) : listed,
-      displayPath,
-    );
+    problems = await rows.locate(perEvent ? listed.slice(0, 3) : listed);
     if (perEvent) {
       refusal = perEvent.reason;
       refusalHint = perEvent.hint;
@@ -200,9 +212,7 @@ export async function inspectFile(options: {
   } finally {
     staging.discard();
   }
-  const warnings = outcome
-    ? await locateProblems(scan, dialect, [...resolved.warnings, ...outcome.warnings], displayPath)
-    : [];
+  const warnings = outcome ? await rows.locate([...resolved.warnings, ...outcome.warnings]) : [];
   return {
     ...base,
     mapping: resolved.mapping,

@@ -7,28 +7,26 @@
 import { isGoalsError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { MetricDefinition } from '../core/metrics.js';
-import type { FileScan } from './scan-file.js';
 import type { ImportSpec } from './import-spec.js';
-import { readHeader, refusalOf } from './inspect-file.js';
+import { openRows, refusalOf } from './inspect-file.js';
 import { badRowsHint } from './import-file.js';
 import { readRecords } from './read-records.js';
 import type { RecordsOutcome } from './read-records.js';
-import { locateProblems } from './row-source.js';
+import type { RowSource } from './row-source.js';
 import type { SnapshotSink } from './read-snapshots.js';
 import { resolveFields } from './resolve-fields.js';
 import type { ResolvedRecords } from './resolve-fields.js';
 import { recogniseRecordsExport } from './presets/index.js';
 import type { PresetMatch } from './presets/preset.js';
-import { scanFile } from './scan-file.js';
-import { sniffDialect } from './sniff-dialect.js';
-import type { Dialect } from './sniff-dialect.js';
 
 export interface RecordsInspectResult {
   kind: 'records';
   file: string;
   spec: ImportSpec;
-  scan: FileScan;
-  dialect: Dialect;
+  /** Where the rows come from (a file's scan and dialect, or a query). */
+  rows: RowSource;
+  /** A query's first rows, as it gives them. */
+  firstRows: readonly string[][];
   header: readonly string[];
   headerLine: number;
   /** Undefined when the fields do not fit the header. */
@@ -47,27 +45,24 @@ export async function inspectRecords(options: {
   displayPath: string;
   spec: ImportSpec;
   catalog: ReadonlyMap<string, MetricDefinition>;
+  /** A warehouse query's rows, instead of the file at `path`. */
+  rows?: RowSource | undefined;
   signal?: AbortSignal | undefined;
   /** Where the snapshots go; by default nowhere (--inspect shows the first ones). */
   sink?: SnapshotSink | undefined;
 }): Promise<RecordsInspectResult> {
   const { spec, displayPath } = options;
-  const scan = await scanFile(options.path, displayPath, spec.encoding);
-  const dialect = sniffDialect(scan.head, displayPath, {
-    delimiter: spec.delimiter,
-    decimal: spec.decimal,
-  });
+  const opened = await openRows(options);
+  const { rows } = opened;
   const declared = spec.records?.header;
-  const { header, line: headerLine } = declared
-    ? { header: declared, line: 0 }
-    : await readHeader(scan, dialect, displayPath);
+  const { header, headerLine } = declared ? { header: declared, headerLine: 0 } : opened;
   const names = header.map((h) => h.trim());
   const base = {
     kind: 'records' as const,
     file: displayPath,
     spec,
-    scan,
-    dialect,
+    rows,
+    firstRows: opened.firstRows,
     header: names,
     headerLine,
     recognised: spec.records?.preset === undefined ? recogniseRecordsExport(names) : undefined,
@@ -78,10 +73,7 @@ export async function inspectRecords(options: {
       ...base,
       records: undefined,
       outcome: undefined,
-      problems: [
-        ...resolved.findings,
-        ...(await locateProblems(scan, dialect, resolved.cellProblems, displayPath)),
-      ],
+      problems: [...resolved.findings, ...(await rows.locate(resolved.cellProblems))],
       warnings: [],
       refusal: 'the fields do not fit the file',
       refusalHint: 'Fix what is listed below; the columns above show what each one maps to.',
@@ -98,12 +90,12 @@ export async function inspectRecords(options: {
         displayPath,
         spec,
         catalog: options.catalog,
-        scan,
+        rows,
         signal: options.signal,
       },
       options.sink ?? { add: () => {}, reset: () => {} },
     );
-    problems = await locateProblems(scan, dialect, outcome.problems, displayPath);
+    problems = await rows.locate(outcome.problems);
     if (outcome.badRows > 0 && !spec.skipInvalid) {
       const n = outcome.badRows;
       refusal = `${n === 1 ? '1 row is' : `${n.toLocaleString('en-US')} rows are`} bad (--skip-invalid would leave ${n === 1 ? 'it' : 'them'} out)`;
@@ -115,12 +107,7 @@ export async function inspectRecords(options: {
     refusal = refusalOf(error);
     refusalHint = error.hint;
   }
-  const warnings = await locateProblems(
-    scan,
-    dialect,
-    [...resolved.warnings, ...(outcome?.warnings ?? [])],
-    displayPath,
-  );
+  const warnings = await rows.locate([...resolved.warnings, ...(outcome?.warnings ?? [])]);
   return {
     ...base,
     records: resolved.records,

@@ -24,6 +24,8 @@ export interface RowSource {
   /** A file's scan and dialect (encoding, delimiter, decimal separator, and how each was found). */
   readonly scan?: FileScan | undefined;
   readonly dialect?: Dialect | undefined;
+  /** A query's database as shown (never with a password): where the rows come from. */
+  readonly database?: string | undefined;
   /**
    * Calls `onRecord` with the header (an Excel `sep=` line left out), then
    * each row. `csvParse` asks a file to be parsed by csv-parse (see

@@ -9,7 +9,7 @@ import { parseDuration } from '../core/duration.js';
 import { GoalsError } from '../core/errors.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
 import { queryUsesSince } from '../warehouse/bind-since.js';
-import { isPostgresUrl } from '../warehouse/query-rows.js';
+import { describeDatabase, isPostgresUrl } from '../warehouse/query-rows.js';
 import { queryRows } from '../warehouse/query-source.js';
 import type { RowSource } from './row-source.js';
 import type { SourceJob, SyncProject } from './sync-sources.js';
@@ -34,7 +34,8 @@ export const FAR_PAST = '0001-01-01';
  */
 export async function openQuery(
   project: SyncProject,
-  store: SnapshotStore,
+  /** Undefined (--inspect): every row is read. */
+  store: SnapshotStore | undefined,
   job: SourceJob,
   options: { full: boolean; signal?: AbortSignal | undefined },
 ): Promise<{ rows: RowSource; since: string; exactFrom: string | undefined }> {
@@ -42,7 +43,7 @@ export async function openQuery(
   const database = resolveDatabase(project, job.id, source.database);
   const incremental =
     !options.full && job.spec.layout !== 'records' && queryUsesSince(source.query);
-  const newest = incremental ? store.newestDateOf(job.id) : undefined;
+  const newest = incremental ? store?.newestDateOf(job.id) : undefined;
   const since = newest ?? FAR_PAST;
   const rows = queryRows(
     {
@@ -56,6 +57,7 @@ export async function openQuery(
     },
     {
       displayPath: job.displayPath,
+      database: describeDatabase(source.database, database),
       file: project.goalsFile.displayPath,
       ...project.goalsFile.positionOf(['sources', job.index, 'query']),
     },

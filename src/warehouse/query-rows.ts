@@ -40,3 +40,16 @@ export function queryDisplayPath(id: string): string {
 export function isPostgresUrl(database: string): boolean {
   return /^postgres(ql)?:\/\//i.test(database);
 }
+
+/** A source's `database:` as shown: `env:NAME` as written, a URL without its password, or the file. */
+export function describeDatabase(written: string, resolved: string): string {
+  if (!isPostgresUrl(resolved)) return `SQLite file ${written}`;
+  if (!isPostgresUrl(written)) return `PostgreSQL at ${written}`;
+  try {
+    const url = new URL(written);
+    if (url.password) url.password = '***';
+    return `PostgreSQL at ${url.toString()}`;
+  } catch {
+    return 'PostgreSQL (a URL that is not valid)';
+  }
+}

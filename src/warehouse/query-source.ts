@@ -14,12 +14,13 @@ import type { QuerySpec } from './query-rows.js';
 
 export function queryRows(
   spec: QuerySpec,
-  at: { displayPath: string; file: string; line: number; column: number },
+  at: { displayPath: string; file: string; line: number; column: number; database: string },
 ): RowSource {
   const { displayPath } = at;
   let digest = '';
   return {
     displayPath,
+    database: at.database,
     decimal: '.',
     total: 0,
     async read(onRecord, onChunk, options) {

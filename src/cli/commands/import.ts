@@ -15,6 +15,7 @@ import type { ImportResult } from '../../import/import-file.js';
 import { specFromFlags } from '../../import/import-spec.js';
 import type { ImportFlags, ImportSpec } from '../../import/import-spec.js';
 import { inspectFile } from '../../import/inspect-file.js';
+import { openQuery } from '../../import/warehouse-job.js';
 import { inspectRecords } from '../../import/inspect-records.js';
 import {
   importSources,
@@ -294,14 +295,19 @@ async function inspectJobs(ctx: CommandContext, setting: Setting, jobs: Job[]): 
     for (const [i, job] of jobs.entries()) {
       try {
         const isRecords = job.spec.layout === 'records';
+        const rows =
+          'warehouse' in job && job.warehouse
+            ? (
+                await openQuery(setting.project!, undefined, job as SourceJob, {
+                  full: true,
+                  signal: ctx.io.signal,
+                })
+              ).rows
+            : undefined;
+        const read = { ...job, rows, catalog: setting.catalog, signal: ctx.io.signal };
         const result = isRecords
-          ? await inspectRecords({ ...job, catalog: setting.catalog, signal: ctx.io.signal })
-          : await inspectFile({
-              ...job,
-              catalog: setting.catalog,
-              scratch,
-              signal: ctx.io.signal,
-            });
+          ? await inspectRecords(read)
+          : await inspectFile({ ...read, scratch });
         if (i > 0) ctx.io.stdout.write('\n');
         ctx.io.stdout.write(
           result.kind === 'records'
@@ -312,7 +318,11 @@ async function inspectJobs(ctx: CommandContext, setting: Setting, jobs: Job[]): 
         if (notes.length > 0) ctx.io.stderr.write(formatFindings(notes, { chalk: ctx.chalkErr }));
         if (result.refusal) refused++;
       } catch (error) {
-        if (!isGoalsError(error) || error.code !== 'CSV_UNREADABLE') throw error;
+        if (
+          !isGoalsError(error) ||
+          (error.code !== 'CSV_UNREADABLE' && error.code !== 'QUERY_FAILED')
+        )
+          throw error;
         printError(error, {
           io: ctx.io,
           chalk: ctx.chalkErr,

@@ -129,7 +129,9 @@ export function formatInspectRecords(
   const headerAt =
     result.headerLine === 0
       ? 'named by header: in goals.yaml'
-      : `header on line ${result.headerLine}`;
+      : result.rows.scan
+        ? `header on line ${result.headerLine}`
+        : 'of the result';
   lines.push('', chalk.bold(`Columns (${headerAt})`));
   const width = Math.min(
     32,

@@ -9,9 +9,8 @@ import { formatSegment, parseSegmentKey } from '../../core/snapshot.js';
 import { sanitizeLine } from '../../core/text.js';
 import type { InspectResult } from '../../import/inspect-file.js';
 import type { ValueTarget } from '../../import/read-cell-value.js';
-import type { FileScan } from '../../import/scan-file.js';
+import type { RowSource } from '../../import/row-source.js';
 import { describeDelimiter } from '../../import/sniff-dialect.js';
-import type { Dialect } from '../../import/sniff-dialect.js';
 import { displayWidth, truncate } from '../text-width.js';
 import { recognisedDate } from './summary.js';
 
@@ -47,14 +46,35 @@ export function labelled(chalk: ChalkInstance, name: string, value: string): str
   return `${chalk.bold(pad(name, 10))} ${value}`;
 }
 
-/** File, encoding, delimiter and decimal separator, and how each was decided. */
+/** File, encoding, delimiter and decimal separator, and how each was decided; or a query's first rows. */
 export function readingLines(
-  result: { file: string; scan: FileScan; dialect: Dialect },
+  result: {
+    file: string;
+    rows: RowSource;
+    header: readonly string[];
+    firstRows: readonly string[][];
+  },
   chalk: ChalkInstance,
 ): string[] {
-  const { scan, dialect } = result;
+  const { scan, dialect } = result.rows;
   const lines: string[] = [];
   const field = (name: string, value: string) => lines.push(labelled(chalk, name, value));
+  if (!scan || !dialect) {
+    field('Query', `${sanitizeLine(result.file)}, on ${sanitizeLine(result.rows.database ?? '')}`);
+    const shown = (cell: string) => truncate(sanitizeLine(cell), 24);
+    lines.push('', chalk.bold(`First rows of the result (every row is read below)`));
+    lines.push(
+      ...(result.firstRows.length === 0
+        ? [chalk.dim('  (none)')]
+        : tableLines(
+            result.header.map(shown),
+            result.firstRows.map((r) => r.map(shown)),
+            chalk,
+          )),
+      '',
+    );
+    return lines;
+  }
   field('File', `${sanitizeLine(result.file)} (${scan.bytes.toLocaleString('en-US')} bytes)`);
   const encodingHow: Record<typeof scan.encodingSource, string> = {
     declared: 'declared',
@@ -126,7 +146,11 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
     );
   }
 
-  lines.push('', chalk.bold(`Columns (header on line ${result.headerLine})`));
+  const isQuery = result.rows.scan === undefined;
+  lines.push(
+    '',
+    chalk.bold(isQuery ? 'Columns of the result' : `Columns (header on line ${result.headerLine})`),
+  );
   const width = Math.min(
     32,
     Math.max(9, ...result.header.map((h) => displayWidth(sanitizeLine(h)))),
@@ -159,7 +183,7 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
       const rows = result.sample.map((s) => {
         const metric = mapping.catalog.get(s.metric);
         return [
-          String(s.line),
+          String(isQuery ? s.line - 1 : s.line),
           s.date,
           s.metric,
           sanitizeLine(formatSegment(parseSegmentKey(s.segment))),
@@ -168,7 +192,11 @@ export function formatInspect(result: InspectResult, options: { chalk: ChalkInst
         ];
       });
       lines.push(
-        ...tableLines(['line', 'date', 'metric', 'segment', 'stored', 'shown'], rows, chalk),
+        ...tableLines(
+          [isQuery ? 'row' : 'line', 'date', 'metric', 'segment', 'stored', 'shown'],
+          rows,
+          chalk,
+        ),
       );
     }
     const unmapped = mapping.unmapped.map((u) =>
