@@ -110,6 +110,7 @@ export async function syncForValidate(
 ): Promise<{ history: History | undefined; findings: Finding[] }> {
   const { openStore, openStoreIfWritable } = await import('../store/open-store.js');
   const { importSources, sourceJobs } = await import('../import/sync-sources.js');
+  const { isUnreadable } = await import('../core/errors.js');
   const { dbPath } = project;
   const displayPath = displayStorePath(ctx, dbPath);
   const exists = existsSync(dbPath);
@@ -130,7 +131,7 @@ export async function syncForValidate(
       signal: ctx.io.signal,
     });
     const findings = outcome.failures.flatMap((f) =>
-      f.error.code === 'CSV_UNREADABLE'
+      isUnreadable(f.error)
         ? [{ ...f.finding, severity: 'warning' as const }]
         : [f.finding, ...f.error.findings],
     );

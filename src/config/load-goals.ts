@@ -12,6 +12,7 @@ import type { GoalsFile } from './schema.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { checkRecords } from './check-records.js';
+import { checkWarehouse } from './check-warehouse.js';
 import { describeIssue, missingKeyOf } from './describe-issue.js';
 import { catalogOf } from './metric-catalog.js';
 import { schemaRuleOf } from './schema-rule.js';
@@ -223,6 +224,7 @@ export function parseGoals(text: string, displayPath: string, path = displayPath
   }
   findings.push(...duplicateIdFindings(data, positionOf, displayPath));
   findings.push(...checkRecords(config, catalogOf(config.metrics), positionOf, displayPath));
+  findings.push(...checkWarehouse(config, positionOf, displayPath));
   return {
     path,
     displayPath,

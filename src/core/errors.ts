@@ -20,8 +20,10 @@ export type ErrorCode =
   | 'DB_UNREADABLE'
   | 'CSV_REJECTED'
   | 'CSV_UNREADABLE'
-  /** A warehouse source's database could not be reached or its query failed. */
+  /** A warehouse source's query failed: rejected, not a SELECT, too slow. */
   | 'QUERY_FAILED'
+  /** A warehouse source's database could not be reached or refused the login. */
+  | 'WAREHOUSE_UNREACHABLE'
   | 'NO_INPUT'
   | 'CANCELLED';
 
@@ -46,4 +48,9 @@ export class GoalsError extends Error {
 
 export function isGoalsError(error: unknown): error is GoalsError {
   return error instanceof GoalsError;
+}
+
+/** A source that cannot be read at all (a missing file, an unreachable database), not a bad one. */
+export function isUnreadable(error: GoalsError): boolean {
+  return error.code === 'CSV_UNREADABLE' || error.code === 'WAREHOUSE_UNREACHABLE';
 }

@@ -6,7 +6,7 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Settings, SourceInput } from '../config/schema.js';
-import { GoalsError, isGoalsError } from '../core/errors.js';
+import { GoalsError, isGoalsError, isUnreadable } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { sanitizeLine } from '../core/text.js';
 import type { MetricDefinition } from '../core/metrics.js';
@@ -184,9 +184,9 @@ export async function importSources(
   const fail = (job: SourceJob, error: unknown) => {
     if (
       !isGoalsError(error) ||
-      (error.code !== 'CSV_UNREADABLE' &&
-        error.code !== 'CSV_REJECTED' &&
-        error.code !== 'QUERY_FAILED')
+      !['CSV_UNREADABLE', 'CSV_REJECTED', 'QUERY_FAILED', 'WAREHOUSE_UNREACHABLE'].includes(
+        error.code,
+      )
     )
       throw error;
     failures.push({ job, error, finding: entryFinding(project, job, error) });
@@ -353,19 +353,17 @@ export function syncError(project: SyncProject, failures: readonly SourceFailure
   const noSync = 'To evaluate what is already in the store, add --no-sync.';
   if (failures.length === 1) {
     const { job, error } = failures[0]!;
-    const at = project.goalsFile.positionOf([
-      'sources',
-      job.index,
-      job.warehouse ? 'query' : 'path',
-    ]);
+    const at = project.goalsFile.positionOf(['sources', job.index, entryKey(job, error)]);
     return new GoalsError(
       error.code,
-      `Source '${job.id}' (${project.goalsFile.displayPath}:${at.line}) could not be synced: ${lowerFirst(error.message)}`,
+      `Source '${job.id}' (${project.goalsFile.displayPath}:${at.line}) could not be synced: ${ownMessage(job, error)}`,
       { hint: `${error.hint ?? ''} ${noSync}`.trim(), findings: error.findings, cause: error },
     );
   }
   return new GoalsError(
-    failures.some((f) => f.error.code === 'CSV_UNREADABLE') ? 'CSV_UNREADABLE' : 'CSV_REJECTED',
+    failures.find((f) => isUnreadable(f.error))?.error.code ??
+      failures.find((f) => f.error.code === 'QUERY_FAILED')?.error.code ??
+      'CSV_REJECTED',
     `${failures.length} sources could not be synced (${failures.map((f) => `'${f.job.id}'`).join(', ')}); nothing was written.`,
     {
       hint: `Fix what is listed above. ${noSync}`,
@@ -376,11 +374,11 @@ export function syncError(project: SyncProject, failures: readonly SourceFailure
 
 /** A failure as a finding on the source's path in goals.yaml. */
 function entryFinding(project: SyncProject, job: SourceJob, error: GoalsError): Finding {
-  const path = ['sources', job.index, job.warehouse ? 'query' : 'path'];
+  const path = ['sources', job.index, entryKey(job, error)];
   return {
     severity: 'error',
-    rule: error.code === 'CSV_UNREADABLE' ? 'source/unreadable' : 'source/rejected',
-    message: `Source '${job.id}': ${lowerFirst(error.message)}`,
+    rule: isUnreadable(error) ? 'source/unreadable' : 'source/rejected',
+    message: `Source '${job.id}': ${ownMessage(job, error)}`,
     ...(error.hint ? { hint: error.hint } : {}),
     file: project.goalsFile.displayPath,
     ...project.goalsFile.positionOf(path),
@@ -409,6 +407,21 @@ function unchangedResult(job: SourceJob, by: 'stat' | 'sha256' | 'query'): Impor
     warnings: [],
     outcome: undefined,
   };
+}
+
+/** The key of a source's entry a failure is about: its file, its database, or its query. */
+function entryKey(job: SourceJob, error: GoalsError): 'path' | 'database' | 'query' {
+  if (!job.warehouse) return 'path';
+  return error.code === 'WAREHOUSE_UNREACHABLE' ? 'database' : 'query';
+}
+
+/** An error's message after "Source 'id': ", which a query's errors already start with. */
+function ownMessage(job: SourceJob, error: GoalsError): string {
+  const prefix = `Source '${job.id}': `;
+  const text = error.message.startsWith(prefix)
+    ? error.message.slice(prefix.length)
+    : error.message;
+  return lowerFirst(text);
 }
 
 function lowerFirst(text: string): string {

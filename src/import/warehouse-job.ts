@@ -73,7 +73,7 @@ function resolveDatabase(project: SyncProject, id: string, written: string): str
     const value = project.env?.[name]?.trim();
     if (!value) {
       throw new GoalsError(
-        'QUERY_FAILED',
+        'WAREHOUSE_UNREACHABLE',
         `Source '${id}': the environment variable ${name} is not set, so there is no database to read. Nothing was imported; the store is unchanged.`,
         {
           hint: `Set ${name} to the database's URL (export ${name}=postgres://user:password@host:5432/db), or in CI pass it from a secret; --no-sync evaluates what is already stored.`,

@@ -14,6 +14,7 @@
  */
 import type { ClientConfig, CustomTypesConfig } from 'pg';
 import { GoalsError } from '../core/errors.js';
+import type { ErrorCode } from '../core/errors.js';
 import { bindSince } from './bind-since.js';
 import { BATCH_ROWS } from './query-rows.js';
 import type { OnRecord, QuerySpec } from './query-rows.js';
@@ -174,13 +175,15 @@ export function describePostgresError(
   const server = serverOf(spec.database);
   const seconds = `${Math.round(spec.timeoutMs / 100) / 10} s`;
   const unchanged = 'Nothing was imported; the store is unchanged.';
-  const make = (message: string, hint: string) =>
-    new GoalsError('QUERY_FAILED', `${message} ${unchanged}`, { hint });
+  const make = (message: string, hint: string, code: ErrorCode = 'QUERY_FAILED') =>
+    new GoalsError(code, `${message} ${unchanged}`, { hint });
+  const unreachable = (message: string, hint: string) =>
+    make(message, hint, 'WAREHOUSE_UNREACHABLE');
   if (spec.signal?.aborted) {
     return new GoalsError('CANCELLED', `${where}: the query was cancelled. ${unchanged}`);
   }
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) {
-    return make(
+    return unreachable(
       `${where}: cannot reach the database server ${server} (${code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'unknown host' : 'unreachable'}).`,
       'Check the host and port in the URL the source names (database: env:NAME), and that the server is running and accepts connections from here.',
     );
@@ -189,19 +192,19 @@ export function describePostgresError(
     /timeout expired|Connection terminated due to connection timeout|ETIMEDOUT/i.test(detail) ||
     code === 'ETIMEDOUT'
   ) {
-    return make(
+    return unreachable(
       `${where}: the database server ${server} did not answer within ${seconds}.`,
       'Check the host, port and network; a slow server can be given more time with `timeout:` on the source (or settings.timeout).',
     );
   }
   if (code === '28P01' || code === '28000') {
-    return make(
+    return unreachable(
       `${where}: the database server ${server} refused the login (${code === '28P01' ? 'wrong password' : 'not allowed'}).`,
       'Check the user and password in the URL the source names; the password stays in the environment variable, never in goals.yaml.',
     );
   }
   if (code === '3D000') {
-    return make(
+    return unreachable(
       `${where}: the database named in the URL does not exist on ${server}.`,
       'Check the database name at the end of the URL.',
     );

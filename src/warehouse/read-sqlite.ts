@@ -19,7 +19,7 @@ export async function readSqlite(spec: QuerySpec, onRecord: OnRecord): Promise<n
     });
   } catch (error) {
     throw new GoalsError(
-      'QUERY_FAILED',
+      'WAREHOUSE_UNREACHABLE',
       `${where}: cannot open the SQLite database ${spec.database} (${(error as Error).message}). ${unchanged}`,
       {
         hint: 'Check `database:` of the source: a SQLite file path relative to goals.yaml, or env:NAME.',
@@ -39,20 +39,15 @@ export async function readSqlite(spec: QuerySpec, onRecord: OnRecord): Promise<n
     statement.raw(true);
     // Named parameters the query does not use are ignored; any other it uses is missing.
     const iterator = statement.iterate({ since: spec.since });
-    if (
-      !onRecord(
-        statement.columns().map((c) => c.name),
-        1,
-      )
-    )
-      return 0;
+    const names = statement.columns().map((c) => c.name);
+    if (!onRecord(names, 1)) return 0;
     for (const row of iterator as IterableIterator<unknown[]>) {
       rows++;
       if (spec.signal?.aborted)
         throw new GoalsError('CANCELLED', `${where}: cancelled. ${unchanged}`);
       if (
         !onRecord(
-          row.map((v, i) => sqliteCell(v, i, statement.columns()[i]?.name ?? '', spec)),
+          row.map((v, i) => sqliteCell(v, i, names[i] ?? '', spec)),
           rows + 1,
         )
       )

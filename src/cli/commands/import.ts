@@ -4,7 +4,7 @@
  * how a file would be read; `--dry-run` what would change.
  */
 import { resolve } from 'node:path';
-import { GoalsError, isGoalsError } from '../../core/errors.js';
+import { GoalsError, isGoalsError, isUnreadable } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { MetricDefinition } from '../../core/metrics.js';
 import { buildCatalog } from '../../core/metrics.js';
@@ -318,10 +318,7 @@ async function inspectJobs(ctx: CommandContext, setting: Setting, jobs: Job[]): 
         if (notes.length > 0) ctx.io.stderr.write(formatFindings(notes, { chalk: ctx.chalkErr }));
         if (result.refusal) refused++;
       } catch (error) {
-        if (
-          !isGoalsError(error) ||
-          (error.code !== 'CSV_UNREADABLE' && error.code !== 'QUERY_FAILED')
-        )
+        if (!isGoalsError(error) || (!isUnreadable(error) && error.code !== 'QUERY_FAILED'))
           throw error;
         printError(error, {
           io: ctx.io,
