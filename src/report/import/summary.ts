@@ -21,12 +21,15 @@ export function formatCounts(counts: ImportCounts): string {
   return `${count(counts.inserted)} new, ${count(counts.updated)} updated, ${count(counts.unchanged)} unchanged${removed}`;
 }
 
+/** Rows of a warehouse query: named by their source, numbered from the first row of the result. */
+function isQuery(result: ImportResult): boolean {
+  return result.sourceId !== undefined && result.file === queryDisplayPath(result.sourceId);
+}
+
 function describeFile(result: ImportResult): string {
   const file = sanitizeLine(result.file);
   if (result.sourceId === undefined) return file;
-  // A query is already named by its source.
-  if (result.file === queryDisplayPath(result.sourceId))
-    return `the query of source ${sanitizeLine(result.sourceId)}`;
+  if (isQuery(result)) return `the query of source ${sanitizeLine(result.sourceId)}`;
   return `${file} (source ${sanitizeLine(result.sourceId)})`;
 }
 
@@ -74,7 +77,9 @@ export function formatImportSummary(
           : value(v);
       const segment = formatSegment(parseSegmentKey(u.segment));
       // A records snapshot comes from many rows, not from a line.
-      const where = isRecords ? '' : `  ${chalk.dim(`line ${u.line}`)}`;
+      const where = isRecords
+        ? ''
+        : `  ${chalk.dim(isQuery(result) ? `row ${u.line - 1}` : `line ${u.line}`)}`;
       out += `  ${result.status === 'dry-run' ? 'would update' : 'updated'} ${sanitizeLine(u.metric)} (${sanitizeLine(segment)}) on ${u.date}: ${show(u.before, u.sampleBefore)} → ${show(u.after, u.sampleAfter)}${where}\n`;
     }
     if (counts.updated > result.updates.length) {
