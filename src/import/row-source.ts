@@ -38,7 +38,7 @@ export interface RowSource {
   ): Promise<void>;
   /** Findings for problems, each at the line and column of its cell. */
   locate(problems: readonly CellProblem[]): Promise<Finding[]>;
-  /** sha256 of what was read (a file's bytes; a query's rows), for the import record. */
+  /** sha256 of a file's bytes, for the import record ('' for a query). */
   sha256(): string;
 }
 

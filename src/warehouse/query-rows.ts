@@ -25,8 +25,11 @@ export interface QuerySpec {
  */
 export type OnRecord = (fields: string[], row: number) => boolean;
 
-/** Rows per round trip: enough to amortise the network, little enough to keep memory flat. */
-export const BATCH_ROWS = 5000;
+/**
+ * Rows per FETCH: each is a round trip, and under the statement timeout. Rows
+ * are read one by one as they arrive, so memory does not grow with it.
+ */
+export const BATCH_ROWS = 50_000;
 
 /** The placeholder a query may use for the newest stored date. */
 export const SINCE = '$since';

@@ -12,7 +12,7 @@
  * its code, naming the source, and the driver's text is scrubbed of the
  * URL's parts before it is shown.
  */
-import type { ClientConfig, CustomTypesConfig } from 'pg';
+import type { ClientConfig, CustomTypesConfig, QueryConfig } from 'pg';
 import { GoalsError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
 import { bindSince } from './bind-since.js';
@@ -80,30 +80,56 @@ export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise
     await client
       .query(declare + bound.text, bound.usesSince ? [spec.since] : [])
       .catch((error: unknown) => fail(shiftPosition(error, declare.length)));
+    // Each row is handed on as it arrives (a Query with a 'row' listener keeps
+    // none): memory holds a row, not a batch, whatever BATCH_ROWS is.
     let isFirst = true;
-    for (;;) {
-      const { rows: batch, fields } = await client
-        .query<unknown[]>({
+    let stop = false;
+    let thrown: unknown;
+    const handOn = (fields: string[], row: number) => {
+      try {
+        if (!onRecord(fields, row)) stop = true;
+      } catch (error) {
+        // Not into the driver's socket handler: the read stops, and it is thrown below.
+        thrown ??= error;
+        stop = true;
+      }
+    };
+    const header = (fields: ReadonlyArray<{ name: string }>) => {
+      if (!isFirst) return;
+      isFirst = false;
+      handOn(
+        fields.map((f) => f.name),
+        1,
+      );
+    };
+    const fetch = () =>
+      new Promise<number>((resolve, reject) => {
+        // rowMode is the driver's, missing from its Query type.
+        const query = new pg.Query({
           text: `FETCH FORWARD ${BATCH_ROWS} FROM goals_rows`,
           rowMode: 'array',
           types: TEXT_TYPES,
-        })
-        .catch(fail);
-      if (isFirst) {
-        isFirst = false;
-        const header = fields.map((f) => f.name);
-        if (!onRecord(header, 1)) break;
-      }
-      let stop = false;
-      for (const row of batch) {
-        rows++;
-        if (!onRecord(row.map(cellText), rows + 1)) {
-          stop = true;
-          break;
-        }
-      }
-      if (stop || batch.length < BATCH_ROWS) break;
+        } as QueryConfig);
+        let n = 0;
+        query.on('row', (row: unknown[], result?: { fields: Array<{ name: string }> }) => {
+          n++;
+          header(result!.fields);
+          if (stop) return;
+          rows++;
+          handOn(cellTexts(row), rows + 1);
+        });
+        query.on('end', (result: { fields: Array<{ name: string }> }) => {
+          header(result.fields);
+          resolve(n);
+        });
+        query.on('error', reject);
+        void client.query(query);
+      }).catch(fail);
+    for (;;) {
+      const n = await fetch();
+      if (stop || n < BATCH_ROWS) break;
     }
+    if (thrown !== undefined) throw thrown;
     await client.query('ROLLBACK').catch(fail);
   } finally {
     spec.signal?.removeEventListener('abort', onAbort);
@@ -121,11 +147,14 @@ function shiftPosition(error: unknown, by: number): unknown {
   return error;
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return JSON.stringify(value);
-  return String(value);
+/** A row as text cells, in place (the types above make every value a string, or null). */
+function cellTexts(row: unknown[]): string[] {
+  for (let i = 0; i < row.length; i++) {
+    const value = row[i];
+    if (typeof value === 'string') continue;
+    row[i] = value === null || value === undefined ? '' : String(value);
+  }
+  return row as string[];
 }
 
 function quoteLiteral(text: string): string {

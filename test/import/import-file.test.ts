@@ -234,7 +234,10 @@ describe('importFile', () => {
       'kpis.csv:8:12 error import/bad-value "bad" in column "CSAT" is not a number.',
     ]);
     const result = await importInto(store, dir, 'kpis.csv', {}, { skipInvalid: true });
-    expect(result.outcome?.source.dialect).toMatchObject({ delimiter: ';', delimiterSource: 'sep line' });
+    expect(result.outcome?.source.dialect).toMatchObject({
+      delimiter: ';',
+      delimiterSource: 'sep line',
+    });
     expect(store.pointsOf('csat', '')).toEqual([
       { date: '2026-10-05', value: 80.5 },
       { date: '2026-10-12', value: 81 },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isGoalsError } from '../../src/core/errors.js';
+import { BATCH_ROWS } from '../../src/warehouse/query-rows.js';
 import type { QuerySpec } from '../../src/warehouse/query-rows.js';
 import { readPostgres } from '../../src/warehouse/read-postgres.js';
 import { readSqlite } from '../../src/warehouse/read-sqlite.js';
@@ -106,23 +107,35 @@ describe.skipIf(!hasPostgres)('readPostgres on a real server', () => {
   });
 
   it('streams through a cursor, in order, across batch boundaries; false stops it', async () => {
-    let seen = 0;
-    const n = await readPostgres(
-      spec('select g, g * 2 from generate_series(1, 12001) g'),
-      (fields, row) => {
-        if (row > 1) {
-          seen++;
-          expect(fields).toEqual([String(row - 1), String((row - 1) * 2)]);
-        }
-        return true;
-      },
-    );
-    expect([n, seen]).toEqual([12001, 12001]);
+    for (const total of [2 * BATCH_ROWS, 2 * BATCH_ROWS + 1]) {
+      let seen = 0;
+      let wrong = 0;
+      const n = await readPostgres(
+        spec(`select g, g * 2 from generate_series(1, ${total}) g`),
+        (fields, row) => {
+          if (row > 1) {
+            seen++;
+            if (fields[0] !== String(row - 1) || fields[1] !== String((row - 1) * 2)) wrong++;
+          }
+          return true;
+        },
+      );
+      expect([n, seen, wrong]).toEqual([total, total, 0]);
+    }
     const first = await readPostgres(
-      spec('select g from generate_series(1, 12001) g'),
+      spec(`select g from generate_series(1, ${BATCH_ROWS + 1}) g`),
       (_, row) => row < 2,
     );
     expect(first).toBe(1);
+  });
+
+  it('stops on an error of the reader, and throws it', async () => {
+    const bug = new Error('reader failed');
+    const f = readPostgres(spec('select g from generate_series(1, 10) g'), (_, row) => {
+      if (row === 3) throw bug;
+      return true;
+    });
+    await expect(f).rejects.toBe(bug);
   });
 
   it('runs read-only: a delete … returning fails and the table is intact', async () => {
