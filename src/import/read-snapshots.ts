@@ -190,9 +190,9 @@ async function readPass(
     ];
     throw new GoalsError(
       'CSV_REJECTED',
-      `${displayPath} was not imported: ${spec.sourceId ? `the mapping of source '${spec.sourceId}'` : 'the mapping'} does not fit the file.`,
+      `${displayPath} was not imported: ${spec.sourceId ? `the mapping of source '${spec.sourceId}'` : 'the mapping'} does not fit the ${source.scan ? 'file' : 'result'}.`,
       {
-        hint: 'Fix what is listed above; `goals import --inspect FILE` shows the header and how each column maps.',
+        hint: `Fix what is listed above; \`goals import --inspect ${spec.sourceId ? `--source ${spec.sourceId}` : 'FILE'}\` shows the header and how each column maps.`,
         findings,
       },
     );

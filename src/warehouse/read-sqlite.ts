@@ -37,10 +37,11 @@ export async function readSqlite(spec: QuerySpec, onRecord: OnRecord): Promise<n
       );
     }
     statement.raw(true);
-    // Named parameters the query does not use are ignored; any other it uses is missing.
-    const iterator = statement.iterate({ since: spec.since });
     const names = statement.columns().map((c) => c.name);
     if (!onRecord(names, 1)) return 0;
+    // Made after the header: an iterator left open keeps the connection busy, and close fails.
+    // Named parameters the query does not use are ignored; any other it uses is missing.
+    const iterator = statement.iterate({ since: spec.since });
     for (const row of iterator as IterableIterator<unknown[]>) {
       rows++;
       if (spec.signal?.aborted)

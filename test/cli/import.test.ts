@@ -272,7 +272,7 @@ An import would succeed. Nothing was imported: this was --inspect.
         'goals.yaml:10:7  error  weekly.csv has no column "CSAT%" (mapped to csat).  import/missing-column',
         '  → Did you mean "CSAT %"? The columns are: "Week", "CSAT %", "First reply (h)", "NPS", "Notes". Rename the column in the export or fix columns: "CSAT%" in source \'weekly\' in goals.yaml.',
         "error weekly.csv was not imported: the mapping of source 'weekly' does not fit the file.",
-        '  Fix what is listed above; `goals import --inspect FILE` shows the header and how each column maps.',
+        '  Fix what is listed above; `goals import --inspect --source weekly` shows the header and how each column maps.',
         '',
       ].join('\n'),
     );

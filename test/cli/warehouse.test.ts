@@ -270,8 +270,8 @@ describe.skipIf(!hasPostgres)('warehouse sources, on a real PostgreSQL server', 
     });
     // 23:30 at -07:00 is 09:30 the next morning in Sofia.
     expect(r.stdout).toBe(
-      'date,goal,metric,segment,value,expected,target\n' +
-        '2026-07-14,csat-emea,csat,team=EMEA,81.2345,78.5326,85\n',
+      'date,goal,metric,segment,value,expected,target,n,partial\n' +
+        '2026-07-14,csat-emea,csat,team=EMEA,81.2345,78.5326,85,,\n',
     );
   });
 

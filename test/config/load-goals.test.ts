@@ -22,6 +22,7 @@ describe('parseGoals', () => {
       fiscal_year_start: 1,
       database: '.goals/goals.db',
       min_sample: 30,
+      timeout: '30s',
       at_risk_margin: 0.2,
       rules: {},
     });

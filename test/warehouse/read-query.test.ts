@@ -226,6 +226,13 @@ describe('readSqlite', () => {
     ]);
   });
 
+  it('stops where the reader says, after the header or a row', async () => {
+    const path = make();
+    const query = 'select * from kpi order by day';
+    expect(await readSqlite(spec(path, query), () => false)).toBe(0);
+    expect(await readSqlite(spec(path, query), (_, row) => row < 2)).toBe(1);
+  });
+
   it('opens the file read-only: a writing query fails and the file is unchanged', async () => {
     const path = make();
     const before = createHash('sha256').update(readFileSync(path)).digest('hex');
