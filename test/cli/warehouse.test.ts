@@ -5,14 +5,14 @@
  * alone; a writing query, a wrong port or password stop with exit 2, the
  * table and the store unchanged and the password never shown.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/memory-io.js';
 import { findPostgresBin, freePort, startPostgres } from '../helpers/postgres.js';
 import type { TestPostgres } from '../helpers/postgres.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { copyFixture, tempDir } from '../helpers/temp-dir.js';
 
 const hasPostgres = findPostgresBin() !== undefined;
 if (!hasPostgres && process.env.CI) {
@@ -273,6 +273,37 @@ describe.skipIf(!hasPostgres)('warehouse sources, on a real PostgreSQL server', 
       'date,goal,metric,segment,value,expected,target,n,partial\n' +
         '2026-07-14,csat-emea,csat,team=EMEA,81.2345,78.5326,85,,\n',
     );
+  });
+
+  it('a records source: ticket rows in PostgreSQL give the check their CSV export gives', async () => {
+    const csv = copyFixture('records/zendesk-weekly');
+    const [header, ...lines] = readFileSync(join(csv, 'tickets.csv'), 'utf8').trim().split('\n');
+    const names = header!.split(',');
+    const types = (name: string) =>
+      /at$/.test(name)
+        ? 'timestamp'
+        : /^(Id|Reopens|Replies|.* in minutes)$/.test(name)
+          ? 'integer'
+          : 'text';
+    const literal = (cell: string) => (cell === '' ? 'null' : `'${cell.replace(/'/g, "''")}'`);
+    pg.sql(`
+      create table support.tickets (${names.map((n) => `"${n}" ${types(n)}`).join(', ')});
+      insert into support.tickets values ${lines.map((l) => `(${l.split(',').map(literal).join(', ')})`).join(', ')};`);
+    const warehouse = copyFixture('records/zendesk-weekly');
+    writeFileSync(
+      join(warehouse, 'goals.yaml'),
+      readFileSync(join(warehouse, 'goals.yaml'), 'utf8').replace(
+        '    path: tickets.csv\n',
+        '    database: env:SUPPORT_DATABASE_URL\n    query: select * from support.tickets order by "Id"\n',
+      ),
+    );
+    const check = async (dir: string) =>
+      (await runCli(['check', '--as-of', '2026-11-16', '--format', 'json'], { cwd: dir, env }))
+        .stdout;
+    const fromWarehouse = await check(warehouse);
+    expect(fromWarehouse).toBe(await check(csv));
+    // The week of 9 November: ticket 5 rated Good, ticket 7 not rated.
+    expect(JSON.parse(fromWarehouse).goals[0].current).toBe(100);
   });
 
   it('--inspect shows the first rows of the result and what each column maps to', async () => {
