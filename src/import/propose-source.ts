@@ -14,7 +14,8 @@ import type { Point } from '../core/snapshot.js';
 import { specFromSource } from './import-spec.js';
 import { inspectRecords } from './inspect-records.js';
 import type { RecordsInspectResult } from './inspect-records.js';
-import { readHeader } from './inspect-file.js';
+import { firstRecords } from './inspect-file.js';
+import { fileRows } from './row-source.js';
 import { recogniseRecordsExport } from './presets/index.js';
 import type { PresetId } from './presets/index.js';
 import type { PresetMatch } from './presets/preset.js';
@@ -31,7 +32,8 @@ export async function recogniseExport(
 ): Promise<{ header: string[]; match: PresetMatch | undefined }> {
   const scan = await scanFile(path, displayPath);
   const dialect = sniffDialect(scan.head, displayPath, {});
-  const header = (await readHeader(scan, dialect, displayPath)).header.map((h) => h.trim());
+  const [first] = await firstRecords(fileRows(scan, dialect, displayPath), 1);
+  const header = (first?.fields ?? []).map((h) => h.trim());
   return { header, match: recogniseRecordsExport(header) };
 }
 
