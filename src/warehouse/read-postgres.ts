@@ -73,7 +73,9 @@ export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise
     await client
       .query(
         `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.round(spec.timeoutMs))}; ` +
-          `SET LOCAL TimeZone = ${quoteLiteral(spec.timeZone)}; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres'`,
+          `SET LOCAL TimeZone = ${quoteLiteral(spec.timeZone)}; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres'; ` +
+          // Every row is read: plan for the whole result, as for a plain query, not for the first rows.
+          'SET LOCAL cursor_tuple_fraction = 1.0',
       )
       .catch(fail);
     const declare = 'DECLARE goals_rows NO SCROLL CURSOR FOR ';
