@@ -18,8 +18,12 @@ export function isValidDay(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of a month (1-12) in the proleptic Gregorian calendar; by arithmetic, as an import asks it twice a row. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** Builds an ISO date, or undefined when the day does not exist. */

@@ -4,6 +4,7 @@ import {
   addDays,
   addMonths,
   daysBetween,
+  daysInMonth,
   parseIsoDate,
   parseQuarter,
   quarterOf,
@@ -87,5 +88,19 @@ describe('toDayNumber', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('daysInMonth', () => {
+  it("agrees with the JavaScript Date's calendar for every month of 1600-2400", () => {
+    for (let year = 1600; year <= 2400; year++) {
+      for (let month = 1; month <= 12; month++) {
+        // Day 0 of the next month is this month's last day.
+        expect(daysInMonth(year, month)).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+      }
+    }
+    expect([daysInMonth(2000, 2), daysInMonth(1900, 2), daysInMonth(2024, 2)]).toEqual([
+      29, 28, 29,
+    ]);
   });
 });
