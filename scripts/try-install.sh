@@ -25,13 +25,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/goals-install-XXXXXX")
 version=$(node -p "require('./package.json').version")
 
 # A team's project: its goals.yaml and exports, and a package.json of its own
-# that approves the install scripts as the README says.
+# that approves better-sqlite3's install script as the README says.
 new_project() {
   mkdir -p "$1/examples"
   cp "$repo/goals.example.yaml" "$1/goals.yaml"
   cp "$repo"/examples/*.csv "$1/examples/"
-  (cd "$1" && npm init -y >/dev/null && npm pkg set allowScripts.better-sqlite3=true --json &&
-    npm pkg set allowScripts.goals-as-code=true --json)
+  (cd "$1" && npm init -y >/dev/null && npm pkg set allowScripts.better-sqlite3=true --json)
 }
 
 # Runs "$@" (a goals command line) in $dir and checks what it prints.
