@@ -33,8 +33,10 @@ new_project() {
   (cd "$1" && npm init -y >/dev/null && npm pkg set allowScripts.better-sqlite3=true --json)
 }
 
-# Runs "$@" (a goals command line) in $dir and checks what it prints.
+# expect_goals WAY COMMAND…: runs the goals COMMAND here and checks what it prints.
 expect_goals() {
+  local way=$1
+  shift
   local got
   got=$("$@" --version)
   [ "$got" = "$version" ] || { echo "✖ $* --version printed '$got', not $version" >&2; exit 1; }
@@ -47,7 +49,7 @@ expect_goals() {
     echo "✖ $* check exited $code" >&2
     exit 1
   fi
-  echo "✔ $*: --version $got; check exits 1 with fcr-75 and churn-2pct failing"
+  echo "✔ $way: $* --version printed $got; check exited 1 with fcr-75 and churn-2pct failing"
 }
 
 for way in "${ways[@]}"; do
@@ -58,14 +60,14 @@ for way in "${ways[@]}"; do
       new_project "$work/team-tarball"
       cd "$work/team-tarball"
       npm install --save-dev "$work/goals-as-code-$version.tgz"
-      expect_goals npx goals
+      expect_goals "$way" npx goals
       ;;
     git)
       git clone -q "$repo" "$work/clone-git"
       new_project "$work/team-git"
       cd "$work/team-git"
       npm install --save-dev "git+file://$work/clone-git"
-      expect_goals npx goals
+      expect_goals "$way" npx goals
       ;;
     global)
       git clone -q "$repo" "$work/clone-global"
@@ -74,7 +76,7 @@ for way in "${ways[@]}"; do
       npm install -g --prefix "$work/global" .
       new_project "$work/team-global"
       cd "$work/team-global"
-      expect_goals env "PATH=$work/global/bin:$PATH" goals
+      PATH="$work/global/bin:$PATH" expect_goals "$way" goals
       ;;
     *)
       echo "Unknown way '$way': tarball, git or global." >&2
