@@ -7,9 +7,10 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
+import { attr, elements, text } from '../helpers/html.js';
+import type { Element } from '../helpers/html.js';
 import { runCli } from '../helpers/memory-io.js';
 import { copyFixture, tempDir } from '../helpers/temp-dir.js';
 import { fixtureHistory } from './fixture-history.js';
@@ -17,27 +18,6 @@ import { fixtureHistory } from './fixture-history.js';
 vi.mock('../../src/cli/open-history.js', () => ({
   openHistory: async (_ctx: unknown, project: { dir: string }) => fixtureHistory(project.dir),
 }));
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-/** Every element of a parsed document, in document order. */
-function elements(node: Node): Element[] {
-  const out: Element[] = [];
-  const walk = (n: Node) => {
-    if ('tagName' in n) out.push(n);
-    const children =
-      'content' in n && n.content ? n.content.childNodes : 'childNodes' in n ? n.childNodes : [];
-    for (const child of children) walk(child);
-  };
-  walk(node);
-  return out;
-}
-const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
-function text(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in node ? node.childNodes.map(text).join('') : '';
-}
 
 async function htmlReport(dir: string, args: string[] = []) {
   const r = await runCli(['report', '--as-of', '2026-11-16', '-o', 'report.html', ...args], {

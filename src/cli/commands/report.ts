@@ -124,6 +124,7 @@ function reportGoalOf(
   return {
     ...checked,
     metricName: g.goal.metric!.name,
+    range: g.goal.metric!.range,
     points,
     periods: e.current
       ? comparePeriods(points, e.current.date, project.config.settings.fiscal_year_start)

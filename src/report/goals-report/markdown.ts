@@ -7,7 +7,7 @@
 import { statusLabel } from '../../core/status.js';
 import { sanitizeLine } from '../../core/text.js';
 import { formatSparkline } from '../check/sparkline.js';
-import { changeLines, groupByObjective, summaryText } from '../check/goal-text.js';
+import { changeLines, groupByObjective, sampleLegend, summaryText } from '../check/goal-text.js';
 import { EMOJI, escapeMarkdown } from '../check/markdown.js';
 import {
   breakdownCells,
@@ -31,8 +31,8 @@ export function formatReportMarkdown(result: ReportResult): string {
     out += ` · ⚠️ ${result.stale} stale: ${stale.map(escapeMarkdown).join(', ')}`;
   }
   out += '\n\n';
-  const changes = changeLines(result);
-  if (changes.length > 0) out += `${changes.map(escapeMarkdown).join('  \n')}\n\n`;
+  const legend = [...changeLines(result), ...sampleLegend(result)];
+  if (legend.length > 0) out += `${legend.map(escapeMarkdown).join('  \n')}\n\n`;
   for (const group of groupByObjective(result)) {
     const o = group.objective;
     out += o
@@ -45,7 +45,7 @@ export function formatReportMarkdown(result: ReportResult): string {
       ];
       out += `${about.filter(Boolean).join(' · ')} · worst status: ${statusLabel(group.worst)}\n\n`;
     }
-    for (const goal of group.goals) out += formatGoal(goal);
+    for (const goal of group.goals) out += formatGoal(goal, result.minSample);
   }
   // A path with a backtick in it needs a longer fence around the code span.
   const command = sanitizeLine(result.command);
@@ -54,14 +54,14 @@ export function formatReportMarkdown(result: ReportResult): string {
   return out;
 }
 
-function formatGoal(goal: ReportGoal): string {
+function formatGoal(goal: ReportGoal, minSample: number): string {
   const e = goal.evaluation;
   let out = `### ${EMOJI[e.status]} ${escapeMarkdown(goal.title || e.id)}\n\n`;
   out += `\`${escapeMarkdown(e.id)}\` · ${escapeMarkdown(goalSubtitle(goal))}\n\n`;
   out += `${statusNotes(goal)
     .map((n) => `*${escapeMarkdown(n)}*`)
     .join('  \n')}\n\n`;
-  const figures = goalFigures(goal);
+  const figures = goalFigures(goal, minSample);
   out += '| | | |\n| :-- | --: | :-- |\n';
   for (const f of figures) {
     out += `| ${escapeMarkdown(f.label)} | **${escapeMarkdown(f.value)}** | ${escapeMarkdown(f.note)} |\n`;

@@ -40,19 +40,26 @@ export function formatSample(point: Point | null): string {
   return `n = ${point.n.toLocaleString('en-US')}${point.partial ? ', partial period' : ''}`;
 }
 
-/** The figures `goals check` shows for a goal, each with its context. */
-export function goalFigures(goal: ReportGoal): FigureText[] {
+/**
+ * The figures `goals check` shows for a goal, each with its context; a
+ * current value from fewer rows than min_sample says so.
+ */
+export function goalFigures(goal: ReportGoal, minSample: number): FigureText[] {
   const e = goal.evaluation;
   const fmt = (v: number) => formatMetricValue(v, e.unit);
   const isStay = GOAL_TYPES[e.type].isStay;
-  // n and partial come with the stored snapshot (records sources), not the evaluation's copy of it.
-  const sample = formatSample(goal.points.find((p) => p.date === e.current?.date) ?? null);
+  // n and partial: the stored snapshot judged on (records sources).
+  const judged = goal.points.find((p) => p.date === e.current?.date) ?? null;
+  const small =
+    judged?.n !== undefined && judged.n < minSample
+      ? `fewer than min_sample ${minSample} rows`
+      : '';
   const figures: FigureText[] = [
     {
       label: 'Now',
       value: e.current ? fmt(e.current.value) : DASH,
       note: e.current
-        ? [`on ${e.current.date}`, sample].filter(Boolean).join(', ')
+        ? [`on ${e.current.date}`, formatSample(judged), small].filter(Boolean).join(', ')
         : e.status === 'not-started'
           ? `starts ${e.start}`
           : 'no snapshot yet',

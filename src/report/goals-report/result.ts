@@ -7,6 +7,7 @@
 import type { IsoDate } from '../../core/dates.js';
 import type { BreakdownRow } from '../../core/breakdown.js';
 import type { PeriodComparison } from '../../core/compare-periods.js';
+import type { MetricDefinition } from '../../core/metrics.js';
 import type { Point } from '../../core/snapshot.js';
 import type { CheckResult, CheckedGoal } from '../check/result.js';
 
@@ -20,6 +21,8 @@ export interface ReportBreakdown {
 export interface ReportGoal extends CheckedGoal {
   /** The metric's name: `Customer satisfaction`. */
   metricName: string;
+  /** The metric's valid range (`[0, 100]` for a percentage); null = unbounded on that side. */
+  range: MetricDefinition['range'];
   /** Every snapshot of the goal's metric and segment up to as of, oldest first. */
   points: Point[];
   /** This period against the previous one and a year earlier; undefined without a cadence. */

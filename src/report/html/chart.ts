@@ -13,7 +13,7 @@ import { utcMonth, utcYear } from 'd3-time';
 import { utcFormat } from 'd3-time-format';
 import { formatMetricValue } from '../../core/format-value.js';
 import type { IsoDate } from '../../core/dates.js';
-import type { MetricUnit } from '../../core/metrics.js';
+import type { MetricDefinition, MetricUnit } from '../../core/metrics.js';
 import type { Point } from '../../core/snapshot.js';
 import { escapeHtml } from './escape.js';
 
@@ -24,6 +24,8 @@ export interface ChartInput {
   /** What the chart shows, in words, for screen readers and text-only mail. */
   description: string;
   unit: MetricUnit;
+  /** The metric's valid range: the value axis never runs past it (no 120 % CSAT). */
+  range: MetricDefinition['range'];
   points: readonly Point[];
   /** The date of the snapshot the goal is judged on, drawn larger. */
   current: IsoDate | null;
@@ -96,6 +98,13 @@ export function renderChart(input: ChartInput): string {
     .domain([low - pad, high + pad])
     .nice(Y_TICKS)
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  // Rounded out, the axis stops at the metric's bounds: a CSAT of 100 % is the top.
+  const [niceLow, niceHigh] = y.domain() as [number, number];
+  const [min, max] = input.range;
+  y.domain([
+    min === null ? niceLow : Math.max(niceLow, Math.min(low, min / factor)),
+    max === null ? niceHigh : Math.min(niceHigh, Math.max(high, max / factor)),
+  ]);
   const px = (date: IsoDate) => round(x(dateOf(date)));
   const py = (value: number) => round(y(value / factor));
   const fmt = (value: number) => formatMetricValue(value, input.unit);

@@ -21,6 +21,8 @@ import {
   formatInterval,
   formatTarget,
   groupByObjective,
+  sampleLegend,
+  sampleMarks,
 } from '../check/goal-text.js';
 import type { ObjectiveGroup } from '../check/goal-text.js';
 import {
@@ -61,7 +63,9 @@ export function formatReportHtml(result: ReportResult, options: HtmlOptions): st
 </header>
 <main>
 ${summary(result)}
-${groupByObjective(result).map(objective).join('\n')}
+${groupByObjective(result)
+  .map((group) => objective(group, result.minSample))
+  .join('\n')}
 </main>
 <footer><p><code>${esc(result.command)}</code> reproduces this report from the same snapshots. Progress is the share of the way from baseline to target; the expected path runs from the baseline at the start through the milestones to the target at the deadline.</p></footer>
 </body>
@@ -102,6 +106,7 @@ function summary(result: ReportResult): string {
       return `<li${cls}>${prose(line)}</li>`;
     }),
     ...(stale.length > 0 ? [staleNote(stale)] : []),
+    ...sampleLegend(result).map((line) => `<li>${prose(line)}</li>`),
   ];
   const rows = result.goals
     .map((g) => {
@@ -109,7 +114,7 @@ function summary(result: ReportResult): string {
       const change = g.previous?.change;
       const cls =
         change === 'improved' ? ' class="better"' : change === 'slipped' ? ' class="worse"' : '';
-      return `<tr><td>${badge(e.status)}</td><td><a href="#${anchor(g)}">${esc(g.title || e.id)}</a></td><td class="num" data-label="Now → target">${esc(formatCurrentToTarget(e))}</td><td class="num" data-label="Progress / expected">${esc(formatProgressPair(e))}</td><td${cls} data-label="Since ${result.since}">${esc(formatStatusChange(g))}</td></tr>`;
+      return `<tr><td>${badge(e.status)}</td><td><a href="#${anchor(g)}">${esc(g.title || e.id)}</a></td><td class="num" data-label="Now → target">${esc(formatCurrentToTarget(e, sampleMarks(e, result.minSample)))}</td><td class="num" data-label="Progress / expected">${esc(formatProgressPair(e))}</td><td${cls} data-label="Since ${result.since}">${esc(formatStatusChange(g))}</td></tr>`;
     })
     .join('\n');
   return `<section class="summary" aria-labelledby="summary">
@@ -135,7 +140,7 @@ function staleNote(stale: ReportGoal[]): string {
     : `<li>⚠ stale — the newest snapshot is older than stale_after: ${stale.map((g) => `${link(g)} (over ${plural(g.evaluation.staleAfterDays, 'day')})`).join(', ')}</li>`;
 }
 
-function objective(group: ObjectiveGroup<ReportGoal>): string {
+function objective(group: ObjectiveGroup<ReportGoal>, minSample: number): string {
   const o = group.objective;
   const id = `objective-${esc(o?.id ?? 'none')}`;
   const heading = o ? esc(o.title || o.id) : 'Goals without an objective';
@@ -145,13 +150,13 @@ function objective(group: ObjectiveGroup<ReportGoal>): string {
   return `<section class="objective" aria-labelledby="${id}">
 <h2 id="${id}">${heading} ${badge(group.worst)}</h2>
 ${about}
-${group.goals.map(goalArticle).join('\n')}
+${group.goals.map((goal) => goalArticle(goal, minSample)).join('\n')}
 </section>`;
 }
 
-function goalArticle(goal: ReportGoal): string {
+function goalArticle(goal: ReportGoal, minSample: number): string {
   const e = goal.evaluation;
-  const figures = goalFigures(goal)
+  const figures = goalFigures(goal, minSample)
     .map(
       (f) =>
         `<div><dt>${esc(f.label)}</dt><dd><strong>${prose(f.value)}</strong><span>${prose(f.note)}</span></dd></div>`,
@@ -239,6 +244,7 @@ function chartInput(goal: ReportGoal): ChartInput {
     title: `${e.id}: ${goal.metricName} (${formatSegment(goal.segment)}) over time`,
     description: description.filter(Boolean).join(' '),
     unit: e.unit,
+    range: goal.range,
     points,
     current: e.current?.date ?? null,
     expected,

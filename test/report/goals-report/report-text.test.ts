@@ -16,6 +16,7 @@ function reportGoal(values: number[], points: ReportGoal['points']): ReportGoal 
   return {
     ...checked,
     metricName: 'Customer satisfaction',
+    range: [0, 100],
     points,
     periods: undefined,
     breakdowns: [],
@@ -32,19 +33,19 @@ describe('goalFigures', () => {
         { date: '2026-11-16', value: 82, n: 12, partial: true },
       ],
     );
-    const now = goalFigures(goal).find((f) => f.label === 'Now')!;
+    const now = goalFigures(goal, 30).find((f) => f.label === 'Now')!;
     expect(now).toEqual({
       label: 'Now',
       value: '82 %',
-      note: 'on 2026-11-16, n = 12, partial period',
+      note: 'on 2026-11-16, n = 12, partial period, fewer than min_sample 30 rows',
     });
   });
 
   it('a KPI snapshot has no n', () => {
     const goal = reportGoal([80, 81, 82], [{ date: '2026-11-16', value: 82 }]);
-    expect(goalFigures(goal).find((f) => f.label === 'Now')!.note).toBe('on 2026-11-16');
+    expect(goalFigures(goal, 30).find((f) => f.label === 'Now')!.note).toBe('on 2026-11-16');
     // (82 − 78) ÷ (85 − 78) = 57 %; 139 of 184 days: 76 % expected.
-    expect(goalFigures(goal).find((f) => f.label === 'Progress')).toEqual({
+    expect(goalFigures(goal, 30).find((f) => f.label === 'Progress')).toEqual({
       label: 'Progress',
       value: '57 %',
       note: 'expected 76 % by 2026-11-16',

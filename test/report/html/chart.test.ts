@@ -38,6 +38,7 @@ const base: ChartInput = {
   title: 'csat over time',
   description: 'Four snapshots.',
   unit: 'percent',
+  range: [0, 100],
   points: weekly('2026-10-26', [80, 81, 81.5, 82]),
   current: '2026-11-16',
   expected: [
@@ -193,11 +194,45 @@ describe('renderChart', () => {
     expect(byClass('partial')).toHaveLength(1);
   });
 
+  it('the value axis stops at the metric’s bounds', () => {
+    const { byClass, text } = parseSvg(
+      renderChart({
+        ...base,
+        points: weekly('2026-11-02', [50, 100]),
+        current: '2026-11-09',
+        expected: [
+          { date: '2026-10-01', value: 80, isMilestone: false },
+          { date: '2026-12-31', value: 90, isMilestone: false },
+        ],
+        target: 90,
+        targetLabel: '90 %',
+        forecast: null,
+      }),
+    );
+    // 50 … 100 padded by 3 to [47, 103]; nice for 4 ticks (step 14 → 20): [40, 120]; the
+    // top stops at 100 %, the bottom stays at 40 %, ticked every 20 (d3 on [40, 100]).
+    expect(byClass('value').map(text)).toEqual(['40 %', '60 %', '80 %', '100 %']);
+    // Unbounded above (a duration, a count): the rounded-out top stays.
+    const open = parseSvg(
+      renderChart({
+        ...base,
+        range: [0, null],
+        points: weekly('2026-11-02', [50, 100]),
+        current: '2026-11-09',
+        expected: [],
+        target: 90,
+        forecast: null,
+      }),
+    );
+    expect(open.byClass('value').map(open.text).at(-1)).toBe('120 %');
+  });
+
   it('durations are scaled in hours, ticks on whole hours', () => {
     const { byClass, text } = parseSvg(
       renderChart({
         ...base,
         unit: 'duration',
+        range: [0, null],
         points: weekly('2026-10-26', [14400, 12600, 11700, 10800]),
         expected: [],
         target: 7200,
