@@ -109,7 +109,8 @@ describe.skipIf(!hasTmux)('goals init and goals new in a real terminal (tmux)', 
       '--noprofile',
     );
     tmux('set-option', '-t', SESSION, 'history-limit', '10000');
-    type(`PS1='$ '; goals() { node ${BIN} "$@"; }; clear`);
+    // No history file: bash would write it into the folder when the session is killed, racing its removal.
+    type(`PS1='$ '; unset HISTFILE; goals() { node ${BIN} "$@"; }; clear`);
     keys('Enter');
   });
 
