@@ -37,7 +37,7 @@ const restrictedFor = (...own) =>
     .map(([, rule]) => rule);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.work/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.work/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
