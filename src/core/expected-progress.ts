@@ -67,21 +67,20 @@ export function buildExpectedPath(
  */
 export function expectedProgressAt(path: readonly PathKnot[], date: IsoDate): ExpectedProgress {
   const first = path[0]!;
-  const last = path[path.length - 1]!;
+  const last = path.at(-1)!;
   const position = positionOf(first.date, date);
   if (position <= first.position) {
     return { value: first.progress, position, from: first, to: path[1] ?? first };
   }
+  // Stryker disable next-line EqualityOperator: at the deadline its piece gives from + (1 − from) × 1 = 1, from the same knots
   if (position >= last.position) {
-    return { value: last.progress, position, from: path[path.length - 2] ?? last, to: last };
+    return { value: last.progress, position, from: path.at(-2) ?? last, to: last };
   }
-  for (let i = 1; i < path.length; i++) {
-    const to = path[i]!;
-    if (position > to.position) continue;
-    const from = path[i - 1]!;
-    const share = (position - from.position) / (to.position - from.position);
-    return { value: from.progress + (to.progress - from.progress) * share, position, from, to };
-  }
-  /* c8 ignore next -- the loop always returns: position < last.position */
-  return { value: last.progress, position, from: last, to: last };
+  // The piece the date falls on ends at the first knot not before it: on a
+  // milestone's day, the piece that leads to the milestone.
+  const i = path.findIndex((knot) => position <= knot.position);
+  const from = path[i - 1]!;
+  const to = path[i]!;
+  const share = (position - from.position) / (to.position - from.position);
+  return { value: from.progress + (to.progress - from.progress) * share, position, from, to };
 }

@@ -35,13 +35,11 @@ export function hasPaceHistory(points: readonly Point[]): boolean {
 export function fastestFourWeekPace(points: readonly Point[], sign: 1 | -1): number | undefined {
   const sorted = sortPoints(points);
   let best: number | undefined;
-  let j = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const from = sorted[i]!;
+  for (const [i, from] of sorted.entries()) {
     // The snapshot nearest to 28 days later, within 21–35 days.
     let candidate: Point | undefined;
     let candidateGap = Infinity;
-    for (j = i + 1; j < sorted.length; j++) {
+    for (let j = i + 1; j < sorted.length; j++) {
       const days = daysBetween(from.date, sorted[j]!.date);
       if (days > 35) break;
       if (days >= 21 && Math.abs(days - 28) < candidateGap) {
@@ -55,18 +53,6 @@ export function fastestFourWeekPace(points: readonly Point[], sign: 1 | -1): num
     best = best === undefined ? pace : Math.max(best, pace);
   }
   return best;
-}
-
-/** Change per week needed to go from `from` to `to` between two dates (signed). */
-export function neededPerWeek(
-  from: number,
-  to: number,
-  fromDate: IsoDate,
-  toDate: IsoDate,
-): number | undefined {
-  const days = daysBetween(fromDate, toDate);
-  if (days <= 0) return undefined;
-  return (to - from) / (days / 7);
 }
 
 export type PaceJudgement =
@@ -106,6 +92,7 @@ export function judgePace(input: {
   const { baseline, target, start, deadline, history } = input;
   const days = daysBetween(start, deadline);
   if (days <= 0 || target === baseline) return undefined;
+  // Stryker disable next-line EqualityOperator: target ≠ baseline here, so > and ≥ agree
   const sign = target > baseline ? 1 : -1;
   const weeks = days / 7;
   const needed = Math.abs(target - baseline) / weeks;

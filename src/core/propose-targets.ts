@@ -36,7 +36,7 @@ import type { MetricDefinition } from './metrics.js';
 import { fastestFourWeekPace, hasPaceHistory, judgePace } from './pace.js';
 import type { Point } from './snapshot.js';
 import { sortPoints } from './snapshot.js';
-import { fitTrend, median } from './theil-sen.js';
+import { fitTrend, median, trendValueAt } from './theil-sen.js';
 
 /** The recent trend is fitted on this many days of snapshots before the plan is made. */
 export const RECENT_TREND_DAYS = 91;
@@ -108,7 +108,7 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
   const trend = fitted
     ? {
         perWeek: fitted.slopePerDay * 7,
-        forecast: valueAt(fitted.slopePerDay, recent, quarterOn),
+        forecast: trendValueAt(fitted.slopePerDay, recent, quarterOn),
         points: fitted.points,
       }
     : null;
@@ -226,18 +226,13 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
 function spreadAround(slopePerDay: number, points: readonly Point[]): number {
   const last = points.at(-1);
   if (!last) return 0;
-  const at = valueAt(slopePerDay, points, last.date);
+  const at = trendValueAt(slopePerDay, points, last.date);
   return (
     1.4826 *
     median(
       points.map((p) => Math.abs(p.value - (at + slopePerDay * daysBetween(last.date, p.date)))),
     )
   );
-}
-
-/** The trend's value at `date`, computed around the snapshots (no cancellation from 1970). */
-function valueAt(slopePerDay: number, points: readonly Point[], date: IsoDate): number {
-  return median(points.map((p) => p.value + slopePerDay * daysBetween(p.date, date)));
 }
 
 /** The worst value in the goal's direction: the lowest for stay-above, the highest for stay-below. */

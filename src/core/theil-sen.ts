@@ -3,15 +3,13 @@
  * points, and the median intercept. Robust to outliers (up to ~29 % of the
  * points), which a week of bad survey data easily is.
  */
-import { toDayNumber } from './dates.js';
+import { daysBetween, toDayNumber } from './dates.js';
 import type { IsoDate } from './dates.js';
 import type { Point } from './snapshot.js';
 
 export interface Trend {
   /** Change per day. */
   slopePerDay: number;
-  /** Value at day number 0 (1970-01-01); use `trendAt`. */
-  intercept: number;
   /** Points it was fitted on, on distinct dates. */
   points: number;
   /**
@@ -40,8 +38,7 @@ export function fitTrend(points: readonly Point[]): Trend | undefined {
   if (xs.length < MIN_FORECAST_POINTS) return undefined;
   const slopes = pairwiseSlopes(xs, ys);
   const slopePerDay = medianBySelection(slopes);
-  const intercept = median(xs.map((x, i) => ys[i]! - slopePerDay * x));
-  return { slopePerDay, intercept, points: xs.length, fitted: { days: xs, values: ys, slopes } };
+  return { slopePerDay, points: xs.length, fitted: { days: xs, values: ys, slopes } };
 }
 
 /**
@@ -60,7 +57,7 @@ export function valuesByDay(points: readonly Point[]): { days: number[]; values:
   const values: number[] = [];
   for (const [day, list] of [...byDay].sort((a, b) => a[0] - b[0])) {
     days.push(day);
-    values.push(list.length === 1 ? list[0]! : median(list));
+    values.push(median(list));
   }
   return { days, values };
 }
@@ -69,6 +66,7 @@ export function valuesByDay(points: readonly Point[]): { days: number[]; values:
 export function pairwiseSlopes(xs: readonly number[], ys: readonly number[]): Float64Array {
   const slopes = new Float64Array((xs.length * (xs.length - 1)) / 2);
   let k = 0;
+  // Stryker disable next-line EqualityOperator: with i = xs.length there is no j: the same slopes
   for (let i = 0; i < xs.length; i++) {
     for (let j = i + 1; j < xs.length; j++) slopes[k++] = (ys[j]! - ys[i]!) / (xs[j]! - xs[i]!);
   }
@@ -152,6 +150,11 @@ export function medianOfSorted(sorted: Float64Array): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function trendAt(trend: Trend, date: IsoDate): number {
-  return trend.intercept + trend.slopePerDay * toDayNumber(date);
+/**
+ * The trend's value at `date`: the median of (value + slope × days to `date`)
+ * over `points` — the median intercept carried to `date`, computed around the
+ * points rather than from an intercept at 1970 (no cancellation error).
+ */
+export function trendValueAt(slopePerDay: number, points: readonly Point[], date: IsoDate): number {
+  return median(points.map((p) => p.value + slopePerDay * daysBetween(p.date, date)));
 }

@@ -153,6 +153,7 @@ function unitHint(unit: MetricUnit): string {
  * value it came from in the improving direction.
  */
 export function roundTarget(value: number, unit: MetricUnit, sign: 1 | -1): number {
+  // Stryker disable next-line EqualityOperator: at 600 s both steps give 600 (a whole minute)
   const step = unit === 'count' ? 1 : unit === 'duration' ? (Math.abs(value) < 600 ? 1 : 60) : 0.1;
   const scaled = value / step;
   // A hair of tolerance so that floating-point noise (84.99999999) still rounds to 85.

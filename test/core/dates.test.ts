@@ -13,6 +13,8 @@ import {
   todayIn,
   toDayNumber,
   nextQuarter,
+  makeDate,
+  suggestTimeZone,
 } from '../../src/core/dates.js';
 
 describe('dates', () => {
@@ -71,6 +73,34 @@ describe('dates', () => {
     expect(todayIn('UTC', now)).toBe('2026-11-22');
     expect(todayIn('Europe/Sofia', now)).toBe('2026-11-23');
     expect(todayIn('America/Los_Angeles', now)).toBe('2026-11-22');
+  });
+
+  it('makes a date only of a real day within years 1–9999', () => {
+    expect(makeDate(2026, 9, 30)).toBe('2026-09-30');
+    expect(makeDate(2026, 9, 0)).toBeUndefined();
+    expect(makeDate(2026, 9, 31)).toBeUndefined();
+    expect(makeDate(1, 1, 1)).toBe('0001-01-01');
+    expect(makeDate(0, 12, 31)).toBeUndefined();
+    expect(makeDate(9999, 12, 31)).toBe('9999-12-31');
+    expect(makeDate(10000, 1, 1)).toBeUndefined();
+  });
+
+  it('reads a quarter as typed, spaces and a small q included', () => {
+    expect(parseQuarter(' 2026-q3 ')).toEqual({ year: 2026, quarter: 3 });
+  });
+
+  it("puts the fiscal year's first month in its first quarter", () => {
+    expect(quarterOf('2026-04-01', 4)).toEqual({ year: 2026, quarter: 1 });
+    expect(quarterOf('2026-03-31', 4)).toEqual({ year: 2025, quarter: 4 });
+  });
+
+  it('suggests the time zone a mistyped one was meant to be', () => {
+    expect(suggestTimeZone('Europe/Berln')).toBe('Europe/Berlin');
+    // the city alone, typed with spaces around it
+    expect(suggestTimeZone(' Berln ')).toBe('Europe/Berlin');
+    // UTC is no zone of Intl's list, yet a zone people write
+    expect(suggestTimeZone('UTX')).toBe('UTC');
+    expect(suggestTimeZone('Atlantis')).toBeUndefined();
   });
 });
 

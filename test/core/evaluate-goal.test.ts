@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { goalSchema } from '../../src/config/schema.js';
 import { addDays } from '../../src/core/dates.js';
-import { evaluateGoal, findEvaluationProblems } from '../../src/core/evaluate-goal.js';
+import {
+  evaluateGoal,
+  findEvaluationProblems,
+  pointWindowOf,
+  selectWindow,
+} from '../../src/core/evaluate-goal.js';
 import type { EvaluateOptions, GoalEvaluation } from '../../src/core/evaluate-goal.js';
 import { buildCatalog } from '../../src/core/metrics.js';
 import { resolveGoal } from '../../src/core/resolve-goal.js';
@@ -563,6 +568,18 @@ describe('baselines and targets', () => {
       'the baseline already meets the target: there is no way to go',
     );
   });
+
+  it('a baseline equal to the target leaves no way to go either', () => {
+    const e = evaluate(
+      { ...RISE, baseline: 70, target: 70 },
+      [{ date: '2026-07-10', value: 72 }],
+      '2026-07-11',
+    );
+    expect(e.progress).toBeNull();
+    expect(e.figures.find((f) => f.name === 'progress')!.note).toBe(
+      'the baseline already meets the target: there is no way to go',
+    );
+  });
 });
 
 describe('expected progress through milestones', () => {
@@ -789,6 +806,34 @@ describe('stale', () => {
 });
 
 describe("stale without stale_after: the series' cadence (issue 13.7)", () => {
+  it('the usual gap is of the newest snapshots only: monthly data turned weekly is stale after 14 days', () => {
+    // 15 snapshots 30 days apart, then 12 a week apart: the newest 12 have 11 gaps of 7 days
+    // (limit 14); all of them would have 14 gaps of 30 and 12 of 7, a median of 30 (limit 60)
+    const monthly = series(
+      '2025-01-01',
+      30,
+      Array.from({ length: 15 }, () => 60),
+    );
+    const weekly = series(
+      addDays(monthly.at(-1)!.date, 7),
+      7,
+      Array.from({ length: 12 }, () => 60),
+    );
+    const newest = weekly.at(-1)!.date;
+    const e = evaluate(
+      { metric: 'score', baseline: 50, target: 75, start: '2026-01-01', deadline: '2026-12-31' },
+      [...monthly, ...weekly],
+      addDays(newest, 20),
+      { staleAfterDays: undefined },
+    );
+    expect(e.stale).toBe(true);
+    expect(e.figures.find((f) => f.name === 'stale')!.inputs).toEqual([
+      { name: 'age', value: 20, kind: 'days' },
+      { name: 'usual gap', value: 7, kind: 'days' },
+      { name: 'stale_after', value: 14, kind: 'days' },
+    ]);
+  });
+
   const byCadence = { staleAfterDays: undefined };
   // SF311-like: a value on the first of every month, January to October 2026.
   // Gaps 31, 28, 31, 30, 31, 30, 31, 31, 30: median 31 days, limit 2 × 31 = 62.
@@ -987,6 +1032,18 @@ describe('small samples: settings.min_sample (DESIGN §11)', () => {
     expect(sampleOf(e)!.snapshots).toEqual([{ date: '2026-09-01', value: 93, n: 9 }]);
   });
 
+  it('the run stops as soon as it holds min_sample rows, though the month before meets the target too', () => {
+    const points = [
+      { date: '2026-07-01', value: 91, n: 40 },
+      { date: '2026-08-01', value: 91, n: 21 },
+      { date: '2026-09-01', value: 93, n: 9 },
+    ];
+    const e = evaluate(CSAT, points, '2026-09-05');
+    expect(e.status).toBe('achieved');
+    // 9 + 21 = 30: July is not needed
+    expect(sampleOf(e)).toMatchObject({ value: 30, snapshots: points.slice(1) });
+  });
+
   it('after the deadline a target met on a small sample is missed, with the reason', () => {
     const e = evaluate(CSAT, monthly(18), '2026-10-10');
     expect(e.status).toBe('missed');
@@ -1131,6 +1188,43 @@ describe('snapshots as given', () => {
     expect(e.current).toEqual({ date: '2026-08-01', value: 62 });
   });
 
+  it('in any order, without the values that are no number', () => {
+    const e = evaluate(
+      { ...RISE, target: 70 },
+      [
+        { date: '2026-08-01', value: 60 },
+        { date: '2026-08-03', value: Number.NaN },
+        { date: '2026-07-20', value: 58 },
+      ],
+      '2026-08-05',
+    );
+    // a KPI value has no n and no partial flag, not even undefined ones
+    expect(e.current).toStrictEqual({ date: '2026-08-01', value: 60 });
+    expect(e.latest).toStrictEqual({ date: '2026-08-01', value: 60 });
+    const partial = evaluate(
+      { ...RISE, target: 70 },
+      [{ date: '2026-08-01', value: 60, n: 12, partial: true }],
+      '2026-08-05',
+    );
+    expect(partial.current).toStrictEqual({ date: '2026-08-01', value: 60, n: 12, partial: true });
+  });
+
+  it('the newest snapshot up to as of, not after it, says how fresh the data is', () => {
+    const points = [
+      { date: '2026-07-01', value: 52 },
+      { date: '2026-07-10', value: 54 },
+      { date: '2026-08-20', value: 60 },
+    ];
+    // as of 07-31 the 08-20 snapshot does not exist yet: 21 days old, stale (14)
+    const before = evaluate({ ...RISE, target: 70 }, points, '2026-07-31');
+    expect(before.latest).toEqual({ date: '2026-07-10', value: 54 });
+    expect(before.stale).toBe(true);
+    // on its own day it counts: 0 days old
+    const onTheDay = evaluate({ ...RISE, target: 70 }, points, '2026-08-20');
+    expect(onTheDay.latest).toEqual({ date: '2026-08-20', value: 60 });
+    expect(onTheDay.stale).toBe(false);
+  });
+
   it('keeps the last 12 snapshots up to the judged date for sparklines', () => {
     // Every 2 days from 2026-07-01: 16 snapshots up to 2026-07-31 (50 … 65).
     const many = series(
@@ -1179,6 +1273,63 @@ describe('goals that cannot be evaluated', () => {
       },
     ]);
     expect(findEvaluationProblems(goalOf({ ...RISE, target: 70 }))).toEqual([]);
+  });
+
+  it('names each value, date and milestone at fault', () => {
+    const problems = (fields: Record<string, unknown>) => findEvaluationProblems(goalOf(fields));
+    expect(problems({ target: 5, deadline: '2026-Q4' })).toEqual([
+      { message: 'it has no metric', path: ['metric'] },
+    ]);
+    expect(problems({ metric: 'score', target: 5 })).toEqual([
+      { message: 'it has no deadline', path: ['deadline'] },
+    ]);
+    expect(
+      problems({ metric: 'score', target: 5, start: '2026-09-30', deadline: '2026-09-30' }),
+    ).toEqual([
+      { message: 'its deadline 2026-09-30 is not after its start 2026-09-30', path: ['deadline'] },
+    ]);
+    expect(problems({ ...RISE, target: '85%' })).toEqual([
+      {
+        message: 'its target: "85%" is a percentage, but this metric is a score.',
+        path: ['target'],
+      },
+    ]);
+    expect(problems({ ...RISE, baseline: '2h', target: 70 })).toEqual([
+      {
+        message: 'its baseline: "2h" is a duration, but this metric is a score.',
+        path: ['baseline'],
+      },
+    ]);
+    const milestones = (...list: Array<{ date: string; target: unknown }>) =>
+      problems({ ...RISE, target: 70, milestones: list });
+    expect(milestones({ date: '2026-08-01', target: '2h' })).toEqual([
+      {
+        message: 'milestone 2026-08-01: "2h" is a duration, but this metric is a score.',
+        path: ['milestones', 0],
+      },
+    ]);
+    const misplaced = (date: string, path: number) => ({
+      message: `milestone ${date} is not after the start and the milestone before it, on or before the deadline`,
+      path: ['milestones', path],
+    });
+    // on the start, or on the date of the milestone before it: not after them
+    expect(milestones({ date: '2026-07-01', target: 55 })).toEqual([misplaced('2026-07-01', 0)]);
+    expect(
+      milestones({ date: '2026-08-01', target: 60 }, { date: '2026-08-01', target: 65 }),
+    ).toEqual([misplaced('2026-08-01', 1)]);
+    expect(
+      milestones({ date: '2026-08-01', target: 60 }, { date: '2026-07-15', target: 65 }),
+    ).toEqual([misplaced('2026-07-15', 1)]);
+    // the day after the start and the deadline itself are fine
+    expect(
+      milestones({ date: '2026-07-02', target: 51 }, { date: '2026-09-28', target: 70 }),
+    ).toEqual([]);
+  });
+
+  it('evaluateGoal refuses a goal with any of them', () => {
+    expect(() => evaluate({ ...RISE, baseline: '2h', target: 70 }, [], '2026-07-31')).toThrow(
+      'Goal g cannot be evaluated: its baseline: "2h" is a duration, but this metric is a score.',
+    );
   });
 
   it('evaluateGoal refuses them', () => {
@@ -1230,5 +1381,515 @@ describe('derivations for goals explain', () => {
     ]);
     expect(forecast.note).toBeUndefined();
     expect(statusOf(e)).toBe('at-risk');
+  });
+
+  const figure = (e: GoalEvaluation, name: string) => e.figures.find((f) => f.name === name)!;
+  const NO_BASELINE = { metric: 'score', start: '2026-07-01', deadline: '2026-09-28' };
+
+  it('with no data yet, each figure says what it lacks', () => {
+    // as of 2026-07-03: day 3 of 90, 87 days left (28 in July, 31, 28)
+    const e = evaluate({ ...NO_BASELINE, target: '+5' }, [], '2026-07-03');
+    expect(e.status).toBe('no-data');
+    const notes = Object.fromEntries(e.figures.map((f) => [f.name, f.note]));
+    expect(notes).toEqual({
+      current: 'no snapshot on or before 2026-07-03',
+      baseline: 'no baseline in goals.yaml and no snapshot to take it from',
+      target: 'a change needs a baseline',
+      progress: 'no current value',
+      expectedProgress: undefined,
+      forecast: 'needs snapshots on at least 3 dates from 2026-07-01 to 2026-07-03',
+      forecastProgress: 'no forecast',
+      forecastInterval:
+        'needs snapshots on at least 6 dates from 2026-07-01 to 2026-07-03 (0 so far)',
+      chance: 'needs snapshots on at least 6 dates from 2026-07-01 to 2026-07-03 (0 so far)',
+      'pace.perWeek': 'needs snapshots on at least 3 dates',
+      'pace.neededPerWeek': 'no current value or target',
+      daysLeft: undefined,
+      stale: 'never stale when no-data',
+    });
+    expect(figure(e, 'current')).toMatchObject({
+      formula: 'the newest snapshot on or before 2026-07-03',
+      inputs: [],
+      snapshots: [],
+    });
+    expect(figure(e, 'baseline')).toMatchObject({
+      value: null,
+      formula: 'the first snapshot on or after the start 2026-07-01',
+      inputs: [],
+    });
+    expect(figure(e, 'target')).toMatchObject({
+      value: null,
+      formula: 'baseline + change',
+      inputs: [
+        { name: 'baseline', value: null, kind: 'value' },
+        { name: 'change', value: 5, kind: 'value' },
+      ],
+    });
+    expect(figure(e, 'forecast').inputs).toEqual([{ name: 'snapshots', value: 0, kind: 'count' }]);
+    expect(figure(e, 'stale')).toMatchObject({
+      value: false,
+      formula: 'as of − date of the newest snapshot > stale_after',
+      inputs: [
+        { name: 'age', value: null, kind: 'days' },
+        { name: 'stale_after', value: 14, kind: 'days' },
+      ],
+    });
+    // a relative change says so
+    expect(
+      figure(evaluate({ ...NO_BASELINE, target: '+10%' }, [], '2026-07-03'), 'target'),
+    ).toEqual({
+      name: 'target',
+      value: null,
+      kind: 'value',
+      formula: 'baseline + change × |baseline|',
+      inputs: [
+        { name: 'baseline', value: null, kind: 'value' },
+        { name: 'change', value: 0.1, kind: 'ratio' },
+      ],
+      snapshots: [],
+      note: 'a change needs a baseline',
+    });
+    expect(figure(evaluate({ ...NO_BASELINE, target: 55 }, [], '2026-06-20'), 'stale').note).toBe(
+      'never stale when not-started',
+    );
+  });
+
+  it('the baseline says where it comes from', () => {
+    const fromSnapshot = evaluate(
+      { ...NO_BASELINE, target: 72 },
+      [{ date: '2026-06-20', value: 40 }, ...RISING],
+      '2026-07-31',
+    );
+    expect(figure(fromSnapshot, 'baseline')).toEqual({
+      name: 'baseline',
+      value: 50,
+      kind: 'value',
+      formula: 'the first snapshot on or after the start 2026-07-01',
+      inputs: [{ name: 'date', value: '2026-07-01', kind: 'date' }],
+      snapshots: [{ date: '2026-07-01', value: 50 }],
+    });
+    const beforeStart = evaluate(
+      { ...NO_BASELINE, target: '+5' },
+      [{ date: '2026-06-29', value: 40 }],
+      '2026-07-03',
+    );
+    expect(figure(beforeStart, 'baseline')).toEqual({
+      name: 'baseline',
+      value: 40,
+      kind: 'value',
+      formula: 'no snapshot on or after the start 2026-07-01 yet: the newest one before it',
+      inputs: [{ name: 'date', value: '2026-06-29', kind: 'date' }],
+      snapshots: [{ date: '2026-06-29', value: 40 }],
+    });
+    expect(figure(beforeStart, 'target')).toMatchObject({
+      value: 45,
+      formula: 'baseline + change',
+    });
+    expect(figure(beforeStart, 'target').note).toBeUndefined();
+    expect(figure(evaluate({ ...RISE, target: 75 }, RISING, '2026-07-31'), 'baseline')).toEqual({
+      name: 'baseline',
+      value: 50,
+      kind: 'value',
+      formula: 'written in goals.yaml',
+      inputs: [],
+      snapshots: [],
+    });
+  });
+
+  it('after the deadline: the current value is the one by the deadline, and no pace is needed', () => {
+    const after = evaluate({ ...RISE, target: 75 }, RISING, '2026-10-05');
+    expect(figure(after, 'current').formula).toBe(
+      'the newest snapshot on or before 2026-09-28 (the deadline: it has passed)',
+    );
+    expect(figure(after, 'pace.neededPerWeek')).toMatchObject({
+      value: null,
+      note: 'the deadline has come',
+    });
+    // on the deadline's own day there are no days left either: 0, not a division by 0
+    const onTheDay = evaluate({ ...RISE, target: 75 }, RISING, '2026-09-28');
+    expect(figure(onTheDay, 'daysLeft').value).toBe(0);
+    expect(figure(onTheDay, 'pace.neededPerWeek')).toMatchObject({
+      value: null,
+      note: 'the deadline has come',
+    });
+  });
+
+  it('a forecast outside the range, reaching too far, gives both reasons', () => {
+    // CSAT 80, 90, 99 on 07-01, 07-03, 07-05: slopes 5, 4.75, 4.5 a day, median 4.75;
+    // at 09-28 (89, 87, 85 days on): 502.75, 503.25, 502.75 → 502.75 % (shown 502.8 %), above
+    // 100 %; 85 days beyond the newest, more than 2 × the 4 days they span
+    const e = evaluate(
+      { metric: 'csat', baseline: 70, target: 90, start: '2026-07-01', deadline: '2026-09-28' },
+      [
+        { date: '2026-07-01', value: 80 },
+        { date: '2026-07-03', value: 90 },
+        { date: '2026-07-05', value: 99 },
+      ],
+      '2026-07-06',
+    );
+    expect(figure(e, 'forecast')).toMatchObject({
+      value: 100,
+      note: 'the trend gives 502.8 %, outside the range of csat (0 % to 100 %): the forecast stops at 100 %; the forecast reaches too far (the deadline is 85 days beyond the newest snapshot, more than 2 × the 4 days the snapshots span): it does not decide the status',
+    });
+  });
+
+  it('the expected path through milestones names its piece', () => {
+    const FCR = {
+      metric: 'fcr',
+      baseline: 68,
+      target: 75,
+      start: '2026-07-01',
+      deadline: '2026-12-31',
+      milestones: [{ date: '2026-09-30', target: 71 }],
+    };
+    // 2026-11-16: 47 days after the milestone (position 139 − 92), of the 92 to the deadline
+    const e = evaluate(FCR, [{ date: '2026-11-16', value: 71 }], '2026-11-16');
+    expect(figure(e, 'expectedProgress')).toEqual({
+      name: 'expectedProgress',
+      value: 3 / 7 + (4 / 7) * (47 / 92),
+      kind: 'ratio',
+      formula:
+        'on the path through the milestones: from + (to − from) × (days since from) ÷ (days from → to), within 0–1',
+      inputs: [
+        { name: 'from (milestone 2026-09-30)', value: 3 / 7, kind: 'ratio' },
+        { name: 'to (deadline 2026-12-31)', value: 1, kind: 'ratio' },
+        { name: 'days since from', value: 47, kind: 'days' },
+        { name: 'days from → to', value: 92, kind: 'days' },
+      ],
+      snapshots: [],
+      note: 'milestones: 2026-09-30: 71 %',
+    });
+    // before the start, no days have passed on the first piece
+    const early = evaluate(FCR, [], '2026-06-20');
+    expect(figure(early, 'expectedProgress').inputs[2]).toEqual({
+      name: 'days since from',
+      value: 0,
+      kind: 'days',
+    });
+    // a baseline that already meets the target gives the milestones no scale
+    const met = evaluate(
+      { ...FCR, baseline: 80 },
+      [{ date: '2026-08-01', value: 80 }],
+      '2026-08-01',
+    );
+    expect(figure(met, 'expectedProgress')).toEqual({
+      name: 'expectedProgress',
+      value: null,
+      kind: 'ratio',
+      formula: 'the path through the milestones, as a share of the way from baseline to target',
+      inputs: [],
+      snapshots: [],
+      note: 'milestones need a baseline that does not already meet the target',
+    });
+    // without milestones, such a goal still has its elapsed share: 32 of 184 days
+    const { milestones: _, ...linear } = FCR;
+    const plain = evaluate(
+      { ...linear, baseline: 80 },
+      [{ date: '2026-08-01', value: 80 }],
+      '2026-08-01',
+    );
+    expect(plain.expectedProgress).toBe(32 / 184);
+  });
+
+  it('a stay goal with nothing since the start judges the newest snapshot before it', () => {
+    const SLA = {
+      metric: 'score',
+      type: 'stay-above',
+      target: 90,
+      start: '2026-07-01',
+      deadline: '2026-09-28',
+    };
+    const e = evaluate(SLA, [{ date: '2026-06-25', value: 92 }], '2026-07-10');
+    expect(figure(e, 'held')).toEqual({
+      name: 'held',
+      value: '1 of 1',
+      kind: 'text',
+      formula: 'snapshots from 2026-07-01 to 2026-07-10 that are ≥ 90',
+      inputs: [
+        { name: 'met', value: 1, kind: 'count' },
+        { name: 'snapshots', value: 1, kind: 'count' },
+      ],
+      snapshots: [{ date: '2026-06-25', value: 92 }],
+      note: 'no snapshot since the start yet: the newest one before it stands in',
+    });
+    // once there is one since the start, the one before no longer counts
+    const later = evaluate(
+      SLA,
+      [
+        { date: '2026-06-25', value: 80 },
+        { date: '2026-07-05', value: 92 },
+      ],
+      '2026-07-10',
+    );
+    expect(figure(later, 'held')).toMatchObject({
+      value: '1 of 1',
+      snapshots: [{ date: '2026-07-05', value: 92 }],
+    });
+    expect(figure(later, 'held').note).toBeUndefined();
+  });
+});
+
+describe('the status rules as explain lists them, with their reasons', () => {
+  const checksOf = (e: GoalEvaluation) => e.checks.map((c) => [c.status, c.holds, c.reason]);
+
+  it('forecast progress below the at-risk floor: off track', () => {
+    // RISING as of 07-31: forecast 72.25 (shown 72.3); (72.25 − 50) ÷ (80 − 50) = 0.7417
+    const e = evaluate({ ...RISE, target: 80 }, RISING, '2026-07-31');
+    expect(checksOf(e)).toEqual([
+      ['not-started', false, 'the goal started on 2026-07-01'],
+      ['no-data', false, 'the newest snapshot on or before 2026-07-31 is from 2026-07-31'],
+      ['achieved', false, 'current 57.5 (2026-07-31) is not ≥ 80'],
+      ['missed', false, 'the deadline 2026-09-28 has not passed'],
+      ['on-track', false, 'forecast progress 74.2 % < 100 % (forecast 72.3 at 2026-09-28)'],
+      ['at-risk', false, 'forecast progress 74.2 % < 100 % − margin 20 % = 80 %'],
+      ['off-track', true, 'forecast progress 74.2 % is below 80 %'],
+    ]);
+  });
+
+  it('forecast progress within the margin: at risk', () => {
+    // (72.25 − 50) ÷ (75 − 50) = 0.89
+    const e = evaluate({ ...RISE, target: 75 }, RISING, '2026-07-31');
+    expect(checksOf(e).slice(4)).toEqual([
+      ['on-track', false, 'forecast progress 89 % < 100 % (forecast 72.3 at 2026-09-28)'],
+      ['at-risk', true, 'forecast progress 89 % ≥ 100 % − margin 20 % = 80 %'],
+    ]);
+  });
+
+  it('without a forecast, progress against expected progress', () => {
+    // 2 dates: progress 7.5 ÷ 25 = 0.3, expected 31 ÷ 90 = 0.344, floor 0.144
+    const atRisk = evaluate(
+      { ...RISE, target: 75 },
+      [
+        { date: '2026-07-01', value: 50 },
+        { date: '2026-07-31', value: 57.5 },
+      ],
+      '2026-07-31',
+    );
+    expect(checksOf(atRisk).slice(4)).toEqual([
+      [
+        'on-track',
+        false,
+        'no forecast (snapshots on fewer than 3 dates since 2026-07-01): progress 30 % < expected 34.4 %',
+      ],
+      ['at-risk', true, 'progress 30 % ≥ expected 34.4 % − margin 20 % = 14.4 %'],
+    ]);
+    // progress 0.5 ÷ 25 = 0.02
+    const offTrack = evaluate(
+      { ...RISE, target: 75 },
+      [
+        { date: '2026-07-01', value: 50 },
+        { date: '2026-07-31', value: 50.5 },
+      ],
+      '2026-07-31',
+    );
+    expect(checksOf(offTrack).slice(5)).toEqual([
+      ['at-risk', false, 'progress 2 % < expected 34.4 % − margin 20 % = 14.4 %'],
+      ['off-track', true, 'progress 2 % is below 14.4 %'],
+    ]);
+  });
+
+  it('on its first day with no data yet: started, no data', () => {
+    const e = evaluate({ ...RISE, target: 75 }, [], '2026-07-01');
+    expect(checksOf(e)).toEqual([
+      ['not-started', false, 'the goal started on 2026-07-01'],
+      ['no-data', true, 'no snapshot on or before 2026-07-01'],
+    ]);
+  });
+
+  describe('a baseline that already meets the target: the forecast alone decides', () => {
+    const MET = { ...RISE, baseline: 92, target: 90 };
+
+    it('a forecast that reaches the target is on track', () => {
+      // slope 2.5 ÷ 30 a day, all three points give 89 + 29 × 2.5 ÷ 30 = 91.42 at 09-28 (shown 91.4)
+      const e = evaluate(
+        MET,
+        [
+          { date: '2026-07-01', value: 84 },
+          { date: '2026-07-31', value: 86.5 },
+          { date: '2026-08-30', value: 89 },
+        ],
+        '2026-08-30',
+      );
+      expect(checksOf(e).slice(4)).toEqual([
+        ['on-track', true, 'the forecast 91.4 at 2026-09-28 is ≥ 90'],
+      ]);
+    });
+
+    it('one that does not is off track, with no scale for at risk', () => {
+      // 88 + 29 ÷ 30 = 88.97 (shown 89)
+      const e = evaluate(
+        MET,
+        [
+          { date: '2026-07-01', value: 86 },
+          { date: '2026-07-31', value: 87 },
+          { date: '2026-08-30', value: 88 },
+        ],
+        '2026-08-30',
+      );
+      expect(checksOf(e).slice(4)).toEqual([
+        ['on-track', false, 'the forecast 89 at 2026-09-28 is not ≥ 90'],
+        [
+          'off-track',
+          true,
+          'the forecast 89 misses the target and the baseline gives no scale for "at risk"',
+        ],
+      ]);
+    });
+
+    it('a forecast within floating-point noise of the target (5e-8 under 90, less than 1e-9 × 90) meets it', () => {
+      const hair = 90 - 5e-8;
+      const e = evaluate(
+        MET,
+        ['2026-07-01', '2026-07-31', '2026-08-30'].map((date) => ({ date, value: hair })),
+        '2026-08-30',
+      );
+      expect(e.forecast).toBe(hair);
+      expect(e.status).toBe('on-track');
+    });
+  });
+
+  describe('stay goals', () => {
+    const SLA = {
+      metric: 'score',
+      type: 'stay-above',
+      target: 90,
+      start: '2026-07-01',
+      deadline: '2026-09-28',
+    };
+
+    it('before the deadline, with no forecast: on track while every snapshot holds', () => {
+      const e = evaluate(
+        SLA,
+        [
+          { date: '2026-07-05', value: 92 },
+          { date: '2026-07-12', value: 93 },
+        ],
+        '2026-07-15',
+      );
+      expect(checksOf(e).slice(2)).toEqual([
+        ['achieved', false, 'the deadline 2026-09-28 has not passed'],
+        ['missed', false, 'the deadline 2026-09-28 has not passed'],
+        [
+          'on-track',
+          true,
+          'all 2 snapshots from 2026-07-01 to 2026-07-15 are ≥ 90, and there is no forecast',
+        ],
+      ]);
+    });
+
+    it('a forecast exactly on the threshold holds it', () => {
+      const e = evaluate(
+        SLA,
+        ['2026-07-01', '2026-07-31', '2026-08-30'].map((date) => ({ date, value: 90 })),
+        '2026-08-31',
+      );
+      expect(checksOf(e).at(-1)).toEqual([
+        'on-track',
+        true,
+        'all 3 snapshots from 2026-07-01 to 2026-08-31 are ≥ 90, and the forecast 90 at 2026-09-28 is ≥ 90',
+      ]);
+    });
+
+    // 99, 95, 91 a month apart: every slope −4 ÷ 30 a day, so at 09-28
+    // 91 − 29 × 4 ÷ 30 = 87.13 (and the same from the other two points), shown 87.1
+    const FALLING = [
+      { date: '2026-07-01', value: 99 },
+      { date: '2026-07-31', value: 95 },
+      { date: '2026-08-30', value: 91 },
+    ];
+
+    it('the latest snapshot holds but the forecast breaks: at risk', () => {
+      const e = evaluate(SLA, FALLING, '2026-08-31');
+      expect(checksOf(e).slice(4)).toEqual([
+        [
+          'on-track',
+          false,
+          'all 3 snapshots from 2026-07-01 to 2026-08-31 are ≥ 90, and the forecast 87.1 at 2026-09-28 breaks ≥ 90',
+        ],
+        [
+          'at-risk',
+          true,
+          'the latest snapshot 91 is ≥ 90, but the forecast 87.1 at 2026-09-28 breaks ≥ 90',
+        ],
+      ]);
+    });
+
+    it('the latest snapshot breaks the threshold: off track', () => {
+      const e = evaluate(SLA, [...FALLING, { date: '2026-08-31', value: 88 }], '2026-08-31');
+      expect(checksOf(e).slice(5)).toEqual([
+        ['at-risk', false, 'the latest snapshot 88 (2026-08-31) breaks ≥ 90'],
+        ['off-track', true, 'the latest snapshot 88 (2026-08-31) breaks ≥ 90'],
+      ]);
+    });
+  });
+});
+
+describe('the window of snapshots an evaluation reads', () => {
+  const goal = goalOf({ ...RISE, target: 70 });
+
+  it('spans the goal from its start, or the six weeks before the judged date if earlier, up to as of', () => {
+    // as of 07-20: 42 days before is 06-08, before the start
+    expect(pointWindowOf(goal, '2026-07-20')).toEqual({
+      from: '2026-06-08',
+      to: '2026-07-20',
+      before: 12,
+    });
+    // 08-12 − 42 days is the start itself
+    expect(pointWindowOf(goal, '2026-08-12')).toEqual({
+      from: '2026-07-01',
+      to: '2026-08-12',
+      before: 12,
+    });
+    // after the deadline the six weeks end at it, and the window still reaches as of (stale)
+    expect(pointWindowOf(goal, '2026-10-20')).toEqual({
+      from: '2026-07-01',
+      to: '2026-10-20',
+      before: 12,
+    });
+    expect(pointWindowOf(goalOf({ metric: 'score', target: 70 }), '2026-07-20')).toBeUndefined();
+  });
+
+  it('holds the snapshots inside it and the given number just before it, one per date', () => {
+    const points = [
+      ...series('2026-06-01', 1, [1, 2, 3, 4, 5]),
+      { date: '2026-06-10', value: 10 },
+      { date: '2026-06-10', value: 12 },
+      { date: '2026-06-20', value: 20 },
+      { date: '2026-06-25', value: 25 },
+      { date: '2026-06-26', value: 26 },
+    ];
+    expect(selectWindow(points, { from: '2026-06-10', to: '2026-06-25', before: 2 })).toEqual([
+      { date: '2026-06-04', value: 4 },
+      { date: '2026-06-05', value: 5 },
+      { date: '2026-06-10', value: 11 },
+      { date: '2026-06-20', value: 20 },
+      { date: '2026-06-25', value: 25 },
+    ]);
+    // a window after every snapshot keeps the newest ones before it
+    expect(selectWindow(points, { from: '2026-07-01', to: '2026-07-31', before: 1 })).toEqual([
+      { date: '2026-06-26', value: 26 },
+    ]);
+    // more before than there are: all of them
+    expect(selectWindow(points, { from: '2026-06-03', to: '2026-06-03', before: 5 })).toEqual([
+      { date: '2026-06-01', value: 1 },
+      { date: '2026-06-02', value: 2 },
+      { date: '2026-06-03', value: 3 },
+    ]);
+  });
+
+  it('evaluating on the window gives what the whole series gives', () => {
+    // a year of weekly snapshots around the goal
+    const points = series(
+      '2026-01-05',
+      7,
+      Array.from({ length: 52 }, (_, i) => 40 + (i % 7) + i / 4),
+    );
+    for (const asOf of ['2026-06-15', '2026-07-20', '2026-08-12', '2026-09-28', '2026-10-20']) {
+      const window = pointWindowOf(goal, asOf)!;
+      const options = { asOf, atRiskMargin: 0.2, staleAfterDays: undefined };
+      expect(evaluateGoal(goal, selectWindow(points, window), options), asOf).toEqual(
+        evaluateGoal(goal, points, options),
+      );
+    }
   });
 });

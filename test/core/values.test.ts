@@ -12,6 +12,19 @@ describe('parseTarget', () => {
     ['-30m', 'duration', { kind: 'delta', delta: -1800 }],
     ['+3', 'score', { kind: 'delta', delta: 3 }],
     [40, 'score', { kind: 'absolute', value: 40 }],
+    // surrounding spaces are no part of the value: still relative, not 10 %
+    [' +10% ', 'percent', { kind: 'relative', fraction: 0.1 }],
+    // points: more than one digit, decimals, a space, and each spelling
+    ['+10pp', 'percent', { kind: 'delta', delta: 10 }],
+    ['+2.25pp', 'percent', { kind: 'delta', delta: 2.25 }],
+    ['-1.5 pts', 'percent', { kind: 'delta', delta: -1.5 }],
+    ['+5pt', 'score', { kind: 'delta', delta: 5 }],
+    ['+2 points', 'score', { kind: 'delta', delta: 2 }],
+    // a signed duration: its sign, not always minus
+    ['+30m', 'duration', { kind: 'delta', delta: 1800 }],
+    // an unsigned duration is a value, not a change of its last digits
+    ['12h', 'duration', { kind: 'absolute', value: 43200 }],
+    ['+0.5', 'score', { kind: 'delta', delta: 0.5 }],
   ] as const)('%j on a %s metric', (raw, unit, expected) => {
     expect(parseTarget(raw, unit)).toEqual(expected);
   });
@@ -31,6 +44,35 @@ describe('parseTarget', () => {
     });
     expect(parseTarget('+5pp', 'duration')).toMatchObject({ problem: 'unit' });
     expect(parseTarget('85%', 'count')).toMatchObject({ problem: 'unit' });
+  });
+
+  it('says which unit a change does not fit, and how to write one that does', () => {
+    expect(parseTarget('+5pp', 'duration')).toEqual({
+      problem: 'unit',
+      message: '"+5pp" is a change in points, but this metric is a duration.',
+      hint: 'Write a change as a duration ("-30m") or in percent ("-15%").',
+    });
+    expect(parseTarget('+5pp', 'count')).toEqual({
+      problem: 'unit',
+      message: '"+5pp" is a change in points, but this metric is a count.',
+      hint: 'Write a change in percent ("+10%") or a value.',
+    });
+    expect(parseTarget('+30m', 'percent')).toEqual({
+      problem: 'unit',
+      message: '"+30m" is a duration, but this metric is a percent.',
+      hint: 'Write a percentage from 0 to 100: 85 or "85%"; a change as "+5pp" (points) or "+10%" (relative).',
+    });
+    // a signed number on a duration metric has no unit
+    expect(parseTarget('+5', 'duration')).toEqual({
+      problem: 'unit',
+      message: '5 has no unit, and this metric is a duration.',
+      hint: 'Write the unit: "5h", "5m" or "5d".',
+    });
+    expect(parseTarget('85%', 'count')).toEqual({
+      problem: 'unit',
+      message: '"85%" is a percentage, but this metric is a count.',
+      hint: 'Write a number: 120; a change as "-15%".',
+    });
   });
 
   it('refuses text that is no value', () => {
@@ -68,5 +110,24 @@ describe('parseValue', () => {
     expect(parseValue('4h', 'duration')).toEqual({ value: 14400 });
     expect(parseValue('78', 'percent')).toEqual({ value: 78 });
     expect(parseValue(-20, 'score')).toEqual({ value: -20 });
+    expect(parseValue('78.5', 'percent')).toEqual({ value: 78.5 });
+    expect(parseValue(' 85% ', 'percent')).toEqual({ value: 85 });
+  });
+
+  it('refuses a value inside other words, with the way to write one for each unit', () => {
+    expect(parseValue('about 85%', 'percent')).toEqual({
+      problem: 'not-a-number',
+      message: '"about 85%" is not a value.',
+      hint: 'Write a percentage from 0 to 100: 85 or "85%"; a change as "+5pp" (points) or "+10%" (relative).',
+    });
+    expect(parseValue('soon', 'duration')).toMatchObject({
+      hint: 'Write a duration: "2h", "90m", "1h30m", "01:30:00"; a change as "-30m" or "-15%".',
+    });
+    expect(parseValue('many', 'count')).toMatchObject({
+      hint: 'Write a number: 120; a change as "-15%".',
+    });
+    expect(parseValue('high', 'score')).toMatchObject({
+      hint: 'Write a number on the metric\'s scale: 40; a change as "+5" or "+10%".',
+    });
   });
 });

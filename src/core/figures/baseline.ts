@@ -49,11 +49,9 @@ export function computeBaseline(input: {
       formula:
         baseline?.from === 'file'
           ? 'written in goals.yaml'
-          : baseline?.from === 'snapshot'
-            ? `the first snapshot on or after the start ${start}`
-            : baseline?.from === 'before-start'
-              ? `no snapshot on or after the start ${start} yet: the newest one before it`
-              : `the first snapshot on or after the start ${start}`,
+          : baseline?.from === 'before-start'
+            ? `no snapshot on or after the start ${start} yet: the newest one before it`
+            : `the first snapshot on or after the start ${start}`,
       inputs: baseline?.date ? [{ name: 'date', value: baseline.date, kind: 'date' }] : [],
       snapshots:
         baseline && baseline.from !== 'file' && baseline.date

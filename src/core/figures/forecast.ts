@@ -4,7 +4,7 @@ import { formatMetricValue } from '../format-value.js';
 import type { MetricDefinition } from '../metrics.js';
 import { rangeOf } from '../rules/achievable-in-range.js';
 import type { Point } from '../snapshot.js';
-import { fitTrend, median } from '../theil-sen.js';
+import { fitTrend, trendValueAt } from '../theil-sen.js';
 import type { Trend } from '../theil-sen.js';
 import type { EvaluatedBaseline } from './baseline.js';
 import type { Computed } from './figure.js';
@@ -67,7 +67,7 @@ export function computeForecast(input: {
     };
   }
   const fmt = (v: number) => formatMetricValue(v, metric.unit);
-  const onTrend = valueAt(trend, sinceStart, deadline);
+  const onTrend = trendValueAt(trend.slopePerDay, sinceStart, deadline);
   const forecast = clampToRange(onTrend, metric);
   const newest = sinceStart[sinceStart.length - 1]!.date;
   const history = daysBetween(sinceStart[0]!.date, newest);
@@ -109,7 +109,9 @@ export function computeForecast(input: {
 /** A value moved into the metric's valid range (a CSAT trend stops at 100 %). */
 function clampToRange(value: number, metric: MetricDefinition): number {
   const [min, max] = metric.range;
+  // Stryker disable next-line EqualityOperator: at the bound, value and bound are the same
   if (min !== null && value < min) return min;
+  // Stryker disable next-line EqualityOperator: at the bound, value and bound are the same
   if (max !== null && value > max) return max;
   return value;
 }
@@ -139,18 +141,9 @@ export function computeForecastProgress(input: {
       snapshots: [],
       ...(forecastProgress === null
         ? {
-            note:
-              forecast === null ? 'no forecast' : whyNoProgress(current, baseline, target, scale),
+            note: forecast === null ? 'no forecast' : whyNoProgress(current),
           }
         : {}),
     },
   };
-}
-
-/**
- * The trend's value at `date`, computed around the snapshots rather than from
- * the intercept at 1970 (same number, without the cancellation error).
- */
-function valueAt(trend: Trend, points: readonly Point[], date: IsoDate): number {
-  return median(points.map((p) => p.value + trend.slopePerDay * daysBetween(p.date, date)));
 }

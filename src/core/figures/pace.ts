@@ -23,8 +23,8 @@ export function computeRecentPace(input: {
 }): Computed<number | null> {
   const { known, judgedAt } = input;
   const recentWindow = recentPaceWindow(known, judgedAt);
-  const recentTrend =
-    recentWindow.length >= RECENT_PACE_MIN_POINTS ? fitTrend(recentWindow) : undefined;
+  // undefined with fewer than 3 dates
+  const recentTrend = fitTrend(recentWindow);
   const perWeek = recentTrend ? recentTrend.slopePerDay * 7 : null;
   return {
     value: perWeek,
@@ -46,6 +46,7 @@ export function computeRecentPace(input: {
 function recentPaceWindow(known: readonly Point[], until: IsoDate): Point[] {
   const from = addDays(until, -RECENT_PACE_DAYS);
   const window = known.filter((p) => p.date >= from);
+  // Stryker disable next-line EqualityOperator: a window of 3 is the last 3 snapshots
   return window.length >= RECENT_PACE_MIN_POINTS ? window : known.slice(-RECENT_PACE_MIN_POINTS);
 }
 

@@ -49,21 +49,18 @@ export function computeProgress(input: {
         { name: 'target', value: target, kind: 'value' },
       ],
       snapshots: current ? [current] : [],
-      ...(progress === null ? { note: whyNoProgress(current, baseline, target, scale) } : {}),
+      ...(progress === null ? { note: whyNoProgress(current) } : {}),
     },
   };
 }
 
-/** Why a progress figure is missing. */
-export function whyNoProgress(
-  current: Point | null,
-  baseline: EvaluatedBaseline | null,
-  target: number | null,
-  scale: ProgressScale,
-): string {
-  if (!current) return 'no current value';
-  if (!baseline) return 'no baseline';
-  if (target === null) return 'no target';
-  if (!scale.isUsable) return 'the baseline already meets the target: there is no way to go';
-  return '';
+/**
+ * Why a progress figure is missing: there is no current value, or the
+ * baseline leaves no way to go (a current value implies a baseline, taken
+ * from the snapshots if need be, and so a target).
+ */
+export function whyNoProgress(current: Point | null): string {
+  return current
+    ? 'the baseline already meets the target: there is no way to go'
+    : 'no current value';
 }

