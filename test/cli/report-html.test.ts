@@ -222,17 +222,45 @@ describe('what the page says', () => {
     }
   });
 
-  it('keeps dates on one line: each is a <time> element', async () => {
+  it('keeps dates and values with their units on one line', async () => {
     const { all } = await htmlReport(copyFixture('check/team'));
     const csat = all.find((e) => attr(e, 'id') === 'goal-csat-85')!;
-    const progress = elements(csat)
-      .filter((e) => e.tagName === 'div')
-      .find((d) => text(d).startsWith('Progress'))!;
-    const note = elements(progress).find((e) => e.tagName === 'span')!;
-    expect(text(note)).toBe('expected 72 % by 2026-11-16');
-    expect(elements(note).map((e) => [e.tagName, text(e)])).toEqual([
-      ['span', 'expected 72 % by 2026-11-16'],
+    const note = (label: string) => {
+      const figure = elements(csat)
+        .filter((e) => e.tagName === 'div')
+        .find((d) => text(d).startsWith(label))!;
+      // The note: the <dd>'s own span, after the value in <strong>.
+      return elements(figure).find((e) => e.tagName === 'span' && !attr(e, 'class'))!;
+    };
+    const unbroken = (e: Element) =>
+      elements(e)
+        .filter((c) => c.tagName === 'time' || attr(c, 'class') === 'nb')
+        .map((c) => [c.tagName, text(c)]);
+    expect(text(note('Progress'))).toBe('expected 72 % by 2026-11-16');
+    expect(unbroken(note('Progress'))).toEqual([
+      ['span', '72 %'],
       ['time', '2026-11-16'],
+    ]);
+    // A narrow card broke `81.7 %–86.2 %` after the dash (and, before, after 81.7).
+    expect(text(note('Forecast'))).toBe(
+      'at 2026-12-31, from the trend; 80 % interval 83.7 %–84.3 %',
+    );
+    expect(unbroken(note('Forecast'))).toEqual([
+      ['time', '2026-12-31'],
+      ['span', '80 %'],
+      ['span', '83.7 %–84.3 %'],
+    ]);
+    const pace = elements(all.find((e) => attr(e, 'id') === 'goal-first-reply-2h')!)
+      .filter((e) => e.tagName === 'div')
+      .find((d) => text(d).startsWith('Pace'))!;
+    // A pace in minutes and seconds per week is one unbroken piece, in the value and the note.
+    const value = text(elements(pace).find((e) => e.tagName === 'strong')!);
+    const needs = text(elements(pace).find((e) => e.tagName === 'span' && !attr(e, 'class'))!);
+    expect(value).toMatch(/^−\d+ m( \d+ s)?\/week$/);
+    expect(needs).toMatch(/^needs −\d+ m \d+ s\/week$/);
+    expect(unbroken(pace)).toEqual([
+      ['span', value],
+      ['span', needs.replace('needs ', '')],
     ]);
   });
 

@@ -73,13 +73,21 @@ ${groupByObjective(result)
 `;
 }
 
+/** One value with its unit: `72 %`, `−0.2 pp`, `2 h 55 m`, `−11 m 15 s/week`. */
+const ONE_VALUE = String.raw`[−+±]?\d[\d,.]*\s(?:%|pp|[hms])(?:\s\d[\d,.]*\s[hms])*(?:/week)?(?!\w)`;
+/** A value or a range of two: `81.7 %–86.2 %`. */
+const VALUE = new RegExp(`${ONE_VALUE}(?:–${ONE_VALUE})?`, 'g');
+
 /**
- * Escaped text whose dates are <time> elements, which the stylesheet keeps
- * on one line: a narrow card breaks `expected 51 % by 2026-11-16` before the
- * date, never at one of its hyphens.
+ * Escaped text whose dates are <time> elements and whose values are kept
+ * with their units, both on one line (the stylesheet): a narrow card breaks
+ * `80 % interval 68.5 %–71.8 %` or `expected 51 % by 2026-11-16` between
+ * words, never inside `68.5 %` or at a date's hyphens.
  */
 function prose(text: string): string {
-  return esc(text).replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<time>$&</time>');
+  return esc(text)
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<time>$&</time>')
+    .replace(VALUE, '<span class="nb">$&</span>');
 }
 
 function anchor(goal: ReportGoal): string {

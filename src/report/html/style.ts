@@ -33,7 +33,7 @@ h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
 p { margin: .25rem 0; }
 a { color: var(--accent); }
 .meta, .about { color: var(--muted); }
-time { white-space: nowrap; }
+time, .nb { white-space: nowrap; }
 code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .status { display: inline-block; padding: 0 .5em; border-radius: 1em; font-size: .8rem; font-weight: 600;
   white-space: nowrap; vertical-align: .15em; border: 1px solid currentColor; }
@@ -103,7 +103,7 @@ figcaption { font-size: .8rem; color: var(--muted); display: flex; flex-wrap: wr
 .figures dt { font-size: .75rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
 .figures dd { margin: 0; }
 .figures dd strong { display: block; font-size: 1.05rem; }
-.figures dd span { display: block; font-size: .8rem; color: var(--muted); }
+.figures dd > span { display: block; font-size: .8rem; color: var(--muted); }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
 @media (max-width: 700px) {
   body { padding: 1rem .75rem 2rem; font-size: 14px; }
