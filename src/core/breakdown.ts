@@ -92,7 +92,8 @@ export function rankBreakdown(
     const then = goal.since ? newest(points, goal.since) : null;
     return {
       segment,
-      name: segment[breakdown.key] ?? '',
+      // every segment of a breakdown has its key
+      name: segment[breakdown.key]!,
       isGoal: segmentKey(segment) === segmentKey(goal.segment),
       current,
       change: current && then ? current.value - then.value : null,
@@ -103,9 +104,11 @@ export function rankBreakdown(
   const sign = GOAL_TYPES[goal.type].sign;
   return rows.sort((a, b) => {
     if (a.current && b.current && a.current.value !== b.current.value) {
+      // Stryker disable next-line ArithmeticOperator: sort reads only the sign, and sign ÷ d has the sign of sign × d
       return sign * (b.current.value - a.current.value);
     }
     if (!a.current !== !b.current) return a.current ? -1 : 1;
+    // Stryker disable next-line EqualityOperator: two segments of a breakdown never share a name
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
 }

@@ -15,6 +15,9 @@ const segments: Segment[] = [
   { team: 'EMEA', channel: 'chat' },
   { team: 'APAC', channel: 'chat' },
   { team: 'EMEA', channel: 'email' },
+  // neither ranks with any goal here: three keys, and two keys both unlike the two-key goal's
+  { team: 'EMEA', agent: 'ana', channel: 'chat' },
+  { team: 'APAC', channel: 'email' },
 ];
 
 describe('breakdownSegments: which segments a breakdown ranks', () => {
@@ -115,5 +118,28 @@ describe('rankBreakdown', () => {
   it('higher is better: the other way round', () => {
     const rows = rankBreakdown({ key: 'team', series }, { ...goal, type: 'increase' });
     expect(rows.map((r) => r.name)).toEqual(['APAC', 'EMEA', 'Nordics', 'Americas']);
+  });
+});
+
+describe('rankBreakdown: ties', () => {
+  const goal = {
+    segment: { team: 'A' },
+    type: 'increase' as const,
+    target: 90,
+    judgedAt: '2026-11-16',
+  };
+  const team = (name: string, value?: number) => ({
+    segment: { team: name },
+    points: value === undefined ? [] : [{ date: '2026-11-16', value }],
+  });
+
+  it('equal values, and no values, go by name', () => {
+    for (const series of [
+      [team('Zed', 80), team('Abe', 80), team('Max'), team('Bo'), team('Top', 95)],
+      [team('Bo'), team('Max'), team('Top', 95), team('Abe', 80), team('Zed', 80)],
+    ]) {
+      const rows = rankBreakdown({ key: 'team', series }, goal);
+      expect(rows.map((r) => r.name)).toEqual(['Top', 'Abe', 'Zed', 'Bo', 'Max']);
+    }
   });
 });
