@@ -7,9 +7,12 @@
  * reports/mutation/<part>/ (git-ignored), so a run can stop after any part and
  * the next one only re-tests what changed. `npm run mutate -- --summary` prints
  * the per-file table of every part's last report without running anything.
+ * `--concurrency N`: test runners at once (default: 1 on a machine of 2 cores
+ * or fewer, which other work shares; else the cores less one).
  * Settings shared by all parts: stryker.config.mjs.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -17,9 +20,18 @@ const CORE = 'src/core';
 const REPORTS = 'reports/mutation';
 
 const { values, positionals } = parseArgs({
-  options: { summary: { type: 'boolean', default: false } },
+  options: {
+    summary: { type: 'boolean', default: false },
+    concurrency: { type: 'string' },
+  },
   allowPositionals: true,
 });
+
+const concurrency = Number(values.concurrency ?? Math.max(1, availableParallelism() - 1));
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`--concurrency ${values.concurrency}: give a whole number of runners, 1 or more`);
+  process.exit(2);
+}
 
 /** Every part: each file directly in src/core, then each folder. */
 function allParts() {
@@ -43,6 +55,7 @@ async function run(part) {
   console.log(`\nmutation testing ${part} → ${dir}/index.html`);
   await new Stryker({
     mutate: mutatePattern(part),
+    concurrency,
     incrementalFile: join(dir, 'incremental.json'),
     htmlReporter: { fileName: join(dir, 'index.html') },
     jsonReporter: { fileName: join(dir, 'mutation.json') },
