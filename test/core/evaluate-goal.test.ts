@@ -1101,6 +1101,7 @@ describe('small samples: settings.min_sample (DESIGN §11)', () => {
       '2026-09-05',
     );
     expect(e.status).toBe('on-track');
+    expect(e.checks.at(-1)!.holds).toBe(true);
     expect(e.checks.at(-1)!.reason).toBe(
       'current 93 % (2026-09-01) is ≥ 90 %, but from 9 rows, fewer than min_sample 30: a small sample is never the only evidence for achieved, there is no forecast, and the baseline gives no scale for progress',
     );
