@@ -107,7 +107,7 @@ describe.skipIf(!hasPostgres)('readPostgres on a real server', () => {
   });
 
   it('streams through a cursor, in order, across batch boundaries; false stops it', async () => {
-    for (const total of [2 * BATCH_ROWS, 2 * BATCH_ROWS + 1]) {
+    for (const total of [0, 1, 2 * BATCH_ROWS, 2 * BATCH_ROWS + 1]) {
       let seen = 0;
       let wrong = 0;
       const n = await readPostgres(
@@ -127,6 +127,29 @@ describe.skipIf(!hasPostgres)('readPostgres on a real server', () => {
       (_, row) => row < 2,
     );
     expect(first).toBe(1);
+  });
+
+  it('gives a text as it is: tabs, line breaks, backslashes, \\N; NULL is an empty cell', async () => {
+    const { rows } = await reader(
+      spec(
+        "select E'a\\tb', E'two\\nlines\\r', E'back\\\\slash', E'\\\\N', null::text, '', 'Zürich €'",
+      ),
+    );
+    expect(rows[1]).toEqual(['a\tb', 'two\nlines\r', 'back\\slash', '\\N', '', '', 'Zürich €']);
+  });
+
+  it('binds $since with the type the query gives it: timestamptz, text, twice', async () => {
+    const q = (where: string) =>
+      reader(
+        spec(`select day from kpi_daily where ${where} order by day`, { since: '2026-07-14' }),
+      );
+    // 2026-07-14 in Asia/Kolkata starts at 2026-07-13 18:30 UTC: 09:00 UTC that day is before it,
+    // 2026-07-14 23:30 -07:00 after
+    expect((await q('at >= $since')).rows.slice(1)).toEqual([['2026-07-14']]);
+    expect((await q("day::text >= $since and team >= ''")).rows.slice(1)).toEqual([['2026-07-14']]);
+    expect((await q('day >= $since and day < $since::date + 1')).rows.slice(1)).toEqual([
+      ['2026-07-14'],
+    ]);
   });
 
   it('stops on an error of the reader, and throws it', async () => {
