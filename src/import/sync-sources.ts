@@ -16,6 +16,7 @@ import type { ImportResult, StagedFile } from './import-file.js';
 import { fingerprintSpec, specFromSource } from './import-spec.js';
 import type { ImportSpec, SpecOrigin } from './import-spec.js';
 import type { ReadProgress } from './read-snapshots.js';
+import type { RowSource } from './row-source.js';
 import { queryDisplayPath } from '../warehouse/query-rows.js';
 import { isRacy, scanFile, statFile, statKey } from './scan-file.js';
 import type { FileScan } from './scan-file.js';
@@ -195,59 +196,48 @@ export async function importSources(
     for (const job of jobs) {
       try {
         const mapping = fingerprintSpec(job.spec, project.catalog, job.warehouse);
+        // What is read (a query's rows, or a file and its scan), and what the import record keeps of it.
+        let input: { rows?: RowSource; scan?: FileScan | undefined };
+        let extra: { exactFrom?: string | undefined; stat?: string | undefined };
         if (job.warehouse) {
           const { openQuery } = await import('./warehouse-job.js');
-          const { importRecordOf, stageFile } = await import('./import-file.js');
           const latest = store.latestImport(job.id);
           const query = await openQuery(project, store, job, {
             // A changed mapping or query re-reads everything: older snapshots would keep the old one.
             full: options.full || !latest?.exact || latest.mapping !== mapping,
             signal: options.signal,
           });
-          const file = await stageFile({
-            ...job,
-            rows: query.rows,
-            catalog: project.catalog,
-            store,
-            signal: options.signal,
-            onProgress: options.onProgress && ((p) => options.onProgress!(job, p)),
-          });
-          const record = importRecordOf(file, {
-            source: job.id,
-            recordPath: job.recordPath,
-            mapping,
-            now: options.now,
-            exactFrom: query.exactFrom,
-          });
-          staged.push({ job, file, record });
-          stagings.push(file.staging);
-          continue;
-        }
-        const readAt = clock();
-        const stats = statFile(job.path, job.displayPath);
-        const stat = isRacy(stats, readAt) ? undefined : statKey(stats);
-        let scan: FileScan | undefined;
-        const latest = options.force ? undefined : store.latestImport(job.id);
-        if (latest?.exact && latest.mapping === mapping && latest.path === job.recordPath) {
-          if (latest.stat !== null && latest.stat === statKey(stats)) {
-            results.set(job, unchangedResult(job, 'stat'));
-            continue;
+          input = { rows: query.rows };
+          extra = { exactFrom: query.exactFrom };
+        } else {
+          const readAt = clock();
+          const stats = statFile(job.path, job.displayPath);
+          const stat = isRacy(stats, readAt) ? undefined : statKey(stats);
+          let scan: FileScan | undefined;
+          const latest = options.force ? undefined : store.latestImport(job.id);
+          if (latest?.exact && latest.mapping === mapping && latest.path === job.recordPath) {
+            if (latest.stat !== null && latest.stat === statKey(stats)) {
+              results.set(job, unchangedResult(job, 'stat'));
+              continue;
+            }
+            scan = await scanFile(job.path, job.displayPath, job.spec.encoding);
+            if (scan.sha256 === latest.sha256) {
+              // Next time the stat will do, unless the file is still too fresh to tell.
+              if (stat && !options.dryRun && !store.readonly) store.refreshStat(latest.id, stat);
+              results.set(job, unchangedResult(job, 'sha256'));
+              continue;
+            }
           }
-          scan = await scanFile(job.path, job.displayPath, job.spec.encoding);
-          if (scan.sha256 === latest.sha256) {
-            // Next time the stat will do, unless the file is still too fresh to tell.
-            if (stat && !options.dryRun && !store.readonly) store.refreshStat(latest.id, stat);
-            results.set(job, unchangedResult(job, 'sha256'));
-            continue;
-          }
+          input = { scan };
+          extra = { stat };
         }
-        // Loaded only when a source changed: a sync of unchanged ones reads no CSV.
+        // Loaded only when a source changed: a sync of unchanged files reads no CSV.
         const { importRecordOf, stageFile } = await import('./import-file.js');
         const file = await stageFile({
           ...job,
+          ...input,
           catalog: project.catalog,
           store,
-          scan,
           signal: options.signal,
           onProgress: options.onProgress && ((p) => options.onProgress!(job, p)),
         });
@@ -256,7 +246,7 @@ export async function importSources(
           recordPath: job.recordPath,
           mapping,
           now: options.now,
-          stat,
+          ...extra,
         });
         staged.push({ job, file, record });
         stagings.push(file.staging);
