@@ -5,8 +5,10 @@
 // peak memory is flat in the row count (shown by syncing a quarter of the
 // rows too). A benchmark, not a test: it prints times, ratios and peak RSS.
 //
-// The two paths run in turn (manual, goals, manual, goals …), each from an
-// empty store; the ratio is the median of the per-pair ratios. The server is
+// The two paths run in pairs, each from an empty store, the order of a pair
+// alternating (manual then goals, goals then manual …) so that a machine
+// speeding up or slowing down favours neither; the ratio is the median of
+// the per-pair ratios. The server is
 // a throw-away cluster (scripts/postgres-server.mjs), filled by
 // generate_series: a long KPI table, four metrics for fifty teams a day.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +22,7 @@ const bin = join(here, '..', 'bin', 'goals.js');
 const work = join(here, '.work', 'warehouse');
 const ROWS = 1_000_000;
 const SMALL = 250_000;
-const RUNS = 3;
+const RUNS = 5;
 
 const query = (table) =>
   `select day, metric, team, value from bench.${table} where day >= $since order by day, metric, team`;
@@ -109,25 +111,37 @@ try {
   const goalsTimes = [];
   let rssBig = 0;
   let summary = '';
-  for (let run = 0; run < RUNS; run++) {
+  const runManual = () => {
     fresh(manual);
     const exported = timed(pg.psql, [pg.url, '-v', 'ON_ERROR_STOP=1', '-qc', copy], {});
     const imported = goalsImport(manual, {});
     manualTimes.push(exported.seconds + imported.seconds);
+  };
+  const runSync = () => {
     fresh(synced);
     const g = goalsImport(synced, env);
     goalsTimes.push(g.seconds);
     rssBig = Math.max(rssBig, g.rssKb);
     summary = g.stdout;
+  };
+  for (let run = 0; run < RUNS; run++) {
+    for (const path of run % 2 === 0 ? [runManual, runSync] : [runSync, runManual]) path();
   }
   fresh(small);
   const quarter = goalsImport(small, env);
-  const ratio = median(goalsTimes.map((t, i) => t / manualTimes[i]));
+  const ratios = goalsTimes.map((t, i) => t / manualTimes[i]);
+  const ratio = median(ratios);
   console.log(`\n${ROWS.toLocaleString('en-US')} rows from PostgreSQL, medians of ${RUNS} runs`);
   console.log(`  goals: ${summary}`);
   console.log(`  psql \\copy + goals import  ${median(manualTimes).toFixed(2)} s`);
   console.log(
     `  goals import (the sync)    ${median(goalsTimes).toFixed(2)} s   ${ratio.toFixed(2)}× the manual path  ${ratio <= 1 ? '✔ no slower' : '✖ slower'}`,
+  );
+  console.log(
+    `  pair ratios                ${[...ratios]
+      .sort((a, b) => a - b)
+      .map((r) => r.toFixed(2))
+      .join(' ')}`,
   );
   console.log(
     `  goals peak RSS             ${mb(rssBig)} at ${ROWS.toLocaleString('en-US')} rows, ${mb(quarter.rssKb)} at ${SMALL.toLocaleString('en-US')} rows (${quarter.seconds.toFixed(2)} s)`,
