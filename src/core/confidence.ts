@@ -10,40 +10,33 @@
  *   value(t) = trend(t) + drift(t) + noise
  *
  * with independent noise of spread σ (from the median absolute residual), a
- * random-walk drift of variance q per day (from how fast residuals drift apart
- * with the time between them), and a slope known only up to the spread of the
- * pairwise slopes (Sen's interval). The prediction error adds the noise of one
- * snapshot, the error of the fitted level and slope, and the drift the fit
- * cannot foresee; it is read on Student's t with n − 2 degrees of freedom.
+ * random-walk drift of variance q per day (a moment estimate from how far
+ * every two residuals lie apart, which can come out zero or below), and the
+ * trend known up to the error that σ puts in a Theil–Sen fit. The prediction
+ * error adds the noise of one snapshot, the error of the fitted level and
+ * slope, and the drift the fit cannot foresee; it is read on Student's t with
+ * the degrees of freedom a median absolute deviation is worth.
  *
- * Pure and deterministic: the stay-goal chance is simulated with a fixed seed.
+ * Pure and deterministic: the stay-goal chance is a fixed quadrature.
  */
 import type { GoalType } from '../config/schema.js';
 import { GOAL_TYPES, meets } from './compare.js';
 import { daysBetween, fromDayNumber, toDayNumber } from './dates.js';
 import type { IsoDate } from './dates.js';
 import type { MetricDefinition } from './metrics.js';
-import { SeededRandom } from './seeded-random.js';
 import type { Point } from './snapshot.js';
 import { normalCdf, studentTCdf, studentTQuantile } from './student-t.js';
-import {
-  median,
-  medianBySelection,
-  medianOfSorted,
-  pairwiseSlopes,
-  quantileBySelection,
-  valuesByDay,
-} from './theil-sen.js';
+import { median, medianBySelection, pairwiseSlopes, valuesByDay } from './theil-sen.js';
 import type { Trend } from './theil-sen.js';
 
 /** The interval holds the value at the deadline with this probability. */
 export const CONFIDENCE_LEVEL = 0.8;
 /**
- * Fewer snapshots since the start give no interval and no chance. Six is the
+ * Fewer snapshots since the start give no interval and no chance. Eight is the
  * smallest window whose chance beats the no-change forecast at every reach
  * allowed, on real and synthetic series alike (docs/confidence.md, "Limits").
  */
-export const MIN_CONFIDENCE_POINTS = 6;
+export const MIN_CONFIDENCE_POINTS = 8;
 /**
  * The interval reaches no further past the last snapshot than the snapshots
  * span (a goal is about halfway through before it gets a chance): further
@@ -51,15 +44,25 @@ export const MIN_CONFIDENCE_POINTS = 6;
  */
 export const MAX_REACH = 1;
 
-/** Normal 90 % quantile: Sen's interval of the slope is an 80 % one. */
-const Z80 = 1.2815515655446004;
-/** Median of χ² with 1 degree of freedom: turns a median square into a variance. */
-const CHI2_1_MEDIAN = 0.4549364231195724;
 /** Turns a median absolute deviation into a standard deviation (normal noise). */
 const MAD_TO_SD = 1.4826;
-/** The drift is read from residual differences up to this many snapshots apart. */
-const MAX_DRIFT_LAG = 30;
-const SEED = 0x5eed;
+/**
+ * Asymptotic efficiency of the median absolute deviation against the standard
+ * deviation for normal noise (Rousseeuw & Croux 1993): σ from the MAD of n − 2
+ * free residuals is worth a variance estimate with about 0.37 × (n − 2)
+ * degrees of freedom (a simulation of normal noise around a line agrees, from
+ * 6 to 100 snapshots: docs/confidence.md, "The model").
+ */
+const MAD_EFFICIENCY = 0.3675;
+/**
+ * Variance of the Theil–Sen slope over that of least squares under normal
+ * noise: its efficiency is about 0.91 (Sen 1968; simulated 1.05–1.18 for
+ * 6–100 evenly spaced snapshots).
+ */
+const SLOPE_VARIANCE_RATIO = 1.1;
+/** Quadrature of the stay chance: nodes for the shared error and for the noise level. */
+const SHARED_NODES = 25;
+const SCALE_NODES = 32;
 
 /** A metric's valid range, `null` = unbounded on that side. */
 export type ValueRange = MetricDefinition['range'];
@@ -80,11 +83,15 @@ export interface Spread {
   levelAtFirst: number;
   /** σ: spread of single snapshots around the trend (robust standard deviation). */
   noise: number;
-  /** Standard error of the slope per day, from Sen's 80 % interval of the pairwise slopes. */
+  /** Standard error of the slope per day that the noise puts in the Theil–Sen fit. */
   slopeError: number;
-  /** q: variance per day of the random-walk drift (0 when the residuals do not drift). */
+  /**
+   * q: variance per day of the random-walk drift, a moment estimate that is
+   * about 0 without drift and below 0 when the residuals drift apart less than
+   * independent noise would (the prediction is then narrower, never below σ).
+   */
   drift: number;
-  /** Degrees of freedom of the t distribution: snapshots − 2. */
+  /** Degrees of freedom of the t distribution: 0.3675 × (snapshots − 2), what a MAD is worth. */
   df: number;
   /** Days of each snapshot after the first (ascending), their mean and sum of squared deviations. */
   offsets: Float64Array;
@@ -103,7 +110,10 @@ export interface Prediction {
   /** The 80 % interval, clamped to the metric's range. */
   low: number;
   high: number;
-  /** The variances that add up to scale²: why the interval is as wide as it is. */
+  /**
+   * The variances that add up to scale²: why the interval is as wide as it is.
+   * `drift` is below 0 when the residuals drift apart less than noise would.
+   */
   variance: { noise: number; level: number; slope: number; drift: number };
 }
 
@@ -188,8 +198,7 @@ export function fitSpread(
   if (n < Math.max(4, minPoints)) return undefined;
   const first = days[0]!;
   const offsets = Float64Array.from(days, (d) => d - first);
-  const slopes = trend?.fitted.slopes ?? pairwiseSlopes(days, values);
-  const slopePerDay = trend?.slopePerDay ?? medianBySelection(slopes);
+  const slopePerDay = trend?.slopePerDay ?? medianBySelection(pairwiseSlopes(days, values));
   // The level is the forecast's (median of value − slope × days), taken at the
   // first date rather than at 1970 to keep its digits.
   const levelAtFirst = median(values.map((v, i) => v - slopePerDay * offsets[i]!));
@@ -204,13 +213,6 @@ export function fitSpread(
   if (mad <= rounding) mad = (mean(deviations) * Math.sqrt(Math.PI / 2)) / MAD_TO_SD;
   if (mad <= rounding) mad = 0;
   const noise = MAD_TO_SD * mad * Math.sqrt(n / (n - 2));
-  // Sen (1968): the slopes C/2 ranks either side of the median bound an 80 %
-  // interval, C = z · √Var(Kendall's S).
-  const c = Z80 * Math.sqrt((n * (n - 1) * (2 * n + 5)) / 18);
-  const mid = (slopes.length - 1) / 2;
-  const slopeError =
-    (quantileBySelection(slopes, mid + c / 2) - quantileBySelection(slopes, mid - c / 2)) /
-    (2 * Z80);
   const gaps = days.slice(1).map((d, i) => d - days[i]!);
   const meanOffset = mean([...offsets]);
   let offsetSquares = 0;
@@ -224,9 +226,9 @@ export function fitSpread(
     slopePerDay,
     levelAtFirst,
     noise,
-    slopeError,
-    drift: estimateDrift(offsets, residuals),
-    df: n - 2,
+    slopeError: noise * Math.sqrt(SLOPE_VARIANCE_RATIO / offsetSquares),
+    drift: estimateDrift(offsets, residuals, meanOffset, offsetSquares),
+    df: MAD_EFFICIENCY * (n - 2),
     offsets,
     meanOffset,
     offsetSquares,
@@ -234,52 +236,86 @@ export function fitSpread(
 }
 
 /**
- * The random-walk variance per day, from the residuals' variogram: how the
- * typical squared difference of two residuals grows with the days between
- * them (lags of 1 to n/4 snapshots, at most 30). Noise alone gives a flat
- * variogram (2σ² at every lag) and no drift.
+ * The random-walk variance per day, by the method of moments: for every two
+ * snapshots i < j, the squared difference of their residuals has expectation
+ * σ² A_ij + q B_ij under the model, where A and B follow from the days alone
+ * (the same for the residuals from a straight line fitted to independent
+ * noise, and to a random walk). Least squares of the squared differences on
+ * A and B estimates σ² and q at once; q is returned as estimated, 0 or below
+ * included (a floor at 0 would give every series of plain noise some drift).
+ * O(n²), like the pairwise slopes.
  */
-function estimateDrift(offsets: Float64Array, residuals: readonly number[]): number {
-  const n = residuals.length;
-  const maxLag = Math.min(MAX_DRIFT_LAG, Math.max(2, Math.floor(n / 4)));
-  const lagDays: number[] = [];
-  const lagVariance: number[] = [];
-  // One buffer for every lag's squared differences, sorted in place.
-  const buffer = new Float64Array(n - 1);
-  for (let lag = 1; lag <= maxLag; lag++) {
-    const squares = buffer.subarray(0, n - lag);
-    let days = 0;
-    for (let i = lag; i < n; i++) {
-      squares[i - lag] = (residuals[i]! - residuals[i - lag]!) ** 2;
-      days += offsets[i]! - offsets[i - lag]!;
-    }
-    lagDays.push(days / squares.length);
-    lagVariance.push(medianOfSorted(squares.sort()) / CHI2_1_MEDIAN);
+function estimateDrift(
+  u: Float64Array,
+  residuals: readonly number[],
+  meanOffset: number,
+  sxx: number,
+): number {
+  const n = u.length;
+  const c = Float64Array.from(u, (x) => x - meanOffset);
+  // K_ij = min(u_i, u_j), the random walk's covariance; with ascending u,
+  // a_j = Σ_i K_ij and b_j = Σ_i c_i K_ij by prefix sums.
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  let sumU = 0;
+  let sumCU = 0;
+  let tailC = 0;
+  for (let j = n - 1; j >= 0; j--) tailC += c[j]!;
+  for (let j = 0; j < n; j++) {
+    sumU += u[j]!;
+    sumCU += c[j]! * u[j]!;
+    tailC -= c[j]!;
+    a[j] = sumU + (n - 1 - j) * u[j]!;
+    b[j] = sumCU + u[j]! * tailC;
   }
-  const meanDays = mean(lagDays);
-  const meanVariance = mean(lagVariance);
-  let sxy = 0;
-  let sxx = 0;
-  lagDays.forEach((d, i) => {
-    sxy += (d - meanDays) * (lagVariance[i]! - meanVariance);
-    sxx += (d - meanDays) ** 2;
-  });
-  return sxx > 0 ? Math.max(0, sxy / sxx) : 0;
+  let sumA = 0;
+  let sumB = 0;
+  let sumBC = 0;
+  for (let j = 0; j < n; j++) {
+    sumA += a[j]!;
+    sumB += b[j]!;
+    sumBC += b[j]! * c[j]!;
+  }
+  // G = (I − H) K (I − H), H the hat matrix of a straight line:
+  // (HK)_ij = a_j / n + c_i b_j / sxx, and Σ_l a_l c_l = Σ_j b_j.
+  const hk = (i: number, j: number) => a[j]! / n + (c[i]! * b[j]!) / sxx;
+  const hkh = (i: number, j: number) =>
+    (sumA / n + (c[i]! * sumB) / sxx) / n + (c[j]! * (sumB / n + (c[i]! * sumBC) / sxx)) / sxx;
+  const g = (i: number, j: number) => Math.min(u[i]!, u[j]!) - hk(i, j) - hk(j, i) + hkh(i, j);
+  const h = (i: number, j: number) => 1 / n + (c[i]! * c[j]!) / sxx;
+  const gDiagonal = Float64Array.from(u, (_, i) => g(i, i));
+  const hDiagonal = Float64Array.from(u, (_, i) => h(i, i));
+  let saa = 0;
+  let sab = 0;
+  let sbb = 0;
+  let say = 0;
+  let sby = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const ca = 2 - hDiagonal[i]! - hDiagonal[j]! + 2 * h(i, j);
+      const cb = gDiagonal[i]! + gDiagonal[j]! - 2 * g(i, j);
+      const y = (residuals[i]! - residuals[j]!) ** 2;
+      saa += ca * ca;
+      sab += ca * cb;
+      sbb += cb * cb;
+      say += ca * y;
+      sby += cb * y;
+    }
+  }
+  const det = saa * sbb - sab * sab;
+  return det > 1e-12 * saa * sbb ? (saa * sby - sab * say) / det : 0;
 }
 
 /** The predicted distribution of the snapshot at `date`, and its 80 % interval. */
 export function predictAt(spread: Spread, date: IsoDate, range: ValueRange): Prediction {
   const t = toDayNumber(date) - toDayNumber(spread.first);
-  const { points: n, meanOffset } = spread;
   const center = spread.levelAtFirst + spread.slopePerDay * t;
-  const variance = {
-    noise: spread.noise ** 2,
-    level: (spread.noise ** 2 * Math.PI) / (2 * n),
-    slope: ((t - meanOffset) * spread.slopeError) ** 2,
-    // No drift measured: skip the O(n) factor (charts ask for several dates).
-    drift: spread.drift === 0 ? 0 : spread.drift * driftFactor(spread, t),
-  };
-  const scale = Math.sqrt(variance.noise + variance.level + variance.slope + variance.drift);
+  const noise = spread.noise ** 2;
+  const level = (noise * Math.PI) / (2 * spread.points);
+  const slope = ((t - spread.meanOffset) * spread.slopeError) ** 2;
+  const total = predictionVariance(spread, t);
+  const variance = { noise, level, slope, drift: total - noise - level - slope };
+  const scale = Math.sqrt(total);
   const q = studentTQuantile(1 - (1 - CONFIDENCE_LEVEL) / 2, spread.df);
   return {
     date,
@@ -290,6 +326,33 @@ export function predictAt(spread: Spread, date: IsoDate, range: ValueRange): Pre
     high: clamp(center + q * scale, range),
     variance,
   };
+}
+
+/**
+ * The variance of the prediction error at day t (after the first snapshot):
+ * σ²(1 + π/2n) + (slope error × (t − t̄))² + q × D(t), a quadratic in t. A
+ * drift estimated below 0 narrows it, but never below one snapshot's noise,
+ * and never from one day to a later one: from the last snapshot on, the
+ * variance is the greatest the quadratic reaches between the two.
+ */
+function predictionVariance(spread: Spread, t: number): number {
+  const { noise, points: n, slopeError, meanOffset, drift } = spread;
+  const at = (day: number) =>
+    noise ** 2 * (1 + Math.PI / (2 * n)) +
+    ((day - meanOffset) * slopeError) ** 2 +
+    (drift === 0 ? 0 : drift * driftFactor(spread, day));
+  const last = spread.offsets[n - 1]!;
+  let variance = at(t);
+  if (t > last) {
+    variance = Math.max(variance, at(last));
+    // The quadratic's vertex, when it is a maximum between the two.
+    const [, mixed, centred] = driftForms(spread);
+    const curve = slopeError ** 2 + (drift * centred) / spread.offsetSquares ** 2;
+    const lean = drift * ((2 * mixed) / (n * spread.offsetSquares) - 1);
+    const top = meanOffset - lean / (2 * curve);
+    if (curve < 0 && top > last && top < t) variance = Math.max(variance, at(top));
+  }
+  return Math.max(noise ** 2, variance);
 }
 
 /**
@@ -313,11 +376,15 @@ export function chanceToMeet(
 
 /**
  * P(no snapshot from the last one to the deadline breaks a stay goal's
- * threshold), one snapshot every `cadenceDays`. The snapshots share the
- * error of the trend and the drift, so the chance is simulated: up to 1,000
- * seeded draws (in mirrored pairs; fewer when more than 12 snapshots are due)
- * of the noise level, the trend's error and the drift path, each giving the
- * exact chance that independent noise keeps every snapshot on the right side.
+ * threshold), one snapshot every `cadenceDays`. Each future snapshot's error
+ * is its own noise (σ, independent from snapshot to snapshot) plus a share of
+ * the trend's error and of the drift that all of them have in common (the
+ * rest of its predicted variance, taken as one shared error: a fitted line
+ * that is off is off for every snapshot), both scaled by the uncertain noise
+ * level of the t distribution. Given the shared error and the noise level,
+ * the snapshots hold independently; the chance integrates over both with a
+ * fixed quadrature (deterministic, and exact for one snapshot: the chance of
+ * chanceToMeet).
  */
 export function chanceToHold(
   spread: Spread,
@@ -334,56 +401,68 @@ export function chanceToHold(
   const count = Math.floor(horizon / spread.cadenceDays);
   if (count <= 0) return 1;
   // Per future snapshot: how far the trend is on the right side of the
-  // threshold, its distance from the mean date, the drift's step to it.
+  // threshold, and the spread of the error it shares with the others.
   const margin = new Float64Array(count);
-  const lever = new Float64Array(count);
-  const stepSd = Math.sqrt(spread.drift * spread.cadenceDays);
+  const shared = new Float64Array(count);
+  const noise = spread.noise;
   for (let k = 0; k < count; k++) {
     const t = lastOffset + (k + 1) * spread.cadenceDays;
     margin[k] = sign * (spread.levelAtFirst + spread.slopePerDay * t - threshold);
-    lever[k] = t - spread.meanOffset;
+    shared[k] = Math.sqrt(Math.max(0, predictionVariance(spread, t) - noise ** 2));
   }
-  const levelSd = spread.noise * Math.sqrt(Math.PI / (2 * spread.points));
-  const drift = driftAtLast(spread);
-  const random = new SeededRandom(SEED);
-  // 500 mirrored pairs, fewer when many snapshots are due (about 12,000
-  // normal probabilities in all): a daily stay goal costs what a weekly one does.
-  const pairs = Math.max(100, Math.min(500, Math.round(6_000 / count)));
-  const shared = new Float64Array(count);
   let total = 0;
-  for (let s = 0; s < pairs; s++) {
-    const scale = Math.sqrt(spread.df / (2 * random.gamma(spread.df / 2)));
-    const level = random.normal() * levelSd;
-    const slope = random.normal() * spread.slopeError;
-    const z1 = random.normal();
-    const z2 = random.normal();
-    const end = drift.l11 * z1;
-    const tilt = drift.l21 * z1 + drift.l22 * z2;
-    let walk = 0;
-    for (let k = 0; k < count; k++) {
-      if (stepSd > 0) walk += random.normal() * stepSd;
-      shared[k] = sign * scale * (level + (slope - tilt) * lever[k]! + end + walk);
+  for (const [scale, scaleWeight] of scaleNodes(spread.df)) {
+    for (const [z, weight] of SHARED) {
+      let p = 1;
+      for (let k = 0; k < count && p > 0; k++) {
+        const m = margin[k]! - z * shared[k]! * scale;
+        p *= noise > 0 ? normalCdf(m / (noise * scale)) : m >= 0 ? 1 : 0;
+      }
+      total += scaleWeight * weight * p;
     }
-    // A mirrored pair (every draw negated) halves the simulation noise.
-    const noise = scale * spread.noise;
-    total += holdProbability(margin, shared, 1, noise) + holdProbability(margin, shared, -1, noise);
   }
-  return total / (2 * pairs);
+  return total;
 }
 
-/** Π P(noise > −(margin ± shared)): every snapshot stays on the right side. */
-function holdProbability(
-  margin: Float64Array,
-  shared: Float64Array,
-  mirror: 1 | -1,
-  noise: number,
-): number {
-  let p = 1;
-  for (let k = 0; k < margin.length && p > 0; k++) {
-    const m = margin[k]! + mirror * shared[k]!;
-    p *= noise > 0 ? normalCdf(m / noise) : m >= 0 ? 1 : 0;
+/** The standard normal on an even grid from −5 to 5, weights summing to 1. */
+const SHARED: readonly (readonly [number, number])[] = normalised(
+  Array.from({ length: SHARED_NODES }, (_, k) => {
+    const z = -5 + (10 * k) / (SHARED_NODES - 1);
+    return [z, Math.exp((-z * z) / 2)] as const;
+  }),
+);
+
+const scaleNodesOf = new Map<number, readonly (readonly [number, number])[]>();
+
+/**
+ * The noise level's uncertainty behind Student's t with `df` degrees of
+ * freedom: σ's true value is σ × √(df ÷ W) for W ~ χ²(df). Nodes even in
+ * log W, where its density is ∝ exp(df·x/2 − eˣ/2), across its mass (the
+ * left tail, long for few degrees of freedom, to 1e-6 of the peak).
+ */
+function scaleNodes(df: number): readonly (readonly [number, number])[] {
+  let nodes = scaleNodesOf.get(df);
+  if (!nodes) {
+    const peak = Math.log(df);
+    const logDensity = (x: number) => (df * (x - peak) - Math.exp(x) + df) / 2;
+    const low = peak - Math.max(8 * Math.sqrt(2 / df), 28 / df);
+    const high = peak + 6 * Math.sqrt(2 / df) + 1;
+    nodes = normalised(
+      Array.from({ length: SCALE_NODES }, (_, k) => {
+        const x = low + ((high - low) * k) / (SCALE_NODES - 1);
+        return [Math.sqrt(df / Math.exp(x)), Math.exp(logDensity(x))] as const;
+      }),
+    );
+    scaleNodesOf.set(df, nodes);
   }
-  return p;
+  return nodes;
+}
+
+function normalised(
+  nodes: readonly (readonly [number, number])[],
+): readonly (readonly [number, number])[] {
+  const sum = nodes.reduce((s, [, w]) => s + w, 0);
+  return nodes.map(([x, w]) => [x, w / sum] as const);
 }
 
 /** 0 or 1 when the range alone decides (a target beyond the metric's best value is never met). */
@@ -429,25 +508,6 @@ function driftForms(spread: Spread): readonly [number, number, number] {
     driftFormsOf.set(spread, forms);
   }
   return forms;
-}
-
-/**
- * The drift the fit cannot foresee, split for simulation: at day t it is
- * U − (t − ū)·B + (W(t) − W(last)), where U = W(last) − mean W and B = the
- * least-squares slope of W are jointly normal; returned as the Cholesky
- * factor of their covariance (already scaled by q).
- */
-function driftAtLast(spread: Spread): { l11: number; l21: number; l22: number } {
-  const { points: n, meanOffset, offsetSquares: sxx, offsets: u } = spread;
-  const a = Float64Array.from(u, (_, i) => (i === n - 1 ? 1 : 0) - 1 / n);
-  const c = Float64Array.from(u, (x) => (x - meanOffset) / sxx);
-  const vu = spread.drift * bilinearMin(u, a, a);
-  const vb = spread.drift * bilinearMin(u, c, c);
-  const cov = spread.drift * bilinearMin(u, a, c);
-  const l11 = Math.sqrt(Math.max(0, vu));
-  const l21 = l11 > 0 ? cov / l11 : 0;
-  const l22 = Math.sqrt(Math.max(0, vb - l21 * l21));
-  return { l11, l21, l22 };
 }
 
 /** Σ_i Σ_j a_i c_j min(u_i, u_j) for ascending u, in one pass. */

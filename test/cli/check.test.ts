@@ -297,7 +297,7 @@ describe('--fail-below-chance', () => {
       '<failure type="chance" message="sla-90 chance 0 % that every snapshot stays ≥ 90 % until 2026-12-31 is below 50 % (a snapshot since the start already broke it)">',
     );
     expect(junit.stdout).toContain(
-      '<failure type="chance" message="csat-85 chance &lt;1 % of meeting ≥ 85 % by 2026-12-31 is below 50 % (forecast 84 %, 80 % interval 83.7 %–84.3 %)">',
+      '<failure type="chance" message="csat-85 chance &lt;1 % of meeting ≥ 85 % by 2026-12-31 is below 50 % (forecast 84 %, 80 % interval 83.7 %–84.4 %)">',
     );
     const github = await check(
       ['--format', 'github', '--fail-on', '', '--fail-below-chance', '50%'],

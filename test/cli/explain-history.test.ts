@@ -140,8 +140,8 @@ describe('goals history', () => {
     const { forecast, forecastInterval, chance } = check.goals[0];
     expect({ forecast, forecastInterval, chance }).toEqual({
       forecast: 84.03,
-      forecastInterval: [83.74, 84.32],
-      chance: 0,
+      forecastInterval: [83.68, 84.39],
+      chance: 0.003,
     });
     expect(body).toMatchObject({ forecast, forecastInterval, chance });
   });

@@ -131,9 +131,9 @@ describe('goals report -o report.html on the team fixture', () => {
     expect(text(csat)).toContain(
       'Expected path from 78 % on 2026-07-01 through 81 % on 2026-09-30 to 85 % on 2026-12-31. Target 85 % by 2026-12-31.',
     );
-    // csat-85 has an 80 % interval (83.7 %–84.3 %, as check and explain give it): a fan and
+    // csat-85 has an 80 % interval (83.7 %–84.4 %, as check and explain give it): a fan and
     // its key; first-reply-2h has none (its deadline is beyond its snapshots' reach).
-    expect(text(csat)).toContain('Forecast 84 % at the deadline, 80 % interval 83.7 %–84.3 %.');
+    expect(text(csat)).toContain('Forecast 84 % at the deadline, 80 % interval 83.7 %–84.4 %.');
     const chartOf = (id: string) => tags('article').find((a) => attr(a, 'id') === `goal-${id}`)!;
     const fans = (id: string) =>
       elements(chartOf(id)).filter((e) => e.tagName === 'path' && attr(e, 'class') === 'interval');
@@ -243,12 +243,12 @@ describe('what the page says', () => {
     ]);
     // A narrow card broke `81.7 %–86.2 %` after the dash (and, before, after 81.7).
     expect(text(note('Forecast'))).toBe(
-      'at 2026-12-31, from the trend; 80 % interval 83.7 %–84.3 %',
+      'at 2026-12-31, from the trend; 80 % interval 83.7 %–84.4 %',
     );
     expect(unbroken(note('Forecast'))).toEqual([
       ['time', '2026-12-31'],
       ['span', '80 %'],
-      ['span', '83.7 %–84.3 %'],
+      ['span', '83.7 %–84.4 %'],
     ]);
     const pace = elements(all.find((e) => attr(e, 'id') === 'goal-first-reply-2h')!)
       .filter((e) => e.tagName === 'div')

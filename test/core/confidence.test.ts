@@ -1,9 +1,10 @@
 /**
  * The confidence figures (docs/confidence.md) on small series. Expected values
- * come from an independent implementation of the method in Python (numpy,
- * scipy.stats for Student's t; the stay chance by sampling the joint normal
- * of the future snapshots from their covariance, 2–4 million draws), pasted
- * here as literals.
+ * come from an independent implementation of the method in Python (numpy for
+ * the drift's moment estimate from explicit matrices, the variance's greatest
+ * value on a grid of 20,001 days, scipy.stats for Student's t, and the stay
+ * chance by scipy.integrate.dblquad over the shared error and χ²), pasted here
+ * as literals.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -59,36 +60,39 @@ describe('student t and normal distributions', () => {
 });
 
 describe('fitSpread and predictAt', () => {
-  it('measures noise, slope error and no drift on a steady series', () => {
+  it('measures noise, slope error and drift on a steady series', () => {
     const spread = fitSpread(csat)!;
     expect(spread.points).toBe(8);
-    expect(spread.df).toBe(6);
+    // What a MAD of 8 − 2 free residuals is worth: 0.3675 × 6.
+    expect(spread.df).toBeCloseTo(2.205, 12);
     expect(spread.slopePerDay).toBeCloseTo(0.017628930817610085, 12);
     expect(spread.noise).toBeCloseTo(0.43945664986085514, 12);
-    expect(spread.slopeError).toBeCloseTo(0.003215135093493766, 12);
-    expect(spread.drift).toBe(0);
+    expect(spread.slopeError).toBeCloseTo(0.002351867465740879, 12);
+    // The residuals drift apart less than independent noise would: q < 0.
+    expect(spread.drift).toBeCloseTo(-0.013518607977825687, 12);
     const p = predictAt(spread, '2026-12-31', UNBOUNDED);
     expect(p.center).toBeCloseTo(84.80284591194969, 10);
-    expect(p.scale).toBeCloseTo(0.9600986665287541, 10);
-    expect(p.low).toBeCloseTo(83.42053833887331, 9);
-    expect(p.high).toBeCloseTo(86.18515348502606, 9);
-    expect(chanceToMeet(p, 'increase', 85, UNBOUNDED)).toBeCloseTo(0.42204504134122955, 9);
-    expect(chanceToMeet(p, 'increase', 83, UNBOUNDED)).toBeCloseTo(0.9452536104956776, 9);
+    // ... so much that the interval is one snapshot's noise: the floor.
+    expect(p.scale).toBeCloseTo(0.4394566498608551, 10);
+    expect(p.low).toBeCloseTo(84.00708834112349, 9);
+    expect(p.high).toBeCloseTo(85.59860348277589, 9);
+    expect(chanceToMeet(p, 'increase', 85, UNBOUNDED)).toBeCloseTo(0.34698709789342735, 9);
+    expect(chanceToMeet(p, 'increase', 83, UNBOUNDED)).toBeCloseTo(0.9769282440986912, 9);
   });
 
   it('adds the drift of a wandering level, growing the interval', () => {
     const spread = fitSpread(wandering)!;
-    expect(spread.noise).toBeCloseTo(1.829375997519603, 12);
-    expect(spread.slopeError).toBeCloseTo(0.02380569942375582, 12);
-    expect(spread.drift).toBeCloseTo(0.36237441287627165, 12);
+    expect(spread.noise).toBeCloseTo(1.8293759975196027, 12);
+    expect(spread.slopeError).toBeCloseTo(0.022920984127890908, 12);
+    expect(spread.drift).toBeCloseTo(0.17976069772914607, 11);
     const p = predictAt(spread, '2026-04-30', UNBOUNDED);
     expect(p.center).toBeCloseTo(86.5672619047619, 10);
-    expect(p.scale).toBeCloseTo(5.725620102960671, 10);
-    // Var = σ²(1 + π/2n) + slope part + q × 70.870 (the drift the line cannot foresee)
-    expect(p.variance.drift).toBeCloseTo(0.36237441287627165 * 70.87007437007435, 8);
-    expect(p.low).toBeCloseTo(78.7106596642668, 9);
-    expect(p.high).toBeCloseTo(94.42386414525701, 9);
-    expect(chanceToMeet(p, 'increase', 90, UNBOUNDED)).toBeCloseTo(0.28107497262032344, 9);
+    expect(p.scale).toBeCloseTo(4.427069807124025, 10);
+    // Var = σ²(1 + π/2n) + slope part + q × D(T) (the drift the line cannot foresee)
+    expect(p.variance.drift).toBeCloseTo(12.739654016881035, 8);
+    expect(p.low).toBeCloseTo(79.6618814008664, 9);
+    expect(p.high).toBeCloseTo(93.4726424086574, 9);
+    expect(chanceToMeet(p, 'increase', 90, UNBOUNDED)).toBeCloseTo(0.24248119614609137, 9);
   });
 
   it('sees the noise of a series mostly exactly on its line (no zero-width interval)', () => {
@@ -119,17 +123,17 @@ describe('fitSpread and predictAt', () => {
     const high = csat.map((p) => ({ ...p, value: p.value + 15 }));
     const p = predictAt(fitSpread(high)!, '2026-12-31', [0, 100]);
     expect(p.center).toBeCloseTo(99.80284591194969, 10);
-    expect(p.low).toBeCloseTo(98.42053833887331, 9);
+    expect(p.low).toBeCloseTo(99.00708834112349, 9);
     expect(p.high).toBe(100);
     // P(Y ≥ 100) is the t tail: a CSAT of 100 % can be reached, one above it cannot.
-    expect(chanceToMeet(p, 'increase', 100, [0, 100])).toBeCloseTo(0.42204504134122955, 9);
+    expect(chanceToMeet(p, 'increase', 100, [0, 100])).toBeCloseTo(0.34698709789342735, 9);
     expect(chanceToMeet(p, 'increase', 100.5, [0, 100])).toBe(0);
     expect(chanceToMeet(p, 'decrease', 100, [0, 100])).toBe(1);
   });
 
   it('gives a decrease goal the complement of an increase goal', () => {
     const p = predictAt(fitSpread(csat)!, '2026-12-31', UNBOUNDED);
-    expect(chanceToMeet(p, 'decrease', 85, UNBOUNDED)).toBeCloseTo(1 - 0.42204504134122955, 9);
+    expect(chanceToMeet(p, 'decrease', 85, UNBOUNDED)).toBeCloseTo(1 - 0.34698709789342735, 9);
   });
 });
 
@@ -185,19 +189,17 @@ describe('estimateConfidence', () => {
       target: null,
       range: [0, 100],
     });
-    expect(c.available && c.prediction.high).toBeCloseTo(86.18515348502606, 9);
+    expect(c.available && c.prediction.high).toBeCloseTo(85.59860348277589, 9);
     expect(c.chance).toBeNull();
   });
 });
 
 describe('stay goals', () => {
-  it('simulates the chance that no snapshot breaks the threshold', () => {
+  it('integrates the chance that no snapshot breaks the threshold', () => {
     const spread = fitSpread(wandering)!;
-    // Python: 0.3825 ± 0.0003 (2,000,000 draws); ours uses 1,000, so within 0.015.
+    // Python (dblquad, error 2e-9): 0.4172170767820788; ours is a 25 × 32 node quadrature.
     const chance = chanceToHold(spread, '2026-04-30', 'stay-above', 85.5, UNBOUNDED);
-    expect(Math.abs(chance - 0.3825465)).toBeLessThan(0.015);
-    // Same input, same output: the simulation is seeded.
-    expect(chanceToHold(spread, '2026-04-30', 'stay-above', 85.5, UNBOUNDED)).toBe(chance);
+    expect(chance).toBeCloseTo(0.4172170767820788, 5);
   });
 
   it('is the one-snapshot chance when one snapshot is left', () => {
@@ -205,7 +207,9 @@ describe('stay goals', () => {
     // Weekly: the next snapshot is due 2026-03-30, the one after 2026-04-06.
     const one = chanceToHold(spread, '2026-04-05', 'stay-above', 85.5, UNBOUNDED);
     const p = predictAt(spread, '2026-03-30', UNBOUNDED);
-    expect(Math.abs(one - chanceToMeet(p, 'increase', 85.5, UNBOUNDED))).toBeLessThan(0.015);
+    // Python: 0.7420415625238954 both ways (t.cdf, and dblquad of the stay model).
+    expect(chanceToMeet(p, 'increase', 85.5, UNBOUNDED)).toBeCloseTo(0.7420415625238954, 9);
+    expect(one).toBeCloseTo(0.7420415625238954, 5);
   });
 
   it('is 1 when no snapshot is due before the deadline, and 0 once one broke', () => {

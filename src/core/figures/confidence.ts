@@ -75,7 +75,7 @@ export function computeConfidence(input: {
     name: 'forecastInterval',
     value: interval ? `${fmt(interval[0])} to ${fmt(interval[1])}` : null,
     kind: 'text',
-    formula: `the ${level} prediction interval of the snapshot at the deadline: forecast ± t × scale, t the 90 % quantile of Student's t with (snapshots − 2) degrees of freedom; scale² = noise² × (1 + π ÷ 2n) + (slope error × days from the snapshots' mean date)² + the drift the trend cannot foresee; within the metric's range`,
+    formula: `the ${level} prediction interval of the snapshot at the deadline: forecast ± t × scale, t the 90 % quantile of Student's t with 0.3675 × (snapshots − 2) degrees of freedom; scale² = noise² × (1 + π ÷ 2n) + (slope error × days from the snapshots' mean date)² + the drift the trend cannot foresee (below 0 when the snapshots drift apart less than noise would), never below noise² nor narrowing towards the deadline; within the metric's range`,
     inputs: spread && prediction ? spreadInputs(spread, prediction.center, deadline) : [],
     snapshots: spread ? [...sinceStart] : [],
     ...(note ? { note } : {}),
@@ -110,10 +110,15 @@ function spreadInputs(spread: Spread, forecast: number, deadline: IsoDate): Figu
     { name: 'snapshots', value: spread.points, kind: 'count' },
     { name: 'noise', value: spread.noise, kind: 'value' },
     { name: 'slope error', value: spread.slopeError * 7, kind: 'rate' },
-    { name: 'drift over a week', value: Math.sqrt(spread.drift * 7), kind: 'value' },
+    // Signed: below 0 when the residuals drift apart less than independent noise would.
+    {
+      name: 'drift over a week',
+      value: Math.sign(spread.drift) * Math.sqrt(Math.abs(spread.drift) * 7),
+      kind: 'value',
+    },
     { name: 'days to the deadline', value: daysBetween(spread.last, deadline), kind: 'days' },
     {
-      name: `t (${spread.df} degrees of freedom)`,
+      name: `t (${spread.df.toFixed(1)} degrees of freedom)`,
       value: studentTQuantile(0.5 + CONFIDENCE_LEVEL / 2, spread.df),
       kind: 'count',
     },
@@ -128,7 +133,7 @@ function chanceFormula(type: GoalType, spread: Spread | undefined, deadline: Iso
   const due = spread
     ? `, one every ${spread.cadenceDays} days (${Math.floor(daysBetween(spread.last, deadline) / spread.cadenceDays)} due)`
     : '';
-  return `P(no snapshot from the newest to the deadline breaks ${operator} threshold${due}): the mean of up to 1,000 seeded draws of the noise level, the trend's error and the drift, each with the exact chance that independent noise keeps every snapshot on the right side; 0 once a snapshot broke it`;
+  return `P(no snapshot from the newest to the deadline breaks ${operator} threshold${due}): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it`;
 }
 
 /** Why there is no interval; undefined when there is one. */
