@@ -2,7 +2,7 @@
  * The calibration benchmark (bench/confidence.bench.js) in its quick form,
  * with looser bounds than the 75–85 % the method aims at: backtested on
  * synthetic series (always) and the SF311 call-centre series (when
- * /work/shared/data is there), the 80 % interval holds the actual value 70–92 %
+ * /work/shared/data is there), the 80 % interval holds the actual value 72–88 %
  * of the time and the chance beats the no-change forecast's Brier score.
  */
 import { spawnSync } from 'node:child_process';
@@ -44,11 +44,13 @@ describe('confidence calibration (rolling-origin backtests)', () => {
   }, 120_000);
   const result = (series: string) => results.find((r) => r.series === series)!;
 
-  it.each(SYNTHETIC)('%s: the interval covers 70–92 %, the chance beats no change', (series) => {
+  it.each(SYNTHETIC)('%s: the interval covers 72–88 %, the chance beats no change', (series) => {
     const r = result(series);
     expect(r.cases).toBeGreaterThan(1000);
-    expect(r.coverage).toBeGreaterThan(0.7);
-    expect(r.coverage).toBeLessThan(0.92);
+    // The quick run's 2 series per kind land 74.7–83.4 % (the full bench: 77.4–82.8 %);
+    // the method before this one gave 88 % on plain noise.
+    expect(r.coverage).toBeGreaterThan(0.72);
+    expect(r.coverage).toBeLessThan(0.88);
     expect(r.brier).toBeLessThan(r.brierNoChange);
     // The stay chance is cautious (docs/confidence.md) but far from a coin toss.
     expect(r.stay.brier).toBeLessThan(0.22);
@@ -57,7 +59,7 @@ describe('confidence calibration (rolling-origin backtests)', () => {
   it.skipIf(!existsSync(SF311))('SF311 service level and calls answered', () => {
     for (const series of ['sf311 service level %', 'sf311 calls answered']) {
       const r = result(series);
-      expect(r.coverage).toBeGreaterThan(0.7);
+      expect(r.coverage).toBeGreaterThan(0.72);
       expect(r.coverage).toBeLessThan(0.88);
       expect(r.brier).toBeLessThan(r.brierNoChange);
     }
