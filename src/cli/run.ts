@@ -149,7 +149,7 @@ and the change of each value and progress.
 
 The chance that a goal meets its target, and the 80 % interval of its value
 at the deadline, come from how its snapshots scatter around their trend. A
-goal has none with fewer than 6 snapshots since its start, or while its
+goal has none with fewer than 8 snapshots since its start, or while its
 deadline lies further ahead than its snapshots reach back.
 --fail-below-chance 0.5 fails the goals more likely than not to be missed.
 

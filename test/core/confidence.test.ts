@@ -145,14 +145,16 @@ describe('estimateConfidence', () => {
       target: 85,
       range: UNBOUNDED,
     };
-    expect(estimateConfidence({ ...input, points: csat.slice(0, 5) })).toEqual({
+    expect(estimateConfidence({ ...input, points: csat.slice(0, 7) })).toEqual({
       available: false,
       chance: null,
       reason: 'few-snapshots',
-      points: 5,
+      points: 7,
     });
-    const six = estimateConfidence({ ...input, points: csat.slice(0, 6) });
-    expect(six.available).toBe(true);
+    // Seven dates and one of them twice are still seven.
+    const twice = [...csat.slice(0, 7), { date: '2026-07-01', value: 81 }];
+    expect(estimateConfidence({ ...input, points: twice })).toMatchObject({ points: 7 });
+    expect(estimateConfidence({ ...input, points: csat }).available).toBe(true);
   });
 
   it('reaches no further past the last snapshot than the snapshots span', () => {

@@ -701,7 +701,7 @@ describe('stay-above and stay-below goals', () => {
 
 describe('confidence (DESIGN §12): the 80 % interval and the chance', () => {
   // The monthly CSAT series of test/core/confidence.test.ts, whose interval at
-  // 2026-12-31 (83.4205…–86.1852…) and chance of ≥ 85 (0.42205…) come from an
+  // 2026-12-31 (84.0071…–85.5986…) and chance of ≥ 85 (0.34699…) come from an
   // independent Python implementation of docs/confidence.md.
   const CSAT = {
     metric: 'csat',
@@ -727,12 +727,12 @@ describe('confidence (DESIGN §12): the 80 % interval and the chance', () => {
       forecastBand: true,
     });
     expect(e.forecast).toBeCloseTo(84.80284591194969, 9);
-    expect(e.forecastInterval![0]).toBeCloseTo(83.42053833887331, 9);
-    expect(e.forecastInterval![1]).toBeCloseTo(86.18515348502606, 9);
-    expect(e.chance).toBeCloseTo(0.42204504134122955, 9);
+    expect(e.forecastInterval![0]).toBeCloseTo(84.00708834112349, 9);
+    expect(e.forecastInterval![1]).toBeCloseTo(85.59860348277589, 9);
+    expect(e.chance).toBeCloseTo(0.34698709789342735, 9);
     const chance = e.figures.find((f) => f.name === 'chance')!;
     expect(chance.inputs.map((i) => i.name)).toEqual(['target', 'forecast', 'scale']);
-    expect(chance.inputs[2]!.value).toBeCloseTo(0.9600986665287541, 9);
+    expect(chance.inputs[2]!.value).toBeCloseTo(0.4394566498608551, 9);
     expect(chance.note).toBeUndefined();
     // The band runs from the newest snapshot to the deadline, ending on the interval.
     expect(e.forecastBand).toHaveLength(9);
@@ -746,11 +746,11 @@ describe('confidence (DESIGN §12): the 80 % interval and the chance', () => {
     expect(evaluate(CSAT, points, '2026-08-01').forecastBand).toEqual([]);
   });
 
-  it('is none with fewer than 6 dates, and says how many there are', () => {
+  it('is none with fewer than 8 dates, and says how many there are', () => {
     const e = evaluate(CSAT, points.slice(0, 5), '2026-05-01');
     expect([e.forecastInterval, e.chance, e.forecastBand]).toEqual([null, null, []]);
     expect(e.figures.find((f) => f.name === 'chance')!.note).toBe(
-      'needs snapshots on at least 6 dates from 2026-01-01 to 2026-05-01 (5 so far)',
+      'needs snapshots on at least 8 dates from 2026-01-01 to 2026-05-01 (5 so far)',
     );
   });
 
@@ -1401,8 +1401,8 @@ describe('derivations for goals explain', () => {
       forecast: 'needs snapshots on at least 3 dates from 2026-07-01 to 2026-07-03',
       forecastProgress: 'no forecast',
       forecastInterval:
-        'needs snapshots on at least 6 dates from 2026-07-01 to 2026-07-03 (0 so far)',
-      chance: 'needs snapshots on at least 6 dates from 2026-07-01 to 2026-07-03 (0 so far)',
+        'needs snapshots on at least 8 dates from 2026-07-01 to 2026-07-03 (0 so far)',
+      chance: 'needs snapshots on at least 8 dates from 2026-07-01 to 2026-07-03 (0 so far)',
       'pace.perWeek': 'needs snapshots on at least 3 dates',
       'pace.neededPerWeek': 'no current value or target',
       daysLeft: undefined,

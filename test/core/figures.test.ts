@@ -95,9 +95,9 @@ describe('forecast', () => {
 
 describe('confidence', () => {
   // The weekly series of test/core/confidence.test.ts whose spread comes from an
-  // independent Python implementation of docs/confidence.md: noise 1.8293759975,
-  // slope error 0.0238056994 a day, drift 0.3623744129; at 2026-04-30 the
-  // forecast is 86.5672619048 and the 80 % interval 78.7106596643–94.4238641453.
+  // independent Python implementation of docs/confidence.md (numpy, scipy):
+  // noise 1.8293759975, slope error 0.0229209841 a day, drift 0.1797606977; at
+  // 2026-04-30 the forecast is 86.5672619048 and the 80 % interval 79.6618814009–93.4726424087.
   const wandering = weekly(
     '2026-01-05',
     [91.5, 89.4, 89.6, 89.4, 89.3, 88.9, 87.6, 87.1, 86.4, 89.6, 89.4, 88.8],
@@ -120,23 +120,23 @@ describe('confidence', () => {
 
   it('the interval names the spread it comes from, in weekly terms', () => {
     const { interval } = at(wandering, {});
-    expect(interval.figure.value).toBe('78.71 to 94.42');
+    expect(interval.figure.value).toBe('79.66 to 93.47');
     expect(interval.figure.snapshots).toEqual(wandering);
     expect(interval.figure.note).toBeUndefined();
     expect(interval.figure.inputs).toEqual([
       { name: 'forecast', value: expect.closeTo(86.5672619047619, 9), kind: 'value' },
       { name: 'snapshots', value: 12, kind: 'count' },
       { name: 'noise', value: expect.closeTo(1.829375997519603, 9), kind: 'value' },
-      // 0.02380569942375582 × 7
-      { name: 'slope error', value: expect.closeTo(0.16663989596629075, 9), kind: 'rate' },
-      // √(0.36237441287627165 × 7)
-      { name: 'drift over a week', value: expect.closeTo(1.5926772711801664, 9), kind: 'value' },
+      // 0.022920984127890908 × 7
+      { name: 'slope error', value: expect.closeTo(0.16044688889523637, 9), kind: 'rate' },
+      // √(0.17976069772914607 × 7)
+      { name: 'drift over a week', value: expect.closeTo(1.1217508119471198, 9), kind: 'value' },
       // 2026-03-23 → 2026-04-30
       { name: 'days to the deadline', value: 38, kind: 'days' },
-      // scipy.stats.t.ppf(0.9, 10)
+      // scipy.stats.t.ppf(0.9, 0.3675 × 10)
       {
-        name: 't (10 degrees of freedom)',
-        value: expect.closeTo(1.372183641110336, 9),
+        name: 't (3.7 degrees of freedom)',
+        value: expect.closeTo(1.5598083619064196, 9),
         kind: 'count',
       },
     ]);
@@ -147,15 +147,15 @@ describe('confidence', () => {
     expect(chance.figure.inputs.map((i) => i.name)).toEqual(['threshold', 'forecast', 'scale']);
     // 38 days past the newest snapshot at one every 7 days: 5 more snapshots due
     expect(chance.figure.formula).toBe(
-      "P(no snapshot from the newest to the deadline breaks ≥ threshold, one every 7 days (5 due)): the mean of up to 1,000 seeded draws of the noise level, the trend's error and the drift, each with the exact chance that independent noise keeps every snapshot on the right side; 0 once a snapshot broke it",
+      "P(no snapshot from the newest to the deadline breaks ≥ threshold, one every 7 days (5 due)): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it",
     );
     // no snapshot has broken 80: no note
     expect(chance.figure.note).toBeUndefined();
-    // without a spread (5 dates) there is nothing to count the snapshots due by
+    // without a spread (5 dates, 8 needed) there is nothing to count the snapshots due by
     expect(
       at(wandering.slice(0, 5), { type: 'stay-above', target: 80 }).chance.figure.formula,
     ).toBe(
-      "P(no snapshot from the newest to the deadline breaks ≥ threshold): the mean of up to 1,000 seeded draws of the noise level, the trend's error and the drift, each with the exact chance that independent noise keeps every snapshot on the right side; 0 once a snapshot broke it",
+      "P(no snapshot from the newest to the deadline breaks ≥ threshold): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it",
     );
   });
 
@@ -165,15 +165,15 @@ describe('confidence', () => {
     expect(note([], { judgedAt: '2026-01-04' })).toBe('the goal starts on 2026-01-05');
     // judged on its first day, the goal has started
     expect(note(wandering.slice(0, 1), { judgedAt: '2026-01-05' })).toBe(
-      'needs snapshots on at least 6 dates from 2026-01-05 to 2026-01-05 (1 so far)',
+      'needs snapshots on at least 8 dates from 2026-01-05 to 2026-01-05 (1 so far)',
     );
-    const onALine = weekly('2026-01-05', [10, 11, 12, 13, 14, 15]);
+    const onALine = weekly('2026-01-05', [10, 11, 12, 13, 14, 15, 16, 17]);
     expect(note(onALine, {})).toBe(
-      'all 6 snapshots lie exactly on the trend: there is no spread to measure',
+      'all 8 snapshots lie exactly on the trend: there is no spread to measure',
     );
-    // 6 weekly snapshots span 35 days; 2026-02-09 → 2026-04-30 is 80
-    expect(note(wandering.slice(0, 6), {})).toBe(
-      'the deadline is 80 days past the newest snapshot, further than the 35 days the snapshots span (at most 1 ×)',
+    // 8 weekly snapshots span 49 days; 2026-02-23 → 2026-04-30 is 66
+    expect(note(wandering.slice(0, 8), {})).toBe(
+      'the deadline is 66 days past the newest snapshot, further than the 49 days the snapshots span (at most 1 ×)',
     );
   });
 
