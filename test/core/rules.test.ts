@@ -29,8 +29,8 @@ interface Case {
   goal: Record<string, unknown>;
   history?: Point[];
   hasSource?: boolean;
-  /** Expected reports: message and path; [] for "must not flag". */
-  expected: Array<Pick<RuleReport, 'message' | 'path'>>;
+  /** Expected reports: message, path and (where given) hint; [] for "must not flag". */
+  expected: Array<Pick<RuleReport, 'message' | 'path'> & { hint?: string }>;
 }
 
 function context(c: Case): RuleContext {
@@ -131,6 +131,7 @@ const CASES: Record<string, Case[]> = {
         {
           message: `Goal 'csat-q4': target "+10%" on Customer satisfaction, a percent metric, can be read two ways: 78 × 1.1 = 85.8 (relative), or 78 +10 = 88 (points).`,
           path: ['target'],
+          hint: 'Write "+10pp" for points, or the absolute target (e.g. 85.8).',
         },
       ],
     },
@@ -148,6 +149,7 @@ const CASES: Record<string, Case[]> = {
         {
           message: `Goal 'csat-q4': target "+50%" on the negative baseline -20 is read as a change of its size: -20 + 50 % × 20 = -10.`,
           path: ['target'],
+          hint: 'Write the target as a value (-10) to say it plainly.',
         },
       ],
     },
@@ -158,6 +160,29 @@ const CASES: Record<string, Case[]> = {
         {
           message: `Goal 'csat-q4': target "-10%" of a baseline of 0 is 0: a relative change of nothing is nothing.`,
           path: ['target'],
+          hint: 'Write the target as a value, or as a change in the metric\'s unit ("+5").',
+        },
+      ],
+    },
+    {
+      name: 'a relative change of a duration baseline of 0',
+      goal: { metric: 'first_response_time', baseline: '0m', target: '-10%' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "-10%" of a baseline of 0 s is 0 s: a relative change of nothing is nothing.`,
+          path: ['target'],
+          hint: 'Write the target as a value ("2h") or a change ("-30m").',
+        },
+      ],
+    },
+    {
+      name: 'a relative change on a percent metric without any baseline',
+      goal: { baseline: undefined, target: '+10%' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "+10%" on Customer satisfaction, a percent metric, can be read two ways: +10 % of the baseline, or +10 points.`,
+          path: ['target'],
+          hint: 'Write "+10pp" for points, or the absolute target (e.g. 85).',
         },
       ],
     },
@@ -173,6 +198,7 @@ const CASES: Record<string, Case[]> = {
         {
           message: `Goal 'csat-q4': target "-10%" on Customer churn, a percent metric, can be read two ways: 2.1 × 0.9 = 1.89 (relative), or 2.1 -10 = -7.9 (points), from the baseline 2.1 (the first snapshot on or after the start, 2026-07-01).`,
           path: ['target'],
+          hint: 'Write "-10pp" for points, or the absolute target (e.g. 1.89).',
         },
       ],
     },
@@ -207,13 +233,20 @@ const CASES: Record<string, Case[]> = {
         {
           message: "Goal 'csat-q4': unknown metric 'cast' (did you mean 'csat'?).",
           path: ['metric'],
+          hint: "Write `metric: csat`, or declare 'cast' under metrics:.",
         },
       ],
     },
     {
       name: 'nothing close',
       goal: { metric: 'happiness' },
-      expected: [{ message: "Goal 'csat-q4': unknown metric 'happiness'.", path: ['metric'] }],
+      expected: [
+        {
+          message: "Goal 'csat-q4': unknown metric 'happiness'.",
+          path: ['metric'],
+          hint: "Use a metric from `goals metrics`, or declare 'happiness' under metrics: with its unit and direction.",
+        },
+      ],
     },
   ],
   'measurable/has-target': [
@@ -280,11 +313,13 @@ const CASES: Record<string, Case[]> = {
           message:
             "Goal 'csat-q4': target 0.85 looks like a ratio, but Customer satisfaction is a percentage (0–100).",
           path: ['target'],
+          hint: 'Write 85 for 85 %.',
         },
         {
           message:
             "Goal 'csat-q4': baseline 0.8 looks like a ratio, but Customer satisfaction is a percentage (0–100).",
           path: ['baseline'],
+          hint: 'Write 80 for 80 %.',
         },
       ],
     },
@@ -367,6 +402,7 @@ const CASES: Record<string, Case[]> = {
           message:
             "Goal 'csat-q4': target 150 is outside the range of Net Promoter Score (-100 to 100).",
           path: ['target'],
+          hint: 'Choose a target from -100 to 100.',
         },
       ],
     },
@@ -400,6 +436,7 @@ const CASES: Record<string, Case[]> = {
           message:
             "Goal 'csat-q4': milestone 105 % is outside the range of Customer satisfaction (0 % to 100 %).",
           path: ['milestones', 0, 'target'],
+          hint: 'Choose a milestone from 0 % to 100 %.',
         },
       ],
     },
@@ -410,6 +447,7 @@ const CASES: Record<string, Case[]> = {
         {
           message: "Goal 'csat-q4': baseline -5 is outside the range of Open tickets (0 to ∞).",
           path: ['baseline'],
+          hint: 'Choose a baseline from 0 to ∞.',
         },
       ],
     },
@@ -428,6 +466,7 @@ const CASES: Record<string, Case[]> = {
         {
           message: "Goal 'csat-q4': the baseline 88 % already meets the target 85 %.",
           path: ['target'],
+          hint: 'Set a target beyond the baseline, or use type: stay-above to hold the level.',
         },
       ],
     },
@@ -438,6 +477,7 @@ const CASES: Record<string, Case[]> = {
         {
           message: "Goal 'csat-q4': the baseline 1 h 30 m already meets the target 2 h.",
           path: ['target'],
+          hint: 'Set a target beyond the baseline, or use type: stay-below to hold the level.',
         },
       ],
     },
@@ -579,6 +619,7 @@ const CASES: Record<string, Case[]> = {
         {
           message: "Goal 'csat-q4' is linked to no objective: nothing says why it matters.",
           path: [],
+          hint: 'Add `objective:` with one of: quality, retention.',
         },
       ],
     },
@@ -593,6 +634,18 @@ const CASES: Record<string, Case[]> = {
           message:
             "Goal 'csat-q4': objective 'retension' does not exist (did you mean 'retention'?).",
           path: ['objective'],
+          hint: "Write `objective: retention`, or declare 'retension' under objectives:.",
+        },
+      ],
+    },
+    {
+      name: 'nothing close',
+      goal: { objective: 'growth' },
+      expected: [
+        {
+          message: "Goal 'csat-q4': objective 'growth' does not exist.",
+          path: ['objective'],
+          hint: "Declare 'growth' under objectives:, or use one of: quality, retention.",
         },
       ],
     },
@@ -723,7 +776,13 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
   });
   it.each((cases ?? []).map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const reports = rule.check(context(c));
-    expect(reports.map((r) => ({ message: r.message, path: r.path }))).toEqual(c.expected);
+    expect(
+      reports.map((r, i) => ({
+        message: r.message,
+        path: r.path,
+        ...(c.expected[i]?.hint === undefined ? {} : { hint: r.hint }),
+      })),
+    ).toEqual(c.expected);
     for (const r of reports) expect(r.hint.length).toBeGreaterThan(10);
   });
 });

@@ -48,3 +48,29 @@ describe('sourceProvides', () => {
     expect(sourceProvides(wide, 'nps', {})).toBe(false);
   });
 });
+
+describe('sourceProvides: long sources and mappings with units', () => {
+  it('a long source without metrics: gives any metric, with metrics: only those it maps', () => {
+    const any = { id: 'kpis', path: 'kpis.csv', layout: 'long', date: 'Week' } as SourceInput;
+    expect(sourceProvides(any, 'training_completion', {})).toBe(true);
+    const mapped = {
+      ...any,
+      metrics: { 'First reply (h)': { metric: 'first_response_time', unit: 'h' }, CSAT: 'csat' },
+    } as SourceInput;
+    expect(sourceProvides(mapped, 'first_response_time', {})).toBe(true);
+    expect(sourceProvides(mapped, 'csat', {})).toBe(true);
+    expect(sourceProvides(mapped, 'nps', {})).toBe(false);
+  });
+
+  it('a wide source without columns: gives nothing; a column with a unit gives its metric', () => {
+    const bare = { id: 'kpis', path: 'kpis.csv', layout: 'wide', date: 'Week' } as SourceInput;
+    expect(sourceProvides(bare, 'csat', {})).toBe(false);
+    const withUnit = {
+      ...bare,
+      columns: { 'Handle (m)': { metric: 'handle_time', unit: 'm' } },
+      segments: { team: 'Team', channel: 'Channel' },
+    } as SourceInput;
+    expect(sourceProvides(withUnit, 'handle_time', { team: 'EMEA', channel: 'chat' })).toBe(true);
+    expect(sourceProvides(withUnit, 'handle_time', { team: 'EMEA', region: 'EU' })).toBe(false);
+  });
+});

@@ -41,6 +41,14 @@ describe('quantile (type 7)', () => {
     expect(median(new Float64Array(0))).toBeUndefined();
   });
 
+  it('interpolates from the nearer value, as numpy does, to the last bit', () => {
+    // numpy 2.4.6: np.quantile([0.1, 0.7], 0.3) = 0.28 (from below: 0.1 + 0.6 × 0.3; from
+    // above, 0.7 − 0.6 × 0.7, is 0.27999999999999997); np.median([0.1, 0.7]) =
+    // 0.39999999999999997 (from above at exactly halfway; from below it is 0.4)
+    expect(quantile(Float64Array.from([0.1, 0.7]), 0.3)).toBe(0.28);
+    expect(median(Float64Array.from([0.7, 0.1]))).toBe(0.39999999999999997);
+  });
+
   it('gives the median as the middle value or the mean of the middle two', () => {
     expect(median(Float64Array.from([5, 1, 3]))).toBe(3);
     expect(median(Float64Array.from([5, 1, 3, 4]))).toBe(3.5);
@@ -53,9 +61,10 @@ describe('quantileOfStatistic', () => {
     expect(quantileOfStatistic('p90')).toBe(0.9);
     // As np.percentile does: the percent divided by 100.
     expect(quantileOfStatistic('p99.9')).toBe(99.9 / 100);
+    expect(quantileOfStatistic('p99.95')).toBe(99.95 / 100);
     expect(quantileOfStatistic('p0')).toBe(0);
     expect(quantileOfStatistic('p100')).toBe(1);
-    for (const bad of ['mean', 'p101', 'p-5', 'q90', 'p', 'P90', 'p90%']) {
+    for (const bad of ['mean', 'p101', 'p-5', 'q90', 'p', 'P90', 'p90%', 'xp90']) {
       expect(quantileOfStatistic(bad)).toBeUndefined();
     }
   });

@@ -6,6 +6,7 @@ import {
   checkDerivation,
   metricSupport,
 } from '../../../src/core/records/record-metrics.js';
+import { SOLVED, describeMissing, oneOf } from '../../../src/core/records/record-metric.js';
 import type { RecordField } from '../../../src/core/records/record.js';
 
 const calendar = { timeZone: 'UTC', hours: [[[540, 1020] as const]], holidays: [] };
@@ -109,5 +110,73 @@ describe('checkDerivation', () => {
       'speed_of_answer',
       'handle_time',
     ]);
+  });
+});
+
+describe('metricSupport: what each metric needs', () => {
+  const support = (
+    fields: RecordField[],
+    options: { ratingScale?: '1-7'; catalog?: Parameters<typeof metricSupport>[1] } = {},
+  ) =>
+    Object.fromEntries(
+      metricSupport(
+        { fields: new Set(fields), ratingScale: options.ratingScale },
+        options.catalog ?? buildCatalog(),
+      ).map((s) => [s.metric, s.missing ?? 'nothing']),
+    );
+
+  it('interactions per ticket needs replies', () => {
+    expect(support(['created', 'solved'])['interactions_per_ticket']).toBe('replies');
+  });
+
+  it('a 1-7 survey score gives CES, never CSAT', () => {
+    const survey = support(['created', 'score'], { ratingScale: '1-7' });
+    expect(survey['ces']).toBe('nothing');
+    expect(survey['csat']).toBeUndefined();
+  });
+
+  it('resolution time in business hours needs the export’s figure or a calendar', () => {
+    const catalog = buildCatalog([
+      { id: 'rt_1bd', derived: { from: 'resolution_time', within: 28800, hours: 'business' } },
+    ]);
+    expect(support(['created', 'solved'], { catalog })['rt_1bd']).toBe(
+      'resolution_business or a calendar:',
+    );
+    expect(support(['created'], { catalog })['rt_1bd']).toBe(
+      'solved or resolution, and resolution_business or a calendar:',
+    );
+    expect(support(['solved', 'resolution_business'], { catalog })['rt_1bd']).toBe('nothing');
+  });
+});
+
+describe('describeMissing', () => {
+  it('names only the alternatives that lack the fewest needs, their needs joined by and', () => {
+    const none = { fields: new Set<RecordField>() };
+    // [first_reply, calendar] lacks 2, [created, answered, wait] lacks 3: only the first
+    expect(
+      describeMissing([oneOf(['first_reply', 'calendar'], ['created', 'answered', 'wait'])], none),
+    ).toBe('first_reply and a calendar:');
+    // solved (1) rather than created and resolution (2); then resolution (1) rather than
+    // created and solved (2)
+    expect(describeMissing([SOLVED, oneOf(['created', 'solved'], 'resolution')], none)).toBe(
+      'solved, and resolution',
+    );
+  });
+});
+
+describe('metricSupport: derived metrics that cannot work, and the shape of each entry', () => {
+  it('leaves out a derivation config refuses, and gives missing only when something is', () => {
+    const catalog = buildCatalog([
+      { id: 'frt_p900', derived: { from: 'first_response_time', statistic: 'p900' } },
+      { id: 'frt_p90', derived: { from: 'first_response_time', statistic: 'p90' } },
+    ]);
+    const support = metricSupport({ fields: new Set(['created', 'first_reply']) }, catalog);
+    expect(support.map((s) => s.metric)).not.toContain('frt_p900');
+    // no `missing: undefined` key on what the source computes
+    expect(support.find((s) => s.metric === 'frt_p90')).toStrictEqual({ metric: 'frt_p90' });
+    expect(support.find((s) => s.metric === 'csat')).toStrictEqual({
+      metric: 'csat',
+      missing: 'rating or score',
+    });
   });
 });

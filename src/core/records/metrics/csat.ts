@@ -37,6 +37,7 @@ export const csat: RowMetric = {
             return rating.value === 1 ? 1 : 0;
           case '1-7':
             return sevenPoint ? (rating.value >= 6 ? 1 : 0) : undefined;
+          // Stryker disable next-line ConditionalExpression: the switch's end returns undefined too
           case '0-10':
             return undefined;
         }

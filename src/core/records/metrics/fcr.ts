@@ -25,7 +25,7 @@ export const fcr: RowMetric = {
   reader: (source) => {
     if (source.fields.has('resolved')) {
       return {
-        periodOf: (row) => (row.answered === false ? undefined : row.created),
+        periodOf: (row) => row.created,
         valueOf: (row) =>
           row.answered === false || row.resolved === undefined ? undefined : row.resolved ? 1 : 0,
       };

@@ -42,3 +42,13 @@ describe('handle_time', () => {
     expect(series(aggregate(unmarked), 'answer_rate')).toEqual([]);
   });
 });
+
+describe('calls with an empty cell', () => {
+  it('answer_rate leaves out a call whose answered cell is empty', () => {
+    const rows = [
+      { created: t('2026-03-02 10:00'), answered: true },
+      { created: t('2026-03-02 11:00') },
+    ];
+    expect(series(aggregate(rows), 'answer_rate')).toEqual([['2026-03-02', 100, 1]]);
+  });
+});

@@ -37,3 +37,18 @@ describe('retention_rate', () => {
     ]);
   });
 });
+
+describe('churn_rate: a subscription that ends the day it starts', () => {
+  it('is never active, and takes nothing from the others', () => {
+    // Daily periods. A: 03-01 → 03-06, active at the start of 03-02 … 03-05 (strictly
+    // after its start, strictly before its end). B: starts and ends on 03-04: never active.
+    // 03-01: none started before; 03-06: A ends that day, none active: no value.
+    const daily = [sub('2026-03-01', '2026-03-06'), sub('2026-03-04', '2026-03-04')];
+    expect(series(aggregate(daily), 'churn_rate')).toEqual([
+      ['2026-03-02', 0, 1],
+      ['2026-03-03', 0, 1],
+      ['2026-03-04', 0, 1],
+      ['2026-03-05', 0, 1],
+    ]);
+  });
+});

@@ -38,3 +38,24 @@ describe('fcr', () => {
     expect(series(aggregate(rows), 'fcr')).toEqual([['2026-03-02', (2 / 3) * 100, 3]]);
   });
 });
+
+describe('fcr: rows left out', () => {
+  it('calls: an unanswered call, and an answered one without a resolved value', () => {
+    const call = { created: t('2026-03-02 10:00') };
+    const rows = [
+      { ...call, answered: true, resolved: true }, // the only one that counts: 1 of 1
+      { ...call, answered: true }, // resolved cell empty
+      { ...call, answered: false, resolved: true }, // not answered, even if marked resolved
+    ];
+    expect(series(aggregate(rows), 'fcr')).toEqual([['2026-03-02', 100, 1]]);
+  });
+
+  it('tickets: a solved ticket whose reopens cell is empty', () => {
+    const solved = { created: t('2026-03-01 09:00'), solvedAt: t('2026-03-02 09:00') };
+    const rows = [
+      { ...solved, reopens: 0, replies: 1 },
+      { ...solved, replies: 1 }, // reopens mapped, its cell empty: left out
+    ];
+    expect(series(aggregate(rows), 'fcr')).toEqual([['2026-03-02', 100, 1]]);
+  });
+});

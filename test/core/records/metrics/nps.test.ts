@@ -28,3 +28,15 @@ describe('nps', () => {
     expect(series(aggregate(rows, { ratingScale: '1-5' }), 'nps')).toEqual([]);
   });
 });
+
+describe('nps: which answers', () => {
+  it('is computed when the scale is not declared, from the 0-10 answers only', () => {
+    const rows = [
+      score(10),
+      { created: t('2026-03-02 09:00'), rating: { scale: '1-5' as const, value: 5 } },
+    ];
+    expect(series(aggregate(rows, { fields: ['created', 'score'] }), 'nps')).toEqual([
+      ['2026-03-02', 100, 1],
+    ]);
+  });
+});

@@ -53,3 +53,29 @@ describe('resolution_time', () => {
     expect(series(snapshots, 'rt_within_8bh')).toEqual([['2026-03-05', (2 / 3) * 100, 3]]);
   });
 });
+
+describe('resolution_time in business hours', () => {
+  it('takes the export’s business-hours figure over the calendar', () => {
+    const calendar = {
+      timeZone: 'UTC',
+      hours: parseOpenHours({ 'mon-fri': '09:00-17:00' }).hours,
+      holidays: [],
+    };
+    const catalog = buildCatalog([
+      { id: 'rt_bh', derived: { from: 'resolution_time', statistic: 'mean', hours: 'business' } },
+    ]);
+    const rows = [
+      // Mon 09:00 → 17:00 is 8 h by the calendar; the export says 25000 s.
+      {
+        created: t('2026-03-02 09:00'),
+        solvedAt: t('2026-03-02 17:00'),
+        resolutionBusinessSeconds: 25000,
+      },
+      // No figure of its own: the calendar's 2 h (Mon 09:00 → 11:00).
+      { created: t('2026-03-02 09:00'), solvedAt: t('2026-03-02 11:00') },
+    ];
+    expect(series(aggregate(rows, { catalog, calendar }), 'rt_bh')).toEqual([
+      ['2026-03-02', (25000 + 7200) / 2, 2],
+    ]);
+  });
+});
