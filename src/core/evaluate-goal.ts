@@ -164,7 +164,6 @@ function prepare(goal: ResolvedGoal): { prepared?: Prepared; problems: Evaluatio
     });
   }
   if (!deadline) problems.push({ message: 'it has no deadline', path: ['deadline'] });
-  // Stryker disable next-line all: unreachable from goals.yaml, whose dates are real; a start defaults from the deadline
   else if (!start) problems.push({ message: 'its start is not a date', path: ['start'] });
   else if (start >= deadline)
     problems.push({
@@ -264,8 +263,10 @@ export function pointWindowOf(goal: ResolvedGoal, asOf: IsoDate): PointWindow | 
   const { start, deadline } = goal;
   if (!start || !deadline) return undefined;
   // Up to as of, not only the judged date: the stale flag looks at the newest snapshot.
+  // Stryker disable next-line EqualityOperator: on the deadline, as of is the deadline
   const judgedAt = asOf > deadline ? deadline : asOf;
   const recent = addDays(judgedAt, -RECENT_PACE_DAYS);
+  // Stryker disable next-line EqualityOperator: when they are the same date either is it
   return { from: recent < start ? recent : start, to: asOf, before: RECENT_POINTS };
 }
 
@@ -296,6 +297,7 @@ function collapseByDate(points: readonly Point[]): Point[] {
   return [...byDate.keys()].sort().map((date) => {
     const list = byDate.get(date)!;
     // Most dates have one snapshot: its value is the median.
+    // Stryker disable next-line ConditionalExpression: the median of one value is that value (a shortcut)
     const value = list.length === 1 ? list[0]!.value : median(list.map((p) => p.value));
     const n = list.every((p) => p.n !== undefined)
       ? list.reduce((sum, p) => sum + p.n!, 0)

@@ -1338,6 +1338,27 @@ describe('goals that cannot be evaluated', () => {
       'Goal g cannot be evaluated: it has no target.',
     );
   });
+
+  it('evaluateGoal names every problem in one sentence: a full stop ends only the last', () => {
+    const refusal = (fields: Record<string, unknown>) => {
+      try {
+        evaluate(fields, [], '2026-07-31');
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    expect(refusal({ ...RISE, baseline: '2h', target: 'about 8.5' })).toBe(
+      'Goal g cannot be evaluated: its target: "about 8.5" is not a value; its baseline: "2h" is a duration, but this metric is a score.',
+    );
+  });
+
+  it('a start that is no date (goals.yaml has none such, but the API can): named at its key', () => {
+    const goal = { ...goalOf({ ...RISE, target: 70 }), start: undefined };
+    expect(findEvaluationProblems(goal)).toEqual([
+      { message: 'its start is not a date', path: ['start'] },
+    ]);
+  });
 });
 
 describe('derivations for goals explain', () => {
@@ -1869,6 +1890,12 @@ describe('the window of snapshots an evaluation reads', () => {
     // a window after every snapshot keeps the newest ones before it
     expect(selectWindow(points, { from: '2026-07-01', to: '2026-07-31', before: 1 })).toEqual([
       { date: '2026-06-26', value: 26 },
+    ]);
+    // every snapshot inside (none before it): those up to its end
+    expect(selectWindow(points, { from: '2026-05-01', to: '2026-06-03', before: 2 })).toEqual([
+      { date: '2026-06-01', value: 1 },
+      { date: '2026-06-02', value: 2 },
+      { date: '2026-06-03', value: 3 },
     ]);
     // more before than there are: all of them
     expect(selectWindow(points, { from: '2026-06-03', to: '2026-06-03', before: 5 })).toEqual([

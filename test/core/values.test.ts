@@ -120,6 +120,10 @@ describe('parseValue', () => {
       message: '"about 85%" is not a value.',
       hint: 'Write a percentage from 0 to 100: 85 or "85%"; a change as "+5pp" (points) or "+10%" (relative).',
     });
+    expect(parseValue('85% of tickets', 'percent')).toMatchObject({
+      problem: 'not-a-number',
+      message: '"85% of tickets" is not a value.',
+    });
     expect(parseValue('soon', 'duration')).toMatchObject({
       hint: 'Write a duration: "2h", "90m", "1h30m", "01:30:00"; a change as "-30m" or "-15%".',
     });
