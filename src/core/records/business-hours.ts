@@ -239,7 +239,8 @@ function openIntervalsOf(calendar: CompiledCalendar, day: number): Float64Array 
 /** Makes sure days [from, to] are compiled; grows the cached range to at least twice its size. */
 function ensureDays(calendar: CompiledCalendar, from: number, to: number): void {
   const oldEnd = calendar.base + calendar.open.length;
-  if (calendar.open.length > 0 && from >= calendar.base && to < oldEnd) return;
+  if (from >= calendar.base && to < oldEnd) return;
+  // Stryker disable next-line MethodExpression: capacity only (how far the range grows ahead)
   const span = Math.max(calendar.open.length, 64);
   let base = from - 32;
   let end = to + 33;
@@ -251,9 +252,7 @@ function ensureDays(calendar: CompiledCalendar, from: number, to: number): void 
   for (let day = base; day < end; day++) {
     const i = day - calendar.base;
     open.push(
-      calendar.open.length > 0 && i >= 0 && i < calendar.open.length
-        ? calendar.open[i]!
-        : openIntervalsOf(calendar, day),
+      i >= 0 && i < calendar.open.length ? calendar.open[i]! : openIntervalsOf(calendar, day),
     );
   }
   const before = new Float64Array(open.length + 1);

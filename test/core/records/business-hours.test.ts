@@ -6,13 +6,20 @@ import type { BusinessCalendarSpec } from '../../../src/core/records/record.js';
 import { instantOf, localTimeOf } from '../../../src/core/zoned-time.js';
 import type { Instant } from '../../../src/core/zoned-time.js';
 
+/**
+ * The problems of the calendars below, checked by a test rather than while
+ * the file loads: a file that fails to load fails no test, so a mutation
+ * tester would count a broken parseOpenHours as a survivor.
+ */
+const calendarProblems: string[] = [];
+
 function calendar(
   timeZone: string,
   hours: Record<string, string>,
   holidays: string[] = [],
 ): BusinessCalendarSpec {
   const parsed = parseOpenHours(hours);
-  expect(parsed.problems).toEqual([]);
+  calendarProblems.push(...parsed.problems.map((p) => p.message));
   return { timeZone, hours: parsed.hours, holidays };
 }
 
@@ -65,6 +72,10 @@ const newYork = calendar(NEW_YORK, { 'sun-sat': '00:00-24:00' });
 const newYorkOffice = calendar(NEW_YORK, { 'mon-fri': '08:30-12:00,13:00-17:30' }, ['2026-11-26']);
 
 describe('businessSeconds', () => {
+  it('has calendars read without a problem', () => {
+    expect(calendarProblems).toEqual([]);
+  });
+
   // [what, calendar, from, to, seconds by hand]
   const cases: Array<[string, BusinessCalendarSpec, string, string, number]> = [
     // Fri 17–18 (1 h) + Sat 10–14 (4 h) + Mon 09–10 (1 h); Berlin changed to summer time on Sunday.
@@ -306,6 +317,154 @@ describe('parseOpenHours', () => {
   it('refuses a calendar that is never open', () => {
     expect(parseOpenHours({}).problems.map((p) => p.message)).toEqual([
       'the calendar has no open hours',
+    ]);
+  });
+});
+
+describe('parseOpenHours: the edges of what it reads', () => {
+  it('reads en dashes, one-digit hours, spaces and case, and sorts and merges intervals', () => {
+    const { hours, problems } = parseOpenHours({
+      'Mon–Wed': '9:05–9:35',
+      ' THURSDAY ': '13:00-14:00,09:00-10:00, 10:00-11:00',
+    });
+    expect(problems).toEqual([]);
+    // 9:05 = 545, 9:35 = 575; 09:00-10:00 and 10:00-11:00 touch: one interval 540-660
+    expect(hours).toEqual([
+      [[545, 575]],
+      [[545, 575]],
+      [[545, 575]],
+      [
+        [540, 660],
+        [780, 840],
+      ],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('refuses three ends to a range, minutes past 59, 24:00 as a start, hour 25, text around a time', () => {
+    const { problems } = parseOpenHours({
+      'mon-wed-fri': '09:00-17:00',
+      tue: '09:60-10:00',
+      wed: '24:00-24:00',
+      thu: '25:00-26:00',
+      fri: '09:00-09:00',
+      sat: 'x09:00-10:00',
+      sun: '09:00-10:00x',
+    });
+    const timeHint = 'write open hours as "09:00-18:00", several as "09:00-12:00,13:00-18:00"';
+    const notATime = (key: string, part: string) => ({
+      key,
+      part: 'value',
+      message: `${key}: "${part}" is not a time range (HH:MM-HH:MM, 00:00 to 24:00)`,
+      hint: timeHint,
+    });
+    expect(problems).toEqual([
+      {
+        key: 'mon-wed-fri',
+        part: 'key',
+        message: '"mon-wed-fri" in "mon-wed-fri" is not a day',
+        hint: 'name days mon, tue, wed, thu, fri, sat, sun, a range such as mon-fri, or a list such as mon,wed',
+      },
+      notATime('tue', '09:60-10:00'),
+      notATime('wed', '24:00-24:00'),
+      notATime('thu', '25:00-26:00'),
+      {
+        key: 'fri',
+        part: 'value',
+        message: 'fri: "09:00-09:00" ends before it starts',
+        hint: 'hours past midnight belong to the next day: write "fri: 22:00-24:00" and "sat: 00:00-06:00"',
+      },
+      notATime('sat', 'x09:00-10:00'),
+      notATime('sun', '09:00-10:00x'),
+    ]);
+  });
+
+  it('says a calendar has no open hours only when nothing else is wrong, with how to give some', () => {
+    expect(parseOpenHours({}).problems).toEqual([
+      {
+        key: '',
+        part: 'value',
+        message: 'the calendar has no open hours',
+        hint: 'give at least one day, e.g. hours: { mon-fri: "09:00-18:00" }',
+      },
+    ]);
+    expect(parseOpenHours({ 'mon-fry': '09:00-18:00' }).problems.map((p) => p.message)).toEqual([
+      '"fry" in "mon-fry" is not a day',
+    ]);
+  });
+});
+
+describe('businessSeconds: a calendar used far apart in time', () => {
+  // mon-fri 09:00-17:00 in UTC: a whole week is 5 × 8 h = 144000 s, a weekend 0
+  const office = () => ({
+    timeZone: 'UTC',
+    hours: parseOpenHours({ 'mon-fri': '09:00-17:00' }).hours,
+    holidays: [],
+  });
+  const utc = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
+  const week = (monday: string, cal: BusinessCalendarSpec) =>
+    businessSeconds(utc(`${monday} 00:00`), utc(`${monday} 00:00`) + 7 * 86_400_000, cal);
+
+  it('keeps each day its own hours when it grows below and above the days it holds', () => {
+    const cal = office();
+    expect([
+      week('2026-03-02', cal),
+      week('2020-03-02', cal),
+      week('2030-03-04', cal),
+      week('2026-03-02', cal),
+    ]).toEqual([144000, 144000, 144000, 144000]);
+    expect(businessSeconds(utc('2026-03-02 09:00'), utc('2026-03-02 10:00'), cal)).toBe(3600);
+  });
+
+  it('keeps a weekend closed after growing from the first days of 1970', () => {
+    const cal = office();
+    const weekend = () => businessSeconds(utc('1970-02-07 00:00'), utc('1970-02-09 00:00'), cal);
+    expect([weekend(), week('2026-03-02', cal), weekend()]).toEqual([0, 144000, 0]);
+  });
+
+  it('is 0 for a span that ends days before it starts', () => {
+    expect(businessSeconds(utc('2026-03-05 10:00'), utc('2026-03-02 10:00'), office())).toBe(0);
+  });
+});
+
+describe('parseOpenHours: day names and the text it quotes', () => {
+  it('reads full day names', () => {
+    const { hours, problems } = parseOpenHours({
+      monday: '09:00-10:00',
+      tuesday: '09:00-10:00',
+      wednesday: '09:00-10:00',
+      thursday: '09:00-10:00',
+      friday: '09:00-10:00',
+      saturday: '23:00-24:00',
+      sunday: '09:59-10:00',
+    });
+    expect(problems).toEqual([]);
+    const nine = [[540, 600]];
+    expect(hours).toEqual([nine, nine, nine, nine, nine, [[1380, 1440]], [[599, 600]]]);
+  });
+
+  it('quotes the day or the interval it could not read without the spaces around it', () => {
+    const messages = parseOpenHours({
+      'sat, fry': '09:00-10:00',
+      'mon- fry': '09:00-10:00',
+      'sun, mon-wed-fri': '09:00-10:00',
+      tue: '09:00-10:00, 9-18',
+      wed: '09:00-10:00, 11:00-10:00',
+      thu: ' 09:00-13:00,12:00-18:00 ',
+      fri: '09:00',
+      sat: '09:00-10:00-11:00',
+    }).problems.map((p) => p.message);
+    expect(messages).toEqual([
+      '"fry" in "sat, fry" is not a day',
+      '"fry" in "mon- fry" is not a day',
+      '"mon-wed-fri" in "sun, mon-wed-fri" is not a day',
+      'tue: "9-18" is not a time range (HH:MM-HH:MM, 00:00 to 24:00)',
+      'wed: "11:00-10:00" ends before it starts',
+      'thu: the intervals of "09:00-13:00,12:00-18:00" overlap',
+      'fri: "09:00" is not a time range (HH:MM-HH:MM, 00:00 to 24:00)',
+      'sat: "09:00-10:00-11:00" is not a time range (HH:MM-HH:MM, 00:00 to 24:00)',
     ]);
   });
 });
