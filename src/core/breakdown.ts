@@ -108,7 +108,7 @@ export function rankBreakdown(
       return sign * (b.current.value - a.current.value);
     }
     if (!a.current !== !b.current) return a.current ? -1 : 1;
-    // Stryker disable next-line EqualityOperator: two segments of a breakdown never share a name
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: two segments of a breakdown never share a name, and V8's sort acts only on a result below 0
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
 }

@@ -61,7 +61,8 @@ export function comparePeriods(
 ): PeriodComparison | undefined {
   const known = points.filter((p) => p.date <= at && Number.isFinite(p.value));
   const cadence = cadenceOf(known);
-  if (!cadence || known.length === 0) return undefined;
+  // no cadence below 2 dates, so none with nothing on or before `at`
+  if (!cadence) return undefined;
   const period = (start: IsoDate): PeriodValue => {
     const end = periodEnd(start, cadence);
     const inside = known.filter((p) => p.date >= start && p.date <= end);

@@ -51,6 +51,7 @@ export function isGoalStatus(text: string): text is GoalStatus {
 /** The worst of some statuses; undefined for none. */
 export function worstStatus(statuses: Iterable<GoalStatus>): GoalStatus | undefined {
   let worst: GoalStatus | undefined;
+  // Stryker disable next-line EqualityOperator: each status has its own severity, so equal ones are the same status
   for (const s of statuses) if (worst === undefined || SEVERITY[s] > SEVERITY[worst]) worst = s;
   return worst;
 }

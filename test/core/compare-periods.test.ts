@@ -14,6 +14,11 @@ describe('cadenceOf: the median gap between snapshot dates', () => {
     // A gap of 10 days at the end does not change a monthly median of 31.
     [['2026-06-30', '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31', '2026-11-10'], 'month'],
     [['2025-01-01', '2025-04-01', '2025-07-01'], 'quarter'],
+    // the bounds: a median gap of 10 days is weekly, of 50 monthly
+    [['2026-01-01', '2026-01-11', '2026-01-21'], 'week'],
+    [['2026-01-01', '2026-02-20', '2026-04-11'], 'month'],
+    // in any order
+    [['2026-04-30', '2026-03-31', '2026-02-28', '2026-01-31'], 'month'],
   ])('%j → %s', (dates, cadence) => {
     expect(cadenceOf(dates.map((date) => ({ date, value: 1 })))).toBe(cadence);
   });

@@ -25,7 +25,14 @@ describe('dates', () => {
     ['2026-13-01', undefined],
     ['2026-9-30', undefined],
     ['30.09.2026', undefined],
-  ])('parseIsoDate(%s) = %s', (text, expected) => {
+    // as typed, spaces around it
+    [' 2026-09-30 ', '2026-09-30'],
+    // the years of GOAL_YEARS, both ends in
+    ['1900-01-01', '1900-01-01'],
+    ['1899-12-31', undefined],
+    ['2999-12-31', '2999-12-31'],
+    ['3000-01-01', undefined],
+  ])('parseIsoDate(%j) = %s', (text, expected) => {
     expect(parseIsoDate(text)).toBe(expected);
   });
 
