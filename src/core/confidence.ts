@@ -63,6 +63,12 @@ const SLOPE_VARIANCE_RATIO = 1.1;
 /** Quadrature of the stay chance: nodes for the shared error and for the noise level. */
 const SHARED_NODES = 25;
 const SCALE_NODES = 32;
+/**
+ * At most this many snapshots due are computed one by one; with more (a daily
+ * goal months out), the log-chance of the others is interpolated between them,
+ * so a stay goal's cost does not grow with its horizon.
+ */
+const DUE_NODES = 24;
 
 /** A metric's valid range, `null` = unbounded on that side. */
 export type ValueRange = MetricDefinition['range'];
@@ -400,28 +406,58 @@ export function chanceToHold(
   const horizon = toDayNumber(deadline) - toDayNumber(spread.last);
   const count = Math.floor(horizon / spread.cadenceDays);
   if (count <= 0) return 1;
-  // Per future snapshot: how far the trend is on the right side of the
-  // threshold, and the spread of the error it shares with the others.
-  const margin = new Float64Array(count);
-  const shared = new Float64Array(count);
+  // Per snapshot due (or per node among them): how far the trend is on the
+  // right side of the threshold, the spread of the error it shares with the
+  // others, and how many snapshots' log-chance it stands for.
+  const [due, counts] = dueNodes(count);
+  const margin = new Float64Array(due.length);
+  const shared = new Float64Array(due.length);
   const noise = spread.noise;
-  for (let k = 0; k < count; k++) {
-    const t = lastOffset + (k + 1) * spread.cadenceDays;
-    margin[k] = sign * (spread.levelAtFirst + spread.slopePerDay * t - threshold);
-    shared[k] = Math.sqrt(Math.max(0, predictionVariance(spread, t) - noise ** 2));
-  }
+  due.forEach((k, j) => {
+    const t = lastOffset + k * spread.cadenceDays;
+    margin[j] = sign * (spread.levelAtFirst + spread.slopePerDay * t - threshold);
+    shared[j] = Math.sqrt(Math.max(0, predictionVariance(spread, t) - noise ** 2));
+  });
   let total = 0;
   for (const [scale, scaleWeight] of scaleNodes(spread.df)) {
     for (const [z, weight] of SHARED) {
-      let p = 1;
-      for (let k = 0; k < count && p > 0; k++) {
-        const m = margin[k]! - z * shared[k]! * scale;
-        p *= noise > 0 ? normalCdf(m / (noise * scale)) : m >= 0 ? 1 : 0;
+      let logP = 0;
+      for (let j = 0; j < due.length && logP > -Infinity; j++) {
+        const m = margin[j]! - z * shared[j]! * scale;
+        const p = noise > 0 ? normalCdf(m / (noise * scale)) : m >= 0 ? 1 : 0;
+        if (p < 1) logP += counts[j]! * Math.log(p);
       }
-      total += scaleWeight * weight * p;
+      total += scaleWeight * weight * Math.exp(logP);
     }
   }
   return total;
+}
+
+/**
+ * The snapshots due (1 … count) computed one by one, and how many snapshots
+ * each stands for: all of them, each for itself, up to DUE_NODES; beyond,
+ * DUE_NODES of them evenly spread from the first to the last, each standing
+ * for the share of the snapshots between it and its neighbours that a linear
+ * interpolation of the log-chance gives it (the counts add up to `count`).
+ */
+function dueNodes(count: number): [number[], Float64Array] {
+  if (count <= DUE_NODES) {
+    return [Array.from({ length: count }, (_, i) => i + 1), new Float64Array(count).fill(1)];
+  }
+  const due = Array.from(
+    { length: DUE_NODES },
+    (_, j) => 1 + Math.round((j * (count - 1)) / (DUE_NODES - 1)),
+  );
+  const counts = new Float64Array(DUE_NODES);
+  counts[DUE_NODES - 1] = 1;
+  for (let j = 0; j + 1 < DUE_NODES; j++) {
+    const [a, b] = [due[j]!, due[j + 1]!];
+    for (let k = a; k < b; k++) {
+      counts[j] = counts[j]! + (b - k) / (b - a);
+      counts[j + 1] = counts[j + 1]! + (k - a) / (b - a);
+    }
+  }
+  return [due, counts];
 }
 
 /** The standard normal on an even grid from −5 to 5, weights summing to 1. */

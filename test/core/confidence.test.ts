@@ -214,6 +214,19 @@ describe('stay goals', () => {
     expect(one).toBeCloseTo(0.7420415625238954, 5);
   });
 
+  it('with more than 24 snapshots due, interpolates between 24 of them (the cost stays flat)', () => {
+    // Daily, 30 days: 90 + 0.03 i + 1.2 sin(1.7 i) + 0.8 cos(0.37 i), to one decimal.
+    const daily = [
+      90.8, 92.0, 90.3, 89.3, 90.8, 90.9, 88.9, 88.8, 90.5, 90.0, 88.5, 89.7, 91.3, 90.3, 89.6,
+      91.5, 92.3, 90.6, 90.4, 92.1, 91.6, 89.6, 90.1, 91.4, 90.1, 88.8, 90.3, 91.3, 89.8, 89.7,
+    ].map((value, i) => ({ date: addDays('2026-03-02', i), value }));
+    const spread = fitSpread(daily)!;
+    // 2026-03-31 → 2026-04-28: 28 snapshots due. Python (dblquad over the product of
+    // all 28, error 3e-10): 0.36305081565040503.
+    const chance = chanceToHold(spread, '2026-04-28', 'stay-above', 88.5, UNBOUNDED);
+    expect(chance).toBeCloseTo(0.36305081565040503, 3);
+  });
+
   it('is 1 when no snapshot is due before the deadline, and 0 once one broke', () => {
     const spread = fitSpread(wandering)!;
     expect(chanceToHold(spread, '2026-03-29', 'stay-above', 85.5, UNBOUNDED)).toBe(1);
