@@ -117,22 +117,6 @@ function select(values: Float64Array, k: number): number {
   return values[k]!;
 }
 
-/**
- * The quantile at a fractional rank (0-based, within 0 … length − 1) of the
- * sorted values, interpolated between the two ranks around it, without
- * sorting them (reorders `values`).
- */
-export function quantileBySelection(values: Float64Array, position: number): number {
-  const p = Math.min(Math.max(position, 0), values.length - 1);
-  const k = Math.floor(p);
-  const low = select(values, k);
-  if (p === k) return low;
-  // After the selection every value after k is ≥ low: the next rank is their least.
-  let high = values[k + 1]!;
-  for (let i = k + 2; i < values.length; i++) if (values[i]! < high) high = values[i]!;
-  return low + (p - k) * (high - low);
-}
-
 /** A zero at rank k as a sort ranks zeros (−0 before +0); other values as they are. */
 function signedAt(values: Float64Array, k: number, value: number): number {
   if (value !== 0) return value;
