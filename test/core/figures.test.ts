@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
+import { computeBaseline } from '../../src/core/figures/baseline.js';
 import { computeConfidence } from '../../src/core/figures/confidence.js';
 import { computeExpectedProgress } from '../../src/core/figures/expected.js';
 import { computeForecast, computeForecastProgress } from '../../src/core/figures/forecast.js';
@@ -21,6 +22,24 @@ const score = buildCatalog([
 const fmt = (v: number) => v.toFixed(2);
 const weekly = (from: string, values: number[]): Point[] =>
   values.map((value, i) => ({ date: addDays(from, 7 * i), value }));
+
+describe('baseline', () => {
+  it("goals.yaml's, dated, names its date but no snapshot: none was read", () => {
+    const { figure } = computeBaseline({
+      fileBaseline: { value: 50, date: '2026-06-30' },
+      known: [{ date: '2026-06-30', value: 48 }],
+      start: '2026-07-01',
+    });
+    expect(figure).toEqual({
+      name: 'baseline',
+      value: 50,
+      kind: 'value',
+      formula: 'written in goals.yaml',
+      inputs: [{ name: 'date', value: '2026-06-30', kind: 'date' }],
+      snapshots: [],
+    });
+  });
+});
 
 describe('target', () => {
   it('a relative change with a baseline has no note; without one it says why it is missing', () => {
