@@ -29,6 +29,8 @@ interface Case {
   goal: Record<string, unknown>;
   history?: Point[];
   hasSource?: boolean;
+  /** The objectives goals.yaml declares (default: quality, retention). */
+  objectives?: string[];
   /** Expected reports: message, path and (where given) hint; [] for "must not flag". */
   expected: Array<Pick<RuleReport, 'message' | 'path'> & { hint?: string }>;
 }
@@ -41,7 +43,7 @@ function context(c: Case): RuleContext {
   return {
     // as checkSmart does: the baseline evaluation uses (goals.yaml's, else from the history)
     goal: withHistoryBaseline(resolveGoal(input, { catalog, fiscalYearStart: 1 }), c.history),
-    objectives: new Set(['quality', 'retention']),
+    objectives: new Set(c.objectives ?? ['quality', 'retention']),
     catalog,
     history: c.history,
     hasSource: c.hasSource ?? true,
@@ -118,6 +120,27 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'specific/ambiguous-change': [
+    {
+      name: 'a change of +0%',
+      goal: { baseline: 78, target: '+0%' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "+0%" on Customer satisfaction, a percent metric, can be read two ways: 78 × 1 = 78 (relative), or 78 +0 = 78 (points).`,
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'NPS "-50%" on a negative baseline',
+      goal: { metric: 'nps', baseline: -20, target: '-50%' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "-50%" on the negative baseline -20 is read as a change of its size: -20 − 50 % × 20 = -30.`,
+          path: ['target'],
+          hint: 'Write the target as a value (-30) to say it plainly.',
+        },
+      ],
+    },
     { name: 'points on a percent metric', goal: { target: '+5pp' }, expected: [] },
     {
       name: 'a relative change on a duration',
@@ -268,6 +291,38 @@ const CASES: Record<string, Case[]> = {
   ],
   'measurable/unit': [
     {
+      name: 'a milestone in hours for a percentage',
+      goal: { milestones: [{ date: '2026-09-30', target: '2h' }] },
+      expected: [
+        {
+          message: `Goal 'csat-q4': milestone "2h" is a duration, but this metric is a percent.`,
+          path: ['milestones', 0, 'target'],
+        },
+      ],
+    },
+    {
+      name: 'a baseline in hours for a percentage',
+      goal: { baseline: '3h' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': baseline "3h" is a duration, but this metric is a percent.`,
+          path: ['baseline'],
+        },
+      ],
+    },
+    {
+      name: 'a target in words is has-target’s finding',
+      goal: { target: 'much better' },
+      expected: [],
+    },
+    {
+      name: 'a baseline in words',
+      goal: { baseline: 'much better' },
+      expected: [
+        { message: `Goal 'csat-q4': baseline "much better" is not a value.`, path: ['baseline'] },
+      ],
+    },
+    {
       name: 'a duration with a unit',
       goal: { metric: 'first_response_time', baseline: '4h', target: '2h' },
       expected: [],
@@ -304,6 +359,30 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'measurable/percent-scale': [
+    {
+      name: 'a score metric between 0 and 1',
+      goal: { metric: 'ces', baseline: 0.5, target: 0.8 },
+      expected: [],
+    },
+    { name: '0 and 1 are not ratios', goal: { baseline: 0, target: 1 }, expected: [] },
+    {
+      name: 'a ratio from a snapshot is the import’s problem',
+      goal: { baseline: undefined },
+      history: [{ date: '2026-07-06', value: 0.8 }],
+      expected: [],
+    },
+    {
+      name: 'a dated ratio baseline',
+      goal: { baseline: { value: 0.8, date: '2026-06-30' } },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': baseline 0.8 looks like a ratio, but Customer satisfaction is a percentage (0–100).",
+          path: ['baseline', 'value'],
+          hint: 'Write 80 for 80 %.',
+        },
+      ],
+    },
     { name: '0–100', goal: {}, expected: [] },
     {
       name: 'a ratio',
@@ -325,6 +404,23 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'measurable/has-baseline': [
+    {
+      name: 'a snapshot before the start and one after',
+      goal: { baseline: undefined },
+      history: [
+        { date: '2026-06-29', value: 79 },
+        { date: '2026-07-06', value: 80 },
+      ],
+      hasSource: false,
+      expected: [],
+    },
+    {
+      name: 'a snapshot on the start date',
+      goal: { baseline: undefined },
+      history: [{ date: '2026-07-01', value: 79 }],
+      hasSource: false,
+      expected: [],
+    },
     { name: 'written baseline', goal: {}, hasSource: false, expected: [] },
     {
       name: 'a source will provide it',
@@ -365,6 +461,19 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'measurable/has-data': [
+    {
+      name: 'nothing provides it, for the whole team',
+      goal: {},
+      hasSource: false,
+      history: [],
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': no source or snapshot provides csat, so progress cannot be measured.",
+          path: ['metric'],
+        },
+      ],
+    },
     { name: 'a source provides it', goal: {}, expected: [] },
     {
       name: 'snapshots in the store',
@@ -388,6 +497,25 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'achievable/in-range': [
+    { name: 'a target at the lower end', goal: { target: 0, type: 'stay-above' }, expected: [] },
+    { name: 'a target at the upper end', goal: { target: 100, baseline: 96 }, expected: [] },
+    {
+      name: 'a baseline out of range from a snapshot is the import’s problem, not the goal’s',
+      goal: { baseline: undefined },
+      history: [{ date: '2026-07-06', value: 120 }],
+      expected: [],
+    },
+    {
+      name: 'a dated baseline above 100 %',
+      goal: { baseline: { value: 120, date: '2026-06-30' } },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': baseline 120 % is outside the range of Customer satisfaction (0 % to 100 %).",
+          path: ['baseline', 'value'],
+        },
+      ],
+    },
     { name: 'in range', goal: {}, expected: [] },
     {
       name: 'NPS may be negative',
@@ -531,6 +659,11 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'achievable/perfect-score': [
+    {
+      name: 'a metric without a direction and no type',
+      goal: { metric: 'ticket_volume', baseline: 100, target: 0 },
+      expected: [],
+    },
     { name: 'a high but possible target', goal: { target: 95, baseline: 90 }, expected: [] },
     {
       name: 'CSAT 100 %',
@@ -611,6 +744,18 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'relevant/has-objective': [
+    {
+      name: 'not linked, and no objectives declared',
+      goal: { objective: undefined },
+      objectives: [],
+      expected: [
+        {
+          message: "Goal 'csat-q4' is linked to no objective: nothing says why it matters.",
+          path: [],
+          hint: 'Declare what the team wants under objectives: and link the goal with `objective:`.',
+        },
+      ],
+    },
     { name: 'linked', goal: {}, expected: [] },
     {
       name: 'not linked',
@@ -625,6 +770,18 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'relevant/known-objective': [
+    {
+      name: 'no objectives declared',
+      goal: { objective: 'growth' },
+      objectives: [],
+      expected: [
+        {
+          message: "Goal 'csat-q4': objective 'growth' does not exist.",
+          path: ['objective'],
+          hint: "Declare 'growth' under objectives:.",
+        },
+      ],
+    },
     { name: 'known', goal: {}, expected: [] },
     {
       name: 'a typo',
@@ -711,6 +868,11 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'time-bound/has-checkpoints': [
+    {
+      name: 'exactly 92 days',
+      goal: { start: '2026-10-01', deadline: '2027-01-01' },
+      expected: [],
+    },
     { name: 'a quarter', goal: { start: '2026-10-01', deadline: '2026-12-31' }, expected: [] },
     {
       name: 'half a year with a milestone',
@@ -729,6 +891,37 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'time-bound/milestone-dates': [
+    {
+      name: 'a milestone on the start date',
+      goal: { milestones: [{ date: '2026-07-01', target: 82 }] },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': milestone 2026-07-01 is not between the start 2026-07-01 and the deadline 2026-12-31.",
+          path: ['milestones', 0, 'date'],
+        },
+      ],
+    },
+    {
+      name: 'a milestone on the deadline',
+      goal: { milestones: [{ date: '2026-12-31', target: 85 }] },
+      expected: [],
+    },
+    {
+      name: 'two milestones on one date',
+      goal: {
+        milestones: [
+          { date: '2026-09-30', target: 82 },
+          { date: '2026-09-30', target: 83 },
+        ],
+      },
+      expected: [
+        {
+          message: "Goal 'csat-q4': milestone 2026-09-30 comes after a milestone dated 2026-09-30.",
+          path: ['milestones', 1, 'date'],
+        },
+      ],
+    },
     {
       name: 'inside, in order',
       goal: {

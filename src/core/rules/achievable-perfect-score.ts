@@ -15,7 +15,7 @@ export const achievablePerfectScore: Rule = {
     const { metric, type, targetValue } = goal;
     if (!metric || !type || targetValue === undefined) return [];
     const best = GOAL_TYPES[type].sign === 1 ? metric.range[1] : metric.range[0];
-    if (best === null || targetValue !== best) return [];
+    if (targetValue !== best) return [];
     return [
       {
         message: `${goalName(ctx)}: the target ${formatMetricValue(targetValue, metric.unit)} is the best ${metric.name} can ever be; one bad week makes it unreachable.`,
