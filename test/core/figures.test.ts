@@ -178,6 +178,15 @@ describe('confidence', () => {
     );
   });
 
+  it('a stay goal of daily snapshots says "one a day", not "one every 1 days"', () => {
+    const daily = wandering.map((p, i) => ({ date: addDays('2026-03-01', i), value: p.value }));
+    // newest 2026-03-12, deadline 2026-03-20: 8 days at one a day, 8 snapshots due
+    const { chance } = at(daily, { type: 'stay-above', target: 80, deadline: '2026-03-20' });
+    expect(chance.figure.formula).toBe(
+      "P(no snapshot from the newest to the deadline breaks ≥ threshold, one a day (8 due)): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it",
+    );
+  });
+
   it('says why there is none: not started, too few dates, no spread, too far', () => {
     const note = (points: Point[], fields: Partial<Parameters<typeof computeConfidence>[0]>) =>
       at(points, fields).interval.figure.note;

@@ -131,9 +131,14 @@ function chanceFormula(type: GoalType, spread: Spread | undefined, deadline: Iso
     return `P(the snapshot at the deadline ${operator} target) on the same t distribution around the forecast; a target beyond the metric's range: 0`;
   }
   const due = spread
-    ? `, one every ${spread.cadenceDays} days (${Math.floor(daysBetween(spread.last, deadline) / spread.cadenceDays)} due)`
+    ? `, ${cadenceText(spread.cadenceDays)} (${Math.floor(daysBetween(spread.last, deadline) / spread.cadenceDays)} due)`
     : '';
   return `P(no snapshot from the newest to the deadline breaks ${operator} threshold${due}): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it`;
+}
+
+/** "one a day", "one every 7 days", "one every 3.5 days". */
+function cadenceText(days: number): string {
+  return days === 1 ? 'one a day' : `one every ${days} days`;
 }
 
 /** Why there is no interval; undefined when there is one. */
