@@ -8,7 +8,6 @@
  * quarter hour in a typed array (every time zone of the tz database changes
  * its offset only on a quarter hour of UTC since 1970), filled a day at a time.
  */
-import { makeDate } from './dates.js';
 import type { IsoDate } from './dates.js';
 
 /** An instant: milliseconds since 1970-01-01T00:00:00Z. */
@@ -152,7 +151,7 @@ function computeOffset(instant: Instant, format: Intl.DateTimeFormat): number {
   const parts: Record<string, string> = {};
   for (const p of format.formatToParts(new Date(instant))) parts[p.type] = p.value;
   let year = Number(parts.year);
-  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
+  if (parts.era === 'BC') year = 1 - year;
   const local = Date.UTC(
     year,
     Number(parts.month) - 1,
@@ -184,9 +183,7 @@ export function instantOf(local: LocalDateTime, timeZone: string): Instant {
   // that maps back to the same wall clock wins.
   const before = offsetAt(asUtc - 86_400_000, timeZone);
   const after = offsetAt(asUtc + 86_400_000, timeZone);
-  const candidates =
-    before === after ? [before] : [Math.max(before, after), Math.min(before, after)];
-  for (const offset of candidates) {
+  for (const offset of [Math.max(before, after), Math.min(before, after)]) {
     const instant = asUtc - offset * MS_PER_MINUTE;
     if (offsetAt(instant, timeZone) === offset) return instant;
   }
@@ -218,20 +215,4 @@ export function localDateOf(instant: Instant, timeZone: string): IsoDate {
 export function startOfDay(date: IsoDate, timeZone: string): Instant {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return instantOf({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
-}
-
-/** A local date-time from its parts; undefined when the day or time does not exist on a calendar. */
-export function makeLocalDateTime(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  millisecond = 0,
-): LocalDateTime | undefined {
-  if (makeDate(year, month, day) === undefined) return undefined;
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
-    return undefined;
-  return { year, month, day, hour, minute, second, millisecond };
 }

@@ -124,3 +124,48 @@ describe('offsetAt', () => {
     expect(offsetAt(Date.UTC(2026, 6, 1), 'Europe/Berlin')).toBe(120);
   });
 });
+
+describe('offsetAt: the cache of a zone', () => {
+  // Expected offsets by hand from the tz database: Chicago CST −6 h, CDT −5 h
+  // (1980: summer time from April 27 to October 26); Tokyo +9 h all year.
+  it('grows below and above the year it first held, and keeps what it held', () => {
+    const zone = 'America/Chicago'; // not asked for elsewhere in this file: a fresh cache
+    expect(offsetAt(Date.UTC(2026, 0, 15), zone)).toBe(-360);
+    expect(offsetAt(Date.UTC(1980, 6, 1), zone)).toBe(-300); // far below: grows down
+    expect(offsetAt(Date.UTC(1980, 0, 15), zone)).toBe(-360);
+    expect(offsetAt(Date.UTC(2026, 6, 1), zone)).toBe(-300);
+    expect(offsetAt(Date.UTC(2027, 0, 15, 23, 59), zone)).toBe(-360); // just above: grows up
+    expect(offsetAt(Date.UTC(2100, 6, 1), zone)).toBe(-300); // far above
+    expect(offsetAt(Date.UTC(2026, 0, 15), zone)).toBe(-360);
+    expect(offsetAt(Date.UTC(1980, 6, 1), zone)).toBe(-300);
+  });
+
+  it('grows down by whole days, a day below the range at a time too', () => {
+    const zone = 'Asia/Tokyo';
+    expect(offsetAt(Date.UTC(2026, 5, 1), zone)).toBe(540);
+    // the range starts a leap year of days before 2026-06-01's day: 2025-05-31
+    expect(offsetAt(Date.UTC(2025, 4, 30, 23, 45), zone)).toBe(540);
+    expect(offsetAt(Date.UTC(2025, 4, 30, 0, 0), zone)).toBe(540);
+  });
+
+  it('reads years before Christ (Intl writes them as an era and a year from 1)', () => {
+    // Local mean time before any standard zone: Kolkata +5:53:28 (353 minutes,
+    // rounded), UTC 0.
+    expect(offsetAt(Date.UTC(-100, 0, 1), 'UTC')).toBe(0);
+    expect(offsetAt(Date.UTC(-100, 0, 1), 'Asia/Kolkata')).toBe(353);
+  });
+});
+
+describe('localTimeOf', () => {
+  it('keeps the milliseconds and reads the wall clock across a DST change', () => {
+    // Berlin 2026-10-25 00:59:59.250Z is 02:59:59.250 summer time, and an hour later 02:59:59.250 again.
+    expect(localTimeOf(Date.parse('2026-10-25T00:59:59.250Z'), 'Europe/Berlin')).toEqual({
+      ...at(2026, 10, 25, 2, 59, 59),
+      millisecond: 250,
+    });
+    expect(localTimeOf(Date.parse('2026-10-25T01:59:59.250Z'), 'Europe/Berlin')).toEqual({
+      ...at(2026, 10, 25, 2, 59, 59),
+      millisecond: 250,
+    });
+  });
+});
