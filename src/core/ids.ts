@@ -36,7 +36,7 @@ export function toId(text: string, separator: '-' | '_' = '-'): string {
   return withoutAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, separator)
-    .replace(separator === '-' ? /^-+|-+$/g : /^_+|_+$/g, '');
+    .replace(separator === '-' ? /^-|-$/g : /^_|_$/g, '');
 }
 
 function withoutAccents(text: string): string {

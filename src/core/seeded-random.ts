@@ -42,8 +42,10 @@ export class SeededRandom {
     for (;;) {
       const x = this.normal();
       const v = (1 + c * x) ** 3;
+      // Stryker disable next-line EqualityOperator: a cube of exactly 0 has probability 0
       if (v <= 0) continue;
       const u = 1 - this.uniform();
+      // Stryker disable next-line EqualityOperator: equality has probability 0
       if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
     }
   }

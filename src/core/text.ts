@@ -9,9 +9,11 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202
 export function sanitizeText(text: string): string {
   return text.replace(UNSAFE, (ch) => {
     const code = ch.charCodeAt(0);
+    // Stryker disable next-line EqualityOperator: no unsafe character lies between U+00A0 and U+200D
     return code <= 0xff
       ? `\\x${code.toString(16).padStart(2, '0')}`
-      : `\\u${code.toString(16).padStart(4, '0')}`;
+      : // the unsafe characters above U+00FF all have four hex digits
+        `\\u${code.toString(16)}`;
   });
 }
 

@@ -46,6 +46,8 @@ describe('parseDuration: spellings and what is not a duration', () => {
   it.each([
     ['2H', 7200],
     ['  90m  ', 5400],
+    [' 1:30 ', 5400],
+    ['\t2h\n', 7200],
     ['1 h 30 m', 5400],
     ['1h   30m', 5400],
     ['1:30:15', 5415],
@@ -68,7 +70,7 @@ describe('parseDuration: spellings and what is not a duration', () => {
     expect(parseDuration(text)).toBe(seconds);
   });
 
-  it.each(['1:5', '1:30:60', 'x1:30', '1:30x', '1h30', '1.5.3h', '2 fortnights', '   '])(
+  it.each(['1:5', '1:30:60', 'x1:30', '1:30x', '1h30', '1.5.3h', '2 fortnights', '   ', '1 5m'])(
     'rejects %j',
     (text) => {
       expect(parseDuration(text)).toBeUndefined();

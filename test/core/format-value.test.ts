@@ -82,6 +82,7 @@ describe('formatRate and formatChange', () => {
     expect(formatRate(0.25, 'count', true)).toBe('+0.25/week');
     expect(formatRate(-0.25, 'score', true)).toBe('−0.25/week');
     expect(formatRate(0, 'count', true)).toBe('±0/week');
+    expect(formatRate(0, 'count')).toBe('0/week');
   });
 
   it('writes a signed change, ±0 when it rounds to none', () => {

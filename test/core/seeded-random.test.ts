@@ -47,4 +47,28 @@ describe('SeededRandom', () => {
       values.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 12));
     }
   });
+
+  it('rejects a gamma candidate that fails the squeeze, and one whose cube is not positive', () => {
+    // The same Python port, which also counts rejections: seed 6, shape 2 rejects
+    // one candidate before its 5th draw; seed 26, shape 0.05 draws a normal below
+    // −1/c (a cube ≤ 0) in its 4th draw, which takes no uniform. The uniform after
+    // the draws shows that no other uniform was taken.
+    const close = (values: number[], expected: number[]) =>
+      values.forEach((value, i) => expect(value / expected[i]!).toBeCloseTo(1, 12));
+    const six = new SeededRandom(6);
+    close(
+      draws(6, () => six.gamma(2)),
+      [
+        3.7929293231022165, 1.689994034566054, 2.461519156706251, 2.6712634340533827,
+        7.680560932570117, 1.9406796900497991,
+      ],
+    );
+    expect(six.uniform()).toBeCloseTo(0.784234105842188, 15);
+    const small = new SeededRandom(26);
+    close(
+      draws(4, () => small.gamma(0.05)),
+      [0.6541338152311917, 1.9679427006477182e-8, 1.0470963767789562e-17, 3.1092231309413075e-16],
+    );
+    expect(small.uniform()).toBeCloseTo(0.8597054171841592, 15);
+  });
 });
