@@ -314,6 +314,12 @@ describe('parseOpenHours', () => {
     ]);
   });
 
+  it('asks for a text when the open hours are only spaces', () => {
+    expect(parseOpenHours({ sun: '   ' }).problems.map((p) => p.message)).toEqual([
+      'sun: the open hours must be a text such as "09:00-18:00"',
+    ]);
+  });
+
   it('refuses a calendar that is never open', () => {
     expect(parseOpenHours({}).problems.map((p) => p.message)).toEqual([
       'the calendar has no open hours',
@@ -422,6 +428,14 @@ describe('businessSeconds: a calendar used far apart in time', () => {
     const cal = office();
     const weekend = () => businessSeconds(utc('1970-02-07 00:00'), utc('1970-02-09 00:00'), cal);
     expect([weekend(), week('2026-03-02', cal), weekend()]).toEqual([0, 144000, 0]);
+  });
+
+  it('counts a span whose last day is the first one past the days it holds', () => {
+    const cal = office();
+    // One day asked for first: the calendar holds its day, 32 days before and
+    // 32 after. Then Fri 2026-04-03 (day +32, 8 h) to Sat 04-04 10:00 (day +33, closed).
+    expect(businessSeconds(utc('2026-03-02 09:00'), utc('2026-03-02 10:00'), cal)).toBe(3600);
+    expect(businessSeconds(utc('2026-04-03 00:00'), utc('2026-04-04 10:00'), cal)).toBe(28800);
   });
 
   it('is 0 for a span that ends days before it starts', () => {
