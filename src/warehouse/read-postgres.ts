@@ -12,7 +12,7 @@
  * its code, naming the source, and the driver's text is scrubbed of the
  * URL's parts before it is shown.
  */
-import type { ClientConfig, CustomTypesConfig, QueryConfig } from 'pg';
+import type { ClientConfig, QueryConfig } from 'pg';
 import { GoalsError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
 import { bindSince } from './bind-since.js';
@@ -21,17 +21,13 @@ import type { OnRecord, QuerySpec } from './query-rows.js';
 
 const BOOL = 16;
 const TIMESTAMPTZ = 1184;
-const TIMESTAMPTZ_ARRAY = 1185;
 
-/** Every type as its text; booleans as true/false; instants as ISO 8601 with offset. */
-const TEXT_TYPES: CustomTypesConfig = {
-  getTypeParser: ((oid: number) => {
-    if (oid === BOOL) return (v: string) => (v === 't' ? 'true' : v === 'f' ? 'false' : v);
-    if (oid === TIMESTAMPTZ) return isoInstant;
-    if (oid === TIMESTAMPTZ_ARRAY) return (v: string) => v;
-    return (v: string) => v;
-  }) as CustomTypesConfig['getTypeParser'],
-};
+/** How a column's text is read: booleans as true/false, instants as ISO 8601 with offset, the rest as sent. */
+function converterOf(typeId: number): ((text: string) => string) | undefined {
+  if (typeId === BOOL) return (v) => (v === 't' ? 'true' : v === 'f' ? 'false' : v);
+  if (typeId === TIMESTAMPTZ) return isoInstant;
+  return undefined;
+}
 
 /** `2026-07-13 09:00:00.5+05:30` → `2026-07-13T09:00:00.5+05:30`; `+03` → `+03:00`. */
 function isoInstant(text: string): string {
@@ -42,6 +38,63 @@ function isoInstant(text: string): string {
   if (!m) return text; // infinity, BC dates: left for the cell reader to refuse
   if (m[5] !== undefined && m[5] !== '00') return text; // a seconds offset (LMT): no ISO form
   return `${m[1]}T${m[2]}${m[3]}:${m[4] ?? '00'}`;
+}
+
+interface Field {
+  name: string;
+  dataTypeID: number;
+}
+
+/**
+ * One `FETCH` as a pg "submittable" (the driver's extension point for
+ * cursors and streams): each DataRow's text cells go straight to `onRow`,
+ * without the driver's per-row result object and event.
+ */
+class FetchBatch {
+  rows = 0;
+  readonly done: Promise<number>;
+  private settle!: { resolve: (rows: number) => void; reject: (error: unknown) => void };
+  private converters: Array<((text: string) => string) | undefined> = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly onFields: (fields: readonly Field[]) => void,
+    private readonly onRow: (cells: string[]) => void,
+  ) {
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+  }
+
+  submit(connection: { query(text: string): void }): void {
+    connection.query(this.text);
+  }
+
+  handleRowDescription(message: { fields: Field[] }): void {
+    this.converters = message.fields.map((f) => converterOf(f.dataTypeID));
+    this.onFields(message.fields);
+  }
+
+  handleDataRow(message: { fields: Array<string | null> }): void {
+    const cells = message.fields;
+    for (let i = 0; i < cells.length; i++) {
+      const text = cells[i];
+      if (text === null || text === undefined) cells[i] = '';
+      else if (this.converters[i] !== undefined) cells[i] = this.converters[i]!(text);
+    }
+    this.rows++;
+    this.onRow(cells as string[]);
+  }
+
+  handleCommandComplete(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+
+  handleError(error: unknown): void {
+    this.settle.reject(error);
+  }
+
+  handleReadyForQuery(): void {
+    this.settle.resolve(this.rows);
+  }
 }
 
 export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise<number> {
@@ -56,7 +109,6 @@ export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise
     connectionString: spec.database,
     connectionTimeoutMillis: spec.timeoutMs,
     application_name: 'goals',
-    types: TEXT_TYPES,
   };
   const client = new pg.Client(config);
   // A dropped connection is reported by the query that fails; the event must not crash the process.
@@ -82,8 +134,8 @@ export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise
     await client
       .query(declare + bound.text, bound.usesSince ? [spec.since] : [])
       .catch((error: unknown) => fail(shiftPosition(error, declare.length)));
-    // Each row is handed on as it arrives (a Query with a 'row' listener keeps
-    // none): memory holds a row, not a batch, whatever BATCH_ROWS is.
+    // Each row is handed on as it arrives and none is kept: memory holds a
+    // row, not a batch, whatever BATCH_ROWS is.
     let isFirst = true;
     let stop = false;
     let thrown: unknown;
@@ -96,7 +148,7 @@ export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise
         stop = true;
       }
     };
-    const header = (fields: ReadonlyArray<{ name: string }>) => {
+    const header = (fields: readonly Field[]) => {
       if (!isFirst) return;
       isFirst = false;
       handOn(
@@ -104,29 +156,20 @@ export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise
         1,
       );
     };
-    const fetch = () =>
-      new Promise<number>((resolve, reject) => {
-        // rowMode is the driver's, missing from its Query type.
-        const query = new pg.Query({
-          text: `FETCH FORWARD ${BATCH_ROWS} FROM goals_rows`,
-          rowMode: 'array',
-          types: TEXT_TYPES,
-        } as QueryConfig);
-        let n = 0;
-        query.on('row', (row: unknown[], result?: { fields: Array<{ name: string }> }) => {
-          n++;
-          header(result!.fields);
+    const fetch = () => {
+      const batch = new FetchBatch(
+        `FETCH FORWARD ${BATCH_ROWS} FROM goals_rows`,
+        header,
+        (cells) => {
           if (stop) return;
           rows++;
-          handOn(cellTexts(row), rows + 1);
-        });
-        query.on('end', (result: { fields: Array<{ name: string }> }) => {
-          header(result.fields);
-          resolve(n);
-        });
-        query.on('error', reject);
-        void client.query(query);
-      }).catch(fail);
+          handOn(cells, rows + 1);
+        },
+      );
+      // A submittable is the driver's own extension point; its Client type only knows QueryConfig.
+      void client.query(batch as unknown as QueryConfig);
+      return batch.done.catch(fail);
+    };
     for (;;) {
       const n = await fetch();
       if (stop || n < BATCH_ROWS) break;
@@ -147,16 +190,6 @@ function shiftPosition(error: unknown, by: number): unknown {
     e.position = String(Number(e.position) - by);
   }
   return error;
-}
-
-/** A row as text cells, in place (the types above make every value a string, or null). */
-function cellTexts(row: unknown[]): string[] {
-  for (let i = 0; i < row.length; i++) {
-    const value = row[i];
-    if (typeof value === 'string') continue;
-    row[i] = value === null || value === undefined ? '' : String(value);
-  }
-  return row as string[];
 }
 
 function quoteLiteral(text: string): string {
