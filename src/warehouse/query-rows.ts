@@ -26,8 +26,9 @@ export interface QuerySpec {
 export type OnRecord = (fields: string[], row: number) => boolean;
 
 /**
- * Rows per FETCH: each is a round trip, and under the statement timeout. Rows
- * are read one by one as they arrive, so memory does not grow with it.
+ * Rows per FETCH: each FETCH is one statement under the statement timeout
+ * (several go in one round trip: read-postgres.ts). Rows are read one by one
+ * as they arrive, so memory does not grow with it.
  */
 export const BATCH_ROWS = 50_000;
 

@@ -2,11 +2,17 @@
  * A PostgreSQL query as rows of text cells. The query runs in a READ ONLY
  * transaction with a statement timeout and is streamed through a server-side
  * cursor (DECLARE … CURSOR, then FETCH a batch at a time), so the result is
- * never held whole. Each FETCH is its own statement with its own timeout: a
- * protocol-level portal (pg-cursor) would keep one timer running across every
- * batch, and a long stream into a busy import would be cancelled midway. Every value arrives as PostgreSQL's own text: `numeric`
- * and `int8` exact, `date` and `timestamp` as written (no time-zone shift),
- * `timestamptz` as an ISO instant with its offset, in settings.timezone.
+ * never held whole. After the first FETCH, they go FETCHES_PER_ROUND to a
+ * message, so the server sends the next batch while this process stores the
+ * last one instead of waiting for a round trip per batch; TCP's flow control
+ * keeps it from running further ahead than the socket's buffers. Each FETCH
+ * is its own statement with its own timeout (PostgreSQL 13 and later time
+ * each statement of a message on its own): a protocol-level portal
+ * (pg-cursor) would keep one timer running across every batch, and a long
+ * stream into a busy import would be cancelled midway. Every value arrives as
+ * PostgreSQL's own text: `numeric` and `int8` exact, `date` and `timestamp`
+ * as written (no time-zone shift), `timestamptz` as an ISO instant with its
+ * offset, in settings.timezone.
  *
  * Nothing here ever prints the connection string: every error is rebuilt from
  * its code, naming the source, and the driver's text is scrubbed of the
@@ -45,12 +51,15 @@ interface Field {
   dataTypeID: number;
 }
 
+/** FETCH statements sent in one message. */
+const FETCHES_PER_ROUND = 10;
+
 /**
- * One `FETCH` as a pg "submittable" (the driver's extension point for
+ * A round of FETCHes as a pg "submittable" (the driver's extension point for
  * cursors and streams): each DataRow's text cells go straight to `onRow`,
  * without the driver's per-row result object and event.
  */
-class FetchBatch {
+class FetchRound {
   rows = 0;
   readonly done: Promise<number>;
   private settle!: { resolve: (rows: number) => void; reject: (error: unknown) => void };
@@ -68,6 +77,7 @@ class FetchBatch {
     connection.query(this.text);
   }
 
+  /** Each FETCH of the round describes its columns (the same ones). */
   handleRowDescription(message: { fields: Field[] }): void {
     this.converters = message.fields.map((f) => converterOf(f.dataTypeID));
     this.onFields(message.fields);
@@ -156,9 +166,9 @@ export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise
         1,
       );
     };
-    const fetch = () => {
-      const batch = new FetchBatch(
-        `FETCH FORWARD ${BATCH_ROWS} FROM goals_rows`,
+    const fetch = (fetches: number) => {
+      const round = new FetchRound(
+        Array(fetches).fill(`FETCH FORWARD ${BATCH_ROWS} FROM goals_rows`).join('; '),
         header,
         (cells) => {
           if (stop) return;
@@ -167,12 +177,13 @@ export async function readPostgres(spec: QuerySpec, onRecord: OnRecord): Promise
         },
       );
       // A submittable is the driver's own extension point; its Client type only knows QueryConfig.
-      void client.query(batch as unknown as QueryConfig);
-      return batch.done.catch(fail);
+      void client.query(round as unknown as QueryConfig);
+      return round.done.catch(fail);
     };
-    for (;;) {
-      const n = await fetch();
-      if (stop || n < BATCH_ROWS) break;
+    // One FETCH first: a reader that wants the first rows (--inspect) stops within it.
+    for (let fetches = 1; ; fetches = FETCHES_PER_ROUND) {
+      const n = await fetch(fetches);
+      if (stop || n < BATCH_ROWS * fetches) break;
     }
     if (thrown !== undefined) throw thrown;
     await client.query('ROLLBACK').catch(fail);

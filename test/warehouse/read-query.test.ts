@@ -107,7 +107,8 @@ describe.skipIf(!hasPostgres)('readPostgres on a real server', () => {
   });
 
   it('streams through a cursor, in order, across batch boundaries; false stops it', async () => {
-    for (const total of [0, 1, 2 * BATCH_ROWS, 2 * BATCH_ROWS + 1]) {
+    // One FETCH, then rounds of ten in one message: 11 batches end exactly at a round's end.
+    for (const total of [0, 1, 2 * BATCH_ROWS, 2 * BATCH_ROWS + 1, 11 * BATCH_ROWS]) {
       let seen = 0;
       let wrong = 0;
       const n = await readPostgres(
