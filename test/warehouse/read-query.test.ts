@@ -190,6 +190,23 @@ describe.skipIf(!hasPostgres)('readPostgres on a real server', () => {
     );
   });
 
+  it('fails on an error the server meets midway, in a round of several FETCHes', async () => {
+    // Row 60,000 divides by zero: past the first FETCH, inside the first round of ten.
+    let seen = 0;
+    const f = await failure(
+      readPostgres(spec('select 1 / (60000 - g) from generate_series(1, 100000) g'), () => {
+        seen++;
+        return true;
+      }),
+    );
+    expect(f.message).toBe(
+      "Source 'warehouse': PostgreSQL rejected the query: division by zero (SQLSTATE 22012). Nothing was imported; the store is unchanged.",
+    );
+    // The header and the first FETCH's rows came before the error, nothing from row 60,000 on.
+    expect(seen).toBeGreaterThanOrEqual(1 + BATCH_ROWS);
+    expect(seen).toBeLessThan(60000);
+  });
+
   it('stops a query that runs past the timeout', async () => {
     const f = await failure(reader(spec('select pg_sleep(10)', { timeoutMs: 300 })));
     expect(f.message).toBe(
