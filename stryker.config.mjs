@@ -10,6 +10,10 @@ export default {
   tsconfigFile: 'tsconfig.build.json',
   coverageAnalysis: 'perTest',
   incremental: true,
+  // A static mutant (in a module-level constant: a rule's id, letter, description) is active
+  // from import, so every test runs against it: src/core/rules alone has 172, which would
+  // take days on 2 cores. They are reported as ignored, not run (docs/mutation.md).
+  ignoreStatic: true,
   incrementalFile: 'reports/mutation/incremental.json',
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
