@@ -1,24 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildCustomMetric,
   buildGoalInput,
   checkBaseline,
   checkDeadline,
   checkGoalId,
   checkMetricId,
+  checkMilestone,
   checkMilestones,
+  checkName,
+  checkNewObjectiveId,
   checkNewMetricId,
   checkRange,
   checkSegment,
   checkStart,
   checkTarget,
+  checkTargetValue,
+  checkTimeZone,
   checkTitle,
+  defaultStart,
+  describeDeadline,
+  describeGoalType,
   describeMetric,
   checkPercentScale,
   explainPace,
   goalTypesFor,
   proposeRealisticDeadline,
+  formatMilestones,
+  formatRange,
   formatYamlValue,
   isPerfectScore,
+  metricLabel,
   parseObjectiveFlag,
   proposeDeadlines,
   proposeGoalId,
@@ -26,6 +38,7 @@ import {
   proposeObjectiveId,
   proposeStart,
   proposeTitle,
+  ratioReading,
   resolveAmbiguous,
   searchMetrics,
 } from '../../src/core/build-goal.js';
@@ -622,5 +635,210 @@ describe('buildGoalInput', () => {
       hasSource: () => true,
     });
     expect(findings.map((f) => f.rule.id)).toEqual([]);
+  });
+});
+
+describe('the answers the coach checks one by one', () => {
+  it('takes an IANA time zone, or names the closest one', () => {
+    expect(checkTimeZone(' Europe/Sofia ')).toEqual({ ok: true, value: 'Europe/Sofia' });
+    expect(checkTimeZone('UTC')).toEqual({ ok: true, value: 'UTC' });
+    expect(checkTimeZone('Europe/Berln')).toEqual({
+      ok: false,
+      message: '"Europe/Berln" is not an IANA time zone; did you mean Europe/Berlin?',
+    });
+    expect(checkTimeZone('  ')).toEqual({
+      ok: false,
+      message: '"" is not an IANA time zone; write e.g. Europe/Sofia or UTC.',
+    });
+  });
+
+  it('says what each kind of goal means for the metric', () => {
+    expect(describeGoalType('increase', csat)).toBe('raise CSAT to a target');
+    expect(describeGoalType('decrease', frt)).toBe('bring first response time down to a target');
+    expect(describeGoalType('stay-above', csat)).toBe(
+      'keep CSAT at or above a level the whole time',
+    );
+    expect(describeGoalType('stay-below', churn)).toBe(
+      'keep customer churn at or below a level the whole time',
+    );
+  });
+
+  it('names a metric inside a sentence: short names, else the name without its capital', () => {
+    expect(metricLabel(csat)).toBe('CSAT');
+    expect(metricLabel(catalog.get('fcr')!)).toBe('first contact resolution');
+    expect(metricLabel(frt)).toBe('first response time');
+    // An acronym keeps its capitals; a custom metric's own name is used even with a known id.
+    expect(metricLabel(nps)).toBe('NPS');
+    expect(metricLabel({ ...nps, origin: 'custom', name: 'NPS of partners' })).toBe(
+      'NPS of partners',
+    );
+    expect(metricLabel({ ...csat, origin: 'custom', name: 'Happy customers' })).toBe(
+      'happy customers',
+    );
+  });
+
+  it('writes a range as it is typed', () => {
+    expect(formatRange([0, 100])).toBe('0..100');
+    expect(formatRange([0, null])).toBe('0..');
+    expect(formatRange([null, 7])).toBe('..7');
+    expect(formatRange([null, null])).toBe('..');
+  });
+
+  it('writes a custom metric without the range its unit has anyway', () => {
+    const answers = {
+      id: 'trained',
+      name: 'Agents trained',
+      unit: 'percent' as const,
+      direction: 'increase' as const,
+    };
+    expect(buildCustomMetric({ ...answers, range: [0, 100] })).toEqual({
+      input: answers,
+      definition: { ...answers, range: [0, 100], origin: 'custom' },
+    });
+    expect(buildCustomMetric({ ...answers, range: [0, 50] }).input).toEqual({
+      ...answers,
+      range: [0, 50],
+    });
+    expect(buildCustomMetric({ ...answers, range: [10, 100] }).input).toEqual({
+      ...answers,
+      range: [10, 100],
+    });
+  });
+
+  it('refuses a target outside the range, or one the baseline already meets for a change', () => {
+    expect(checkTargetValue(101, { metric: csat, type: 'increase', baseline: 80 })).toBe(
+      '101 % is outside the range of Customer satisfaction (0 % to 100 %).',
+    );
+    expect(checkTargetValue(2.5, { metric: churn, type: 'decrease', baseline: 2 })).toBe(
+      'Customer churn is already at 2 %, which meets 2.5 %: aim lower, or choose "stay-below" to hold the level.',
+    );
+    expect(checkTargetValue(80, { metric: csat, type: 'increase', baseline: 80 })).toBe(
+      'Customer satisfaction is already at 80 %, which meets 80 %: aim higher, or choose "stay-above" to hold the level.',
+    );
+    // Holding a level the team is at is what a stay goal is for; without a baseline nothing is met.
+    expect(
+      checkTargetValue(80, { metric: csat, type: 'stay-above', baseline: 85 }),
+    ).toBeUndefined();
+    expect(checkTargetValue(80, { metric: csat, type: 'increase', baseline: undefined })).toBe(
+      undefined,
+    );
+    expect(checkTargetValue(100, { metric: csat, type: 'increase', baseline: 80 })).toBe(undefined);
+  });
+
+  it('reads 0.8 typed for a percentage as the ratio it probably is', () => {
+    expect(ratioReading('0.8', csat)).toBe(80);
+    expect(ratioReading(' ,85 ', csat)).toBe(85);
+    expect(ratioReading('0,125', csat)).toBe(12.5);
+    // Not a ratio: a percent sign, 1 or more, 0, a duration or a count.
+    expect(ratioReading('0.8%', csat)).toBeUndefined();
+    expect(ratioReading('1.5', csat)).toBeUndefined();
+    expect(ratioReading('0.0', csat)).toBeUndefined();
+    expect(ratioReading('0.8', frt)).toBeUndefined();
+  });
+
+  it("takes a new objective's id when it is an id and new", () => {
+    expect(checkNewObjectiveId(' fast-help ', new Set(['quality']))).toEqual({
+      ok: true,
+      value: 'fast-help',
+    });
+    expect(checkNewObjectiveId('quality', new Set(['quality']))).toEqual({
+      ok: false,
+      message: "There is already an objective 'quality'.",
+    });
+    expect(checkNewObjectiveId('fast help', new Set())).toEqual({
+      ok: false,
+      message:
+        "It has a space: ids use only ASCII letters (a-z, A-Z), digits, '-' and '_'; e.g. fast-help.",
+    });
+    expect(checkNewObjectiveId('?', new Set())).toEqual({
+      ok: false,
+      message:
+        "It has '?': ids use only ASCII letters (a-z, A-Z), digits, '-' and '_'; e.g. fast-help.",
+    });
+  });
+
+  it('takes a name on one line', () => {
+    expect(checkName(' Maria ', 'the owner')).toEqual({ ok: true, value: 'Maria' });
+    expect(checkName('  ', 'the owner')).toEqual({ ok: false, message: 'Name the owner.' });
+    expect(checkName('Maria\nIvan', 'the owner')).toEqual({
+      ok: false,
+      message: 'Keep it on one line.',
+    });
+  });
+
+  it("starts a goal without a start on its deadline's quarter's first day, in the fiscal year", () => {
+    expect(defaultStart('2026-12-15', 1)).toBe('2026-10-01');
+    expect(defaultStart('2026-10-01', 1)).toBe('2026-10-01');
+    // Fiscal years from February: quarters Feb–Apr, May–Jul, Aug–Oct, Nov–Jan.
+    expect(defaultStart('2027-01-31', 2)).toBe('2026-11-01');
+  });
+
+  it('says when a deadline is, as a quarter or a date, and for stay goals how long', () => {
+    expect(describeDeadline('2026-Q4', false)).toBe('by the end of Q4 2026');
+    expect(describeDeadline('2026-Q4', true)).toBe('through Q4 2026');
+    expect(describeDeadline('2026-12-15', false)).toBe('by 2026-12-15');
+    expect(describeDeadline('2026-12-15', true)).toBe('until 2026-12-15');
+    expect(describeDeadline('Christmas', false)).toBe('by Christmas');
+  });
+});
+
+describe('one milestone as typed', () => {
+  const context = { metric: csat, start: '2026-07-01', deadline: '2026-12-31', fiscalYearStart: 1 };
+
+  it('takes date=target with the date strictly between the start and the deadline', () => {
+    expect(checkMilestone(' 2026-09-30 = 81 ', context)).toEqual({
+      ok: true,
+      value: { date: '2026-09-30', target: 81 },
+    });
+    // A quarter means its last day.
+    expect(checkMilestone('2026-Q3=81', context)).toEqual({
+      ok: true,
+      value: { date: '2026-09-30', target: 81 },
+    });
+    expect(checkMilestone('2026-07-02=80.5', context)).toEqual({
+      ok: true,
+      value: { date: '2026-07-02', target: 80.5 },
+    });
+    expect(checkMilestone('2026-12-30=84', context)).toEqual({
+      ok: true,
+      value: { date: '2026-12-30', target: 84 },
+    });
+  });
+
+  it('refuses a milestone without =, without a date, outside the goal, or outside the range', () => {
+    expect(checkMilestone(' 2026-09-30 81 ', context)).toEqual({
+      ok: false,
+      message: '"2026-09-30 81" is not date=target: write 2026-09-30=81.',
+    });
+    expect(checkMilestone(' autumn =81', context)).toEqual({
+      ok: false,
+      message: '"autumn" is not a date: write 2026-09-30=81.',
+    });
+    for (const date of ['2026-07-01', '2026-12-31', '2026-06-30', '2027-01-01']) {
+      expect(checkMilestone(`${date}=81`, context)).toEqual({
+        ok: false,
+        message: `The milestone ${date} must fall between the start 2026-07-01 and the deadline 2026-12-31.`,
+      });
+    }
+    expect(checkMilestone('2026-09-30=181', context)).toEqual({
+      ok: false,
+      message: '181 % is outside the range of Customer satisfaction (0 % to 100 %).',
+    });
+  });
+
+  it('writes milestones back as they are typed', () => {
+    expect(
+      formatMilestones(
+        [
+          { date: '2026-09-30', target: 81 },
+          { date: '2026-12-31', target: 83.5 },
+        ],
+        'percent',
+      ),
+    ).toBe('2026-09-30=81, 2026-12-31=83.5');
+    expect(formatMilestones([{ date: '2026-09-30', target: 5400 }], 'duration')).toBe(
+      '2026-09-30=1h30m',
+    );
+    expect(formatMilestones([], 'percent')).toBe('');
   });
 });

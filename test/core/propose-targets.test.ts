@@ -161,6 +161,39 @@ describe('proposeTargets', () => {
     expect(p.type).toBe('stay-above');
     expect(p.main).toEqual({ target: 90, neededPerWeek: null, realistic: true });
     expect(p.stretch).toEqual({ target: 93.4, neededPerWeek: null, realistic: true });
+    // Already held at the worst level: no stretch beyond it.
+    const held = proposeTargets({
+      metric: metric('frt_within_sla'),
+      type: 'stay-above',
+      previousTarget: 93.4,
+      points,
+      ...Q1,
+    });
+    if ('none' in held) throw new Error(held.none);
+    expect(held.main.target).toBe(93.4);
+    expect(held.stretch).toBeNull();
+  });
+
+  it('offers no stretch for a stay goal without a snapshot in the last 13 weeks', () => {
+    const p = proposeTargets({
+      metric: metric('csat'),
+      type: 'stay-above',
+      previousTarget: 85,
+      points: [
+        { date: '2026-07-06', value: 88 },
+        { date: '2026-07-13', value: 90 },
+      ],
+      ...Q1,
+    });
+    expect(p).toEqual({
+      baseline: { date: '2026-07-13', value: 90 },
+      type: 'stay-above',
+      basis: 'previous',
+      trend: null,
+      fastestPerWeek: null,
+      main: { target: 85, neededPerWeek: null, realistic: true },
+      stretch: null,
+    });
   });
 
   it('ignores snapshots after the planning date and says when there are none', () => {
@@ -175,5 +208,165 @@ describe('proposeTargets', () => {
     ).toEqual({
       none: 'no snapshot of csat on or before 2026-11-16, so no trend to propose from (import its data)',
     });
+  });
+  it('holds the level when the trend gains less over the quarter than the snapshots spread around it', () => {
+    // CSAT rising 0.03 pp a week under ±0.2–0.6 pp of week-to-week noise. Expected values from an
+    // independent Python Theil–Sen (median pairwise slope, median intercept) on the 13 snapshots
+    // since 2026-08-17: slope 0.0341667 pp a week, 81.0794 one quarter after 2026-11-09, a gain of
+    // 0.2594 pp against a spread of 1.4826 × median |residual| = 0.5992 pp.
+    const noise = [
+      0.5, -0.4, 0.3, -0.6, 0.4, -0.3, 0.6, -0.5, 0.2, -0.2, 0.5, -0.4, 0.3, -0.5, 0.4,
+    ];
+    const points = weekly(15, (i) => Number((80 + 0.03 * i + noise[i]!).toFixed(2)));
+    const p = proposeTargets({
+      metric: metric('csat'),
+      type: 'increase',
+      previousTarget: 82,
+      points,
+      ...Q1,
+    });
+    if ('none' in p) throw new Error(p.none);
+    expect(p.basis).toBe('hold');
+    expect(p.type).toBe('stay-above');
+    expect(p.baseline).toEqual({ date: '2026-11-09', value: 80.82 });
+    expect(p.trend?.points).toBe(13);
+    expect(p.trend?.perWeek).toBeCloseTo(0.0341667, 6);
+    expect(p.trend?.forecast).toBeCloseTo(81.0794048, 6);
+    expect(p.flatTrend?.gain).toBeCloseTo(0.2594048, 6);
+    expect(p.flatTrend?.spread).toBeCloseTo(0.5992175, 6);
+    // 80.82 held as a floor, rounded down to 80.8.
+    expect(p.main).toEqual({ target: 80.8, neededPerWeek: null, realistic: true });
+    // The best pace about four weeks apart: 79.93 → 80.82 over the last 3 weeks (no snapshot
+    // 4 weeks after week 11), 0.2967 pp a week; kept up for the quarter: 80.82 + 0.2967 × 89 ÷ 7
+    // = 84.59 → 84.5, within twice that pace.
+    expect(p.fastestPerWeek).toBeCloseTo(0.89 / 3, 9);
+    expect(p.stretch).toEqual({
+      target: 84.5,
+      neededPerWeek: (84.5 - 80.82) / WEEKS,
+      realistic: true,
+    });
+  });
+
+  it('follows a trend without a cap when the metric has no best value', () => {
+    // Ticket volume (a count, no upper bound) up 10 a week, 100 → 240.
+    const points = weekly(15, (i) => 100 + 10 * i);
+    const p = proposeTargets({
+      metric: metric('ticket_volume'),
+      type: 'increase',
+      previousTarget: 200,
+      points,
+      ...Q1,
+    });
+    if ('none' in p) throw new Error(p.none);
+    expect(p.basis).toBe('trend');
+    // 240 + 10 × 89 ÷ 7 = 367.14 → 367; the stretch 240 + 1.5 × 127.14 = 430.71 → 430, both
+    // within twice the best four weeks' 10 a week.
+    expect(p.main).toEqual({ target: 367, neededPerWeek: 127 / WEEKS, realistic: true });
+    expect(p.stretch).toEqual({ target: 430, neededPerWeek: 190 / WEEKS, realistic: true });
+  });
+
+  it('holds the level when a target was met and there are too few snapshots for a trend', () => {
+    const p = proposeTargets({
+      metric: metric('churn_rate'),
+      type: 'decrease',
+      previousTarget: 2.5,
+      points: [
+        { date: '2026-09-30', value: 2.4 },
+        { date: '2026-10-31', value: 2.3 },
+      ],
+      ...Q1,
+    });
+    expect(p).toEqual({
+      baseline: { date: '2026-10-31', value: 2.3 },
+      type: 'stay-below',
+      basis: 'hold',
+      trend: null,
+      fastestPerWeek: null,
+      main: { target: 2.3, neededPerWeek: null, realistic: true },
+      stretch: null,
+    });
+  });
+
+  it('tightens a stay-below goal to the highest level of the last 13 weeks only', () => {
+    // First response time alternating 3 h and 3 h 28 m 50 s; a 5 h 33 m week in August, before
+    // the 91 days the stretch looks at (from 2026-08-17).
+    const points = weekly(15, (i) => (i === 0 ? 20000 : i % 2 ? 12530 : 10800));
+    const p = proposeTargets({
+      metric: metric('first_response_time'),
+      type: 'stay-below',
+      previousTarget: 4 * 3600,
+      points,
+      ...Q1,
+    });
+    if ('none' in p) throw new Error(p.none);
+    expect(p.basis).toBe('previous');
+    expect(p.main).toEqual({ target: 14400, neededPerWeek: null, realistic: true });
+    // 12530 s rounded up to the minute: 12540 (3 h 29 m).
+    expect(p.stretch).toEqual({ target: 12540, neededPerWeek: null, realistic: true });
+  });
+
+  it("holds a stay goal without a known threshold at today's level, rounded to the easier side", () => {
+    const points = weekly(15, (i) => 93.47 + (i % 2) * 0.5).slice(0, 13);
+    const p = proposeTargets({
+      metric: metric('frt_within_sla'),
+      type: 'stay-above',
+      previousTarget: null,
+      points,
+      ...Q1,
+    });
+    if ('none' in p) throw new Error(p.none);
+    // The newest (week 12, 2026-10-26) is 93.47: floor to 93.4; the worst held is 93.47 too.
+    expect(p.baseline).toEqual({ date: '2026-10-26', value: 93.47 });
+    expect(p.main).toEqual({ target: 93.4, neededPerWeek: null, realistic: true });
+    expect(p.stretch).toBeNull();
+  });
+
+  it('keeps a stretch short of the best value, one step of the unit below it', () => {
+    // A backlog held at 0 for a quarter: the stretch would be 0, the best value; 1 ticket instead.
+    const backlog = proposeTargets({
+      metric: metric('backlog'),
+      type: 'stay-below',
+      previousTarget: 5,
+      points: weekly(15, () => 0),
+      ...Q1,
+    });
+    if ('none' in backlog) throw new Error(backlog.none);
+    expect(backlog.stretch?.target).toBe(1);
+    // Speed of answer at 0 s: 60 s (a minute); CSAT at 100 %: 99.9 %.
+    const answer = proposeTargets({
+      metric: metric('speed_of_answer'),
+      type: 'stay-below',
+      previousTarget: 120,
+      points: weekly(15, () => 0),
+      ...Q1,
+    });
+    if ('none' in answer) throw new Error(answer.none);
+    expect(answer.stretch?.target).toBe(60);
+    const csat = proposeTargets({
+      metric: metric('csat'),
+      type: 'stay-above',
+      previousTarget: 95,
+      points: weekly(15, () => 100),
+      ...Q1,
+    });
+    if ('none' in csat) throw new Error(csat.none);
+    expect(csat.stretch?.target).toBe(99.9);
+  });
+
+  it('takes the newest snapshot on the planning date itself, skipping values that are not numbers', () => {
+    const p = proposeTargets({
+      metric: metric('churn_rate'),
+      type: 'decrease',
+      previousTarget: 2,
+      points: [
+        { date: '2026-11-16', value: 2.2 },
+        { date: '2026-10-31', value: 2.3 },
+        { date: '2026-11-10', value: Number.NaN },
+      ],
+      ...Q1,
+    });
+    if ('none' in p) throw new Error(p.none);
+    expect(p.baseline).toEqual({ date: '2026-11-16', value: 2.2 });
+    expect(p.basis).toBe('previous');
   });
 });

@@ -7,6 +7,7 @@ import { goalSchema } from '../../src/config/schema.js';
 import { buildCatalog } from '../../src/core/metrics.js';
 import { resolveGoal, withHistoryBaseline } from '../../src/core/resolve-goal.js';
 import { RULES } from '../../src/core/rules/index.js';
+import { rangeOf } from '../../src/core/rules/achievable-in-range.js';
 import type { RuleContext, RuleReport } from '../../src/core/rules/rule.js';
 import type { Point } from '../../src/core/snapshot.js';
 import { addDays } from '../../src/core/dates.js';
@@ -120,6 +121,16 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'specific/ambiguous-change': [
+    {
+      name: 'NPS "+0%" on a negative baseline',
+      goal: { metric: 'nps', baseline: -20, target: '+0%' },
+      expected: [
+        {
+          message: `Goal 'csat-q4': target "+0%" on the negative baseline -20 is read as a change of its size: -20 + 0 % × 20 = -20.`,
+          path: ['target'],
+        },
+      ],
+    },
     {
       name: 'a change of +0%',
       goal: { baseline: 78, target: '+0%' },
@@ -273,6 +284,11 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'measurable/has-target': [
+    {
+      name: 'a target in the wrong unit is measurable/unit’s finding',
+      goal: { target: '2h' },
+      expected: [],
+    },
     { name: 'a numeric target', goal: {}, expected: [] },
     {
       name: 'no target',
@@ -404,6 +420,17 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'measurable/has-baseline': [
+    {
+      name: 'no baseline, no snapshot, no dates',
+      goal: { baseline: undefined, start: undefined, deadline: undefined },
+      history: [],
+      expected: [
+        {
+          message: "Goal 'csat-q4' has no baseline and no snapshot to take it from.",
+          path: [],
+        },
+      ],
+    },
     {
       name: 'a snapshot before the start and one after',
       goal: { baseline: undefined },
@@ -719,6 +746,40 @@ const CASES: Record<string, Case[]> = {
         {
           message:
             "Goal 'csat-q4': going from 60 % to 80 % by 2026-12-31 is 34 % of the baseline per month (more than 15 %).",
+          // 60 + 60 × 15 % × 30 ÷ (365.25 ÷ 12) months = 68.87, rounded towards the baseline
+          hint: "A target of about 68.8 % is a realistic step; import history (≥ 8 snapshots over 4 weeks) to judge by the team's real pace.",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'exactly 50 % of the baseline, but in a month, no history',
+      goal: { baseline: 60, target: 90, start: '2026-12-01' },
+      expected: [
+        {
+          // 30 ÷ 60 = 0.5 in all (not more than 50 %); 0.5 ÷ (30 ÷ 30.4375) = 50.7 % a month
+          message:
+            "Goal 'csat-q4': going from 60 % to 90 % by 2026-12-31 is 51 % of the baseline per month (more than 15 %).",
+          path: ['target'],
+        },
+      ],
+    },
+    {
+      name: 'a cut more than 2× the fastest 4-week pace seen',
+      goal: {
+        metric: 'first_response_time',
+        baseline: '4h',
+        target: '1h',
+        start: '2026-10-01',
+      },
+      // 70 s faster each week; 13 weeks to the deadline: 10800 s ÷ 13 = 830.8 s a week needed, 140 s
+      // allowed: 14400 − 140 × 13 = 12580 s, rounded up to the minute (towards the baseline): 3 h 30 m
+      history: weekly([15000, 14930, 14860, 14790, 14720, 14650, 14580, 14510, 14440]),
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': reaching 1 h needs 13 m 51 s/week, more than 2× the fastest 4-week pace in its history (1 m 10 s/week).",
+          hint: 'A target of about 3 h 30 m by 2026-12-31 matches twice the best pace seen; or give the goal more time.',
           path: ['target'],
         },
       ],
@@ -892,6 +953,17 @@ const CASES: Record<string, Case[]> = {
   ],
   'time-bound/milestone-dates': [
     {
+      name: 'a milestone before the start of a goal without a deadline',
+      goal: { deadline: undefined, milestones: [{ date: '2026-06-30', target: 81 }] },
+      expected: [
+        {
+          message:
+            "Goal 'csat-q4': milestone 2026-06-30 is not between the start 2026-07-01 and the deadline ?.",
+          path: ['milestones', 0, 'date'],
+        },
+      ],
+    },
+    {
       name: 'a milestone on the start date',
       goal: { milestones: [{ date: '2026-07-01', target: 82 }] },
       expected: [
@@ -960,6 +1032,15 @@ const CASES: Record<string, Case[]> = {
     },
   ],
 };
+
+describe('rangeOf', () => {
+  it('writes a range with its unit, and a missing end as an infinity', () => {
+    const catalog = buildCatalog([{ id: 'effort', unit: 'score', range: [null, 7] }]);
+    expect(rangeOf(catalog.get('csat')!)).toBe('0 % to 100 %');
+    expect(rangeOf(catalog.get('first_response_time')!)).toBe('0 s to ∞');
+    expect(rangeOf(catalog.get('effort')!)).toBe('−∞ to 7');
+  });
+});
 
 describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
   const cases = CASES[id];

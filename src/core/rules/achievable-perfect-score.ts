@@ -13,8 +13,9 @@ export const achievablePerfectScore: Rule = {
   check(ctx) {
     const { goal } = ctx;
     const { metric, type, targetValue } = goal;
-    if (!metric || !type || targetValue === undefined) return [];
+    if (!metric || !type) return [];
     const best = GOAL_TYPES[type].sign === 1 ? metric.range[1] : metric.range[0];
+    // an unknown target (undefined) is never the best value (a number, or null for none)
     if (targetValue !== best) return [];
     return [
       {
