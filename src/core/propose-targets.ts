@@ -121,6 +121,7 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
   const withinGap = (value: number, share: number) => {
     if (best === null) return value;
     const limit = baseline.value + share * (best - baseline.value);
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: at value = limit either is it; else sign ÷ d has the sign of sign × d
     return sign * (value - limit) > 0 ? limit : value;
   };
   const option = (target: number, optionType: GoalType): TargetOption => {
@@ -173,6 +174,7 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
   const spread = fitted ? spreadAround(fitted.slopePerDay, recent) : 0;
   const trendGain = trendTarget === undefined ? 0 : sign * (trendTarget - baseline.value);
   let flatTrend: TargetProposal['flatTrend'];
+  // Stryker disable next-line ConditionalExpression: without a trend, round(undefined) is NaN, which improves nothing
   if (trendTarget !== undefined && improves(round(trendTarget)) && trendGain < spread) {
     flatTrend = { gain: trendGain, spread };
   }
@@ -192,6 +194,7 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
 
   const ask = Math.max(STRETCH_FACTOR * gain, (fastest ?? 0) * weeks);
   let stretch: TargetOption | null = null;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: asking nothing, the value is the baseline rounded to the easier side, never beyond the main target
   if (ask > 0) {
     let value = withinGap(baseline.value + sign * ask, GAP_SHARE.stretch);
     const judgement = judgePace({
@@ -203,8 +206,9 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
     });
     if (judgement && !judgement.realistic) value = judgement.realisticTarget;
     const rounded = round(value);
-    const beyondMain = basis === 'hold' ? improves(rounded) : sign * (rounded - main.target) > 0;
-    if (beyondMain && improves(rounded)) stretch = option(rounded, type);
+    // Beyond the main target is beyond the baseline too: the main target is the baseline held
+    // (rounded to the easier side), the trend's improvement, or a target the baseline missed.
+    if (sign * (rounded - main.target) > 0) stretch = option(rounded, type);
   }
   return {
     baseline,
@@ -224,15 +228,12 @@ export function proposeTargets(input: ProposeInput): TargetProposal | { none: st
  * bad week as the trend is.
  */
 function spreadAround(slopePerDay: number, points: readonly Point[]): number {
-  const last = points.at(-1);
-  if (!last) return 0;
-  const at = trendValueAt(slopePerDay, points, last.date);
-  return (
-    1.4826 *
-    median(
-      points.map((p) => Math.abs(p.value - (at + slopePerDay * daysBetween(last.date, p.date)))),
-    )
-  );
+  // Each value carried along the slope to the first date: how far they lie from
+  // their median is how far the points lie from the line, wherever it is anchored.
+  const first = points[0]!.date;
+  const carried = points.map((p) => p.value - slopePerDay * daysBetween(first, p.date));
+  const centre = median(carried);
+  return 1.4826 * median(carried.map((v) => Math.abs(v - centre)));
 }
 
 /** The worst value in the goal's direction: the lowest for stay-above, the highest for stay-below. */

@@ -23,13 +23,16 @@ export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    // the first row and column; the other cells are all written below before they are read
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : i)),
   );
   for (let i = 1; i < rows; i++) {
+    // Stryker disable next-line EqualityOperator: a cell past b's end is written, never read
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      // a[-1] and b[-1] are undefined: on the first row and column no swap matches
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         v = Math.min(v, d[i - 2]![j - 2]! + 1);
       }
       d[i]![j] = v;

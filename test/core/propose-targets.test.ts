@@ -107,6 +107,65 @@ describe('proposeTargets', () => {
     // It has never improved over four weeks: no stretch to propose.
     expect(p.fastestPerWeek).toBe(0);
     expect(p.stretch).toBeNull();
+    // A worsening trend is not a flat one.
+    expect(p.flatTrend).toBeUndefined();
+  });
+
+  it('holds a level that has not moved at all, with no stretch', () => {
+    const p = proposeTargets({
+      metric: metric('csat'),
+      type: 'increase',
+      previousTarget: 80,
+      points: weekly(15, () => 80),
+      ...Q1,
+    });
+    expect(p).toEqual({
+      baseline: { date: '2026-11-09', value: 80 },
+      type: 'stay-above',
+      basis: 'hold',
+      trend: { perWeek: 0, forecast: 80, points: 13 },
+      fastestPerWeek: 0,
+      main: { target: 80, neededPerWeek: null, realistic: true },
+      stretch: null,
+    });
+  });
+
+  it('offers no stretch that rounds to the main target', () => {
+    // CSAT rising 0.5 pp a week to 99.85: a third of the gap to 100 is 99.9, half of it 99.925,
+    // which rounds down to 99.9 as well.
+    const p = proposeTargets({
+      metric: metric('csat'),
+      type: 'increase',
+      previousTarget: 95,
+      points: weekly(15, (i) => 92.85 + 0.5 * i),
+      ...Q1,
+    });
+    if ('none' in p) throw new Error(p.none);
+    expect(p.basis).toBe('trend');
+    expect(p.main.target).toBe(99.9);
+    expect(p.stretch).toBeNull();
+  });
+
+  it('calls a target realistic when there is nothing to judge it by (no history, a baseline of 0)', () => {
+    const p = proposeTargets({
+      metric: metric('ticket_volume'),
+      type: 'increase',
+      previousTarget: 50,
+      points: [
+        { date: '2026-10-01', value: 5 },
+        { date: '2026-11-01', value: 0 },
+      ],
+      ...Q1,
+    });
+    expect(p).toEqual({
+      baseline: { date: '2026-11-01', value: 0 },
+      type: 'increase',
+      basis: 'previous',
+      trend: null,
+      fastestPerWeek: null,
+      main: { target: 50, neededPerWeek: 50 / WEEKS, realistic: true },
+      stretch: null,
+    });
   });
 
   it('keeps a missed target when there are too few snapshots for a trend', () => {
