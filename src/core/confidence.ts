@@ -60,6 +60,10 @@ const MAD_EFFICIENCY = 0.3675;
  * 6–100 evenly spaced snapshots).
  */
 const SLOPE_VARIANCE_RATIO = 1.1;
+/** Residuals further than this many clipped deviations from their median are outliers. */
+const CLIP = 3;
+/** 1 ÷ the standard deviation of a normal distribution cut at ±3: 1 ÷ √(1 − 6φ(3) ÷ (2Φ(3) − 1)). */
+const CLIP_CORRECTION = 1.013604197642207;
 /** Quadrature of the stay chance: nodes for the shared error and for the noise level. */
 const SHARED_NODES = 25;
 const SCALE_NODES = 32;
@@ -99,6 +103,20 @@ export interface Spread {
   drift: number;
   /** Degrees of freedom of the t distribution: 0.3675 × (snapshots − 2), what a MAD is worth. */
   df: number;
+  /**
+   * The stay chance's noise level: the residuals' standard deviation, twice
+   * leaving out those beyond 3 of it (outliers), worth about as much as a
+   * standard deviation for normal noise (its degrees of freedom: `clippedDf`).
+   */
+  clippedNoise: number;
+  /** The residuals the clipped noise kept, − 2. */
+  clippedDf: number;
+  /**
+   * Each future snapshot's own noise for the stay chance: the clipped noise's
+   * share that the drift's moment estimate calls noise (the rest is drift,
+   * which neighbouring snapshots share); all of it without drift.
+   */
+  ownNoise: number;
   /** Days of each snapshot after the first (ascending), their mean and sum of squared deviations. */
   offsets: Float64Array;
   meanOffset: number;
@@ -223,6 +241,12 @@ export function fitSpread(
   const meanOffset = mean([...offsets]);
   let offsetSquares = 0;
   for (const u of offsets) offsetSquares += (u - meanOffset) ** 2;
+  const moments = estimateDrift(offsets, residuals, meanOffset, offsetSquares);
+  const clipped = clippedDeviation(residuals, center);
+  // The residuals' spread is noise σ² plus, on average, q × Ḡ of drift: the
+  // share that is noise, by the moment estimates (none measured: all of it).
+  const driftShare = Math.max(0, moments.drift) * moments.meanG;
+  const noiseShare = moments.noise > 0 ? moments.noise / (moments.noise + driftShare) : 1;
   return {
     points: n,
     first: fromDayNumber(first),
@@ -233,12 +257,44 @@ export function fitSpread(
     levelAtFirst,
     noise,
     slopeError: noise * Math.sqrt(SLOPE_VARIANCE_RATIO / offsetSquares),
-    drift: estimateDrift(offsets, residuals, meanOffset, offsetSquares),
+    drift: moments.drift,
     df: MAD_EFFICIENCY * (n - 2),
+    clippedNoise: clipped.deviation,
+    clippedDf: clipped.kept - 2,
+    ownNoise: clipped.deviation * Math.sqrt(noiseShare),
     offsets,
     meanOffset,
     offsetSquares,
   };
+}
+
+/**
+ * The standard deviation of the residuals (n − 2 degrees of freedom), twice
+ * computed again without those further than 3 of it from their median, × the
+ * factor that makes a normal distribution cut at ±3 whole again. Starting from
+ * every residual, it keeps all of them for normal noise (so its sampling
+ * distribution is close to χ² with kept − 2 degrees of freedom), and leaves
+ * out an outlier that stands far from the others.
+ */
+function clippedDeviation(
+  residuals: readonly number[],
+  center: number,
+): { deviation: number; kept: number } {
+  let kept = residuals;
+  let deviation = Math.sqrt(sumOfSquares(kept) / (kept.length - 2));
+  for (let pass = 0; pass < 2; pass++) {
+    kept = residuals.filter((r) => Math.abs(r - center) <= CLIP * deviation);
+    deviation = CLIP_CORRECTION * Math.sqrt(sumOfSquares(kept) / (kept.length - 2));
+  }
+  return { deviation, kept: kept.length };
+}
+
+/** Σ(x − x̄)². */
+function sumOfSquares(values: readonly number[]): number {
+  const m = mean(values);
+  let sum = 0;
+  for (const v of values) sum += (v - m) ** 2;
+  return sum;
 }
 
 /**
@@ -247,16 +303,18 @@ export function fitSpread(
  * σ² A_ij + q B_ij under the model, where A and B follow from the days alone
  * (the same for the residuals from a straight line fitted to independent
  * noise, and to a random walk). Least squares of the squared differences on
- * A and B estimates σ² and q at once; q is returned as estimated, 0 or below
- * included (a floor at 0 would give every series of plain noise some drift).
- * O(n²), like the pairwise slopes.
+ * A and B estimates σ² (`noise`) and q (`drift`) at once; q is returned as
+ * estimated, 0 or below included (a floor at 0 would give every series of
+ * plain noise some drift). `meanG`: the mean variance a unit random walk
+ * leaves in the residuals (the mean of B's diagonal terms G_ii). O(n²), like
+ * the pairwise slopes.
  */
 function estimateDrift(
   u: Float64Array,
   residuals: readonly number[],
   meanOffset: number,
   sxx: number,
-): number {
+): { drift: number; noise: number; meanG: number } {
   const n = u.length;
   const c = Float64Array.from(u, (x) => x - meanOffset);
   // K_ij = min(u_i, u_j), the random walk's covariance; with ascending u,
@@ -309,7 +367,9 @@ function estimateDrift(
     }
   }
   const det = saa * sbb - sab * sab;
-  return det > 1e-12 * saa * sbb ? (saa * sby - sab * say) / det : 0;
+  const meanG = mean([...gDiagonal]);
+  if (!(det > 1e-12 * saa * sbb)) return { drift: 0, noise: 0, meanG };
+  return { drift: (saa * sby - sab * say) / det, noise: (sbb * say - sab * sby) / det, meanG };
 }
 
 /** The predicted distribution of the snapshot at `date`, and its 80 % interval. */
@@ -383,14 +443,17 @@ export function chanceToMeet(
 /**
  * P(no snapshot from the last one to the deadline breaks a stay goal's
  * threshold), one snapshot every `cadenceDays`. Each future snapshot's error
- * is its own noise (σ, independent from snapshot to snapshot) plus a share of
- * the trend's error and of the drift that all of them have in common (the
- * rest of its predicted variance, taken as one shared error: a fitted line
- * that is off is off for every snapshot), both scaled by the uncertain noise
- * level of the t distribution. Given the shared error and the noise level,
- * the snapshots hold independently; the chance integrates over both with a
- * fixed quadrature (deterministic, and exact for one snapshot: the chance of
- * chanceToMeet).
+ * is its own noise (`ownNoise`, independent from snapshot to snapshot) plus an
+ * error all of them have in common (the rest of its predicted variance, with
+ * the clipped noise level in place of the MAD's: the trend's error, the drift,
+ * and the part of the residuals' spread that is drift, taken as one shared
+ * error: a fitted line that is off is off for every snapshot), both scaled by
+ * the uncertainty of the clipped noise level (χ² with `clippedDf` degrees of
+ * freedom). Given the shared error and the noise level, the snapshots hold
+ * independently; the chance integrates over both with a fixed quadrature
+ * (deterministic). A product over many snapshots needs the noise level more
+ * precisely than one prediction does: hence the clipped standard deviation
+ * (worth about all the snapshots) rather than the MAD (worth 37 % of them).
  */
 export function chanceToHold(
   spread: Spread,
@@ -412,14 +475,17 @@ export function chanceToHold(
   const [due, counts] = dueNodes(count);
   const margin = new Float64Array(due.length);
   const shared = new Float64Array(due.length);
-  const noise = spread.noise;
+  const noise = spread.ownNoise;
+  // The prediction's variance with the clipped noise level in place of the
+  // MAD's, less each snapshot's own noise.
+  const sharedNoise = spread.clippedNoise ** 2 - noise ** 2 - spread.noise ** 2;
   due.forEach((k, j) => {
     const t = lastOffset + k * spread.cadenceDays;
     margin[j] = sign * (spread.levelAtFirst + spread.slopePerDay * t - threshold);
-    shared[j] = Math.sqrt(Math.max(0, predictionVariance(spread, t) - noise ** 2));
+    shared[j] = Math.sqrt(Math.max(0, predictionVariance(spread, t) + sharedNoise));
   });
   let total = 0;
-  for (const [scale, scaleWeight] of scaleNodes(spread.df)) {
+  for (const [scale, scaleWeight] of scaleNodes(spread.clippedDf)) {
     for (const [z, weight] of SHARED) {
       let logP = 0;
       for (let j = 0; j < due.length && logP > -Infinity; j++) {

@@ -3,7 +3,8 @@
  * come from an independent implementation of the method in Python (numpy for
  * the drift's moment estimate from explicit matrices, the variance's greatest
  * value on a grid of 20,001 days, scipy.stats for Student's t, and the stay
- * chance by scipy.integrate.dblquad over the shared error and χ²), pasted here
+ * chance by scipy.integrate.dblquad over the shared error and χ²; the script
+ * was /tmp/conf-explore/ref.py, its stay part /tmp/conf4/ref.py), pasted here
  * as literals.
  */
 import { describe, expect, it } from 'vitest';
@@ -197,21 +198,35 @@ describe('estimateConfidence', () => {
 });
 
 describe('stay goals', () => {
-  it('integrates the chance that no snapshot breaks the threshold', () => {
+  // Python (/tmp/conf-explore/ref.py's spread2 and hold2: explicit matrices for the
+  // moment estimates, numpy for the clipped deviation, scipy dblquad over the shared
+  // error and χ²): wandering's clipped noise 1.2455853355852808 (10 degrees of
+  // freedom: all 12 kept), σ² by moments 0.3292169776230755, q 0.17976069772914607,
+  // mean G 5.444444444444444, so noise's share 0.2517114657457031 and each
+  // snapshot's own noise 0.6249208084004149.
+  it("measures each snapshot's own noise: the clipped noise level, less the drift's share", () => {
     const spread = fitSpread(wandering)!;
-    // Python (dblquad, error 2e-9): 0.4172170767820788; ours is a 25 × 32 node quadrature.
-    const chance = chanceToHold(spread, '2026-04-30', 'stay-above', 85.5, UNBOUNDED);
-    expect(chance).toBeCloseTo(0.4172170767820788, 5);
+    expect(spread.clippedNoise).toBeCloseTo(1.2455853355852808, 9);
+    expect(spread.clippedDf).toBe(10);
+    expect(spread.ownNoise).toBeCloseTo(0.6249208084004149, 9);
   });
 
-  it('is the one-snapshot chance when one snapshot is left', () => {
+  it('integrates the chance that no snapshot breaks the threshold', () => {
+    const spread = fitSpread(wandering)!;
+    // Python (dblquad, error 3e-10): 0.5782907543590106; ours is a 25 × 32 node quadrature.
+    const chance = chanceToHold(spread, '2026-04-30', 'stay-above', 85.5, UNBOUNDED);
+    expect(chance).toBeCloseTo(0.5782907543590106, 3);
+  });
+
+  it("with one snapshot left, reads the clipped noise level, not the interval's t", () => {
     const spread = fitSpread(wandering)!;
     // Weekly: the next snapshot is due 2026-03-30, the one after 2026-04-06.
     const one = chanceToHold(spread, '2026-04-05', 'stay-above', 85.5, UNBOUNDED);
     const p = predictAt(spread, '2026-03-30', UNBOUNDED);
-    // Python: 0.7420415625238954 both ways (t.cdf, and dblquad of the stay model).
+    // Python: the increase goal's chance 0.7420415625238954 (t.cdf); the stay
+    // chance 0.7839318022769479 (dblquad, error 1e-9).
     expect(chanceToMeet(p, 'increase', 85.5, UNBOUNDED)).toBeCloseTo(0.7420415625238954, 9);
-    expect(one).toBeCloseTo(0.7420415625238954, 5);
+    expect(one).toBeCloseTo(0.7839318022769479, 5);
   });
 
   it('with more than 24 snapshots due, interpolates between 24 of them (the cost stays flat)', () => {
@@ -222,9 +237,9 @@ describe('stay goals', () => {
     ].map((value, i) => ({ date: addDays('2026-03-02', i), value }));
     const spread = fitSpread(daily)!;
     // 2026-03-31 → 2026-04-28: 28 snapshots due. Python (dblquad over the product of
-    // all 28, error 3e-10): 0.36305081565040503.
+    // all 28, error 2e-9): 0.3744234729084199.
     const chance = chanceToHold(spread, '2026-04-28', 'stay-above', 88.5, UNBOUNDED);
-    expect(chance).toBeCloseTo(0.36305081565040503, 3);
+    expect(chance).toBeCloseTo(0.3744234729084199, 3);
   });
 
   it('is 1 when no snapshot is due before the deadline, and 0 once one broke', () => {

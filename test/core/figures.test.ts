@@ -166,7 +166,7 @@ describe('confidence', () => {
     expect(chance.figure.inputs.map((i) => i.name)).toEqual(['threshold', 'forecast', 'scale']);
     // 38 days past the newest snapshot at one every 7 days: 5 more snapshots due
     expect(chance.figure.formula).toBe(
-      "P(no snapshot from the newest to the deadline breaks ≥ threshold, one every 7 days (5 due)): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it",
+      "P(no snapshot from the newest to the deadline breaks ≥ threshold, one every 7 days (5 due)): each snapshot's own noise (the clipped noise level's share that is not drift) plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), integrated over the shared error and the clipped noise level's uncertainty; 0 once a snapshot broke it",
     );
     // no snapshot has broken 80: no note
     expect(chance.figure.note).toBeUndefined();
@@ -174,7 +174,7 @@ describe('confidence', () => {
     expect(
       at(wandering.slice(0, 5), { type: 'stay-above', target: 80 }).chance.figure.formula,
     ).toBe(
-      "P(no snapshot from the newest to the deadline breaks ≥ threshold): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it",
+      "P(no snapshot from the newest to the deadline breaks ≥ threshold): each snapshot's own noise (the clipped noise level's share that is not drift) plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), integrated over the shared error and the clipped noise level's uncertainty; 0 once a snapshot broke it",
     );
   });
 
@@ -183,7 +183,7 @@ describe('confidence', () => {
     // newest 2026-03-12, deadline 2026-03-20: 8 days at one a day, 8 snapshots due
     const { chance } = at(daily, { type: 'stay-above', target: 80, deadline: '2026-03-20' });
     expect(chance.figure.formula).toBe(
-      "P(no snapshot from the newest to the deadline breaks ≥ threshold, one a day (8 due)): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it",
+      "P(no snapshot from the newest to the deadline breaks ≥ threshold, one a day (8 due)): each snapshot's own noise (the clipped noise level's share that is not drift) plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), integrated over the shared error and the clipped noise level's uncertainty; 0 once a snapshot broke it",
     );
   });
 

@@ -133,7 +133,7 @@ function chanceFormula(type: GoalType, spread: Spread | undefined, deadline: Iso
   const due = spread
     ? `, ${cadenceText(spread.cadenceDays)} (${Math.floor(daysBetween(spread.last, deadline) / spread.cadenceDays)} due)`
     : '';
-  return `P(no snapshot from the newest to the deadline breaks ${operator} threshold${due}): each snapshot's own noise plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), on the same t distribution, integrated over the shared error and the noise level; 0 once a snapshot broke it`;
+  return `P(no snapshot from the newest to the deadline breaks ${operator} threshold${due}): each snapshot's own noise (the clipped noise level's share that is not drift) plus an error all of them share (the rest of its predicted spread: the trend's error and the drift), integrated over the shared error and the clipped noise level's uncertainty; 0 once a snapshot broke it`;
 }
 
 /** "one a day", "one every 7 days", "one every 3.5 days". */
