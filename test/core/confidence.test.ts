@@ -58,6 +58,23 @@ describe('student t and normal distributions', () => {
     expect(normalCdf(1.96)).toBeCloseTo(0.9750021048517795, 6);
     expect(normalCdf(-0.5)).toBeCloseTo(0.3085375387259869, 6);
   });
+
+  it('match scipy.stats below 1 degree of freedom, at the ends, and for quantiles below 1', () => {
+    // scipy: t.cdf(1, 0.5), t.cdf(-2, 0.7) (Γ of df ÷ 2 < 0.5: the reflection formula)
+    expect(studentTCdf(1, 0.5)).toBeCloseTo(0.698878389158678, 10);
+    expect(studentTCdf(-2, 0.7)).toBeCloseTo(0.18457407583326133, 10);
+    expect(studentTCdf(Infinity, 3)).toBe(1);
+    expect(studentTCdf(-Infinity, 3)).toBe(0);
+    expect(studentTCdf(0, 3)).toBe(0.5);
+    // the median is exactly 0, not the end of a bisection
+    expect(studentTQuantile(0.5, 7)).toBe(0);
+    // scipy: t.ppf(0.75, 10), t.ppf(0.1, 4), t.ppf(0.01, 3): inside ±1, below −1, below −4
+    expect(studentTQuantile(0.75, 10)).toBeCloseTo(0.6998120613124317, 9);
+    expect(studentTQuantile(0.1, 4)).toBeCloseTo(-1.5332062740589436, 9);
+    expect(studentTQuantile(0.01, 3)).toBeCloseTo(-4.5407028585681335, 9);
+    // The Chebyshev fit of erfc at 0 (Python, the same coefficients): 1.0000000300000005.
+    expect(normalCdf(0)).toBeCloseTo(0.5000000150000002, 13);
+  });
 });
 
 describe('fitSpread and predictAt', () => {
