@@ -48,7 +48,7 @@ export function parseDuration(text: string): number | undefined {
   }
   let total = 0;
   let consumed = 0;
-  const compact = s.replace(/\s+/g, ' ');
+  const compact = s.replace(/\s/g, ' ');
   PART.lastIndex = 0;
   for (;;) {
     while (compact[PART.lastIndex] === ' ') PART.lastIndex++;

@@ -14,6 +14,7 @@ export function formatNumber(value: number, digits = 1): string {
   const factor = 10 ** digits;
   const rounded = Math.round(value * factor) / factor;
   const useGrouping = Math.abs(rounded) >= 10_000;
+  // Stryker disable next-line EqualityOperator: at exactly 2^48 both ways write the same digits
   if (Math.abs(rounded) * factor >= 2 ** 48) {
     // Too large for the digits to be exact: as toLocaleString rounds them.
     return rounded.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping });

@@ -49,6 +49,7 @@ let lastCache: ZoneCache | undefined;
 function zoneCache(timeZone: string): ZoneCache {
   if (timeZone === lastZone && lastCache) return lastCache;
   let cache = zones.get(timeZone);
+  // Stryker disable next-line ConditionalExpression: a cache: a new one gives the same offsets
   if (!cache) {
     cache = {
       format: new Intl.DateTimeFormat('en-US', {
@@ -78,13 +79,16 @@ export function offsetAt(instant: Instant, timeZone: string): number {
   const cache = zoneCache(timeZone);
   const bucket = Math.floor(instant / BUCKET_MS);
   const i = bucket - cache.base;
+  // Stryker disable next-line ConditionalExpression: a cache: growing again and filling the day gives the same offset
   if (i >= 0 && i < cache.offsets.length) {
     const offset = cache.offsets[i]!;
     if (offset !== UNKNOWN) return offset;
   } else if (!growToInclude(cache, bucket)) {
     let offset = cache.far.get(bucket);
+    // Stryker disable next-line ConditionalExpression: a cache: computing the offset again gives the same
     if (offset === undefined) {
       offset = computeOffset(bucket * BUCKET_MS, cache.format);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: capacity only: a cleared map computes again
       if (cache.far.size > 100_000) cache.far.clear();
       cache.far.set(bucket, offset);
     }
@@ -111,6 +115,7 @@ function growToInclude(cache: ZoneCache, bucket: number): boolean {
     base = cache.base;
     end = Math.max(day + BUCKETS_PER_DAY, cache.base + 2 * length);
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: capacity only: the far map gives the same offsets
   if (end - base > MAX_BUCKETS) return false;
   const offsets = new Int16Array(end - base).fill(UNKNOWN);
   if (length > 0) offsets.set(cache.offsets, cache.base - base);

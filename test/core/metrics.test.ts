@@ -160,7 +160,8 @@ describe('buildCatalog', () => {
   });
 
   it('makes a new metric a score, higher is better, unbounded, named by its id', () => {
-    expect(buildCatalog([{ id: 'kudos' }]).get('kudos')).toEqual({
+    // strict: no formula or description key at all, not one set to undefined
+    expect(buildCatalog([{ id: 'kudos' }]).get('kudos')).toStrictEqual({
       id: 'kudos',
       name: 'kudos',
       unit: 'score',

@@ -76,6 +76,7 @@ export function createRecordAggregator(settings: RecordSettings): RecordAggregat
   const timelinePlans = plans.filter((p): p is TimelinePlan => p.kind === 'timeline');
   const rowCount = rowPlans.length;
   const readers = rowPlans.map((p) => p.reader);
+  // Stryker disable next-line ConditionalExpression: memory only: values kept and not read
   const keepsValues = rowPlans.map((p) => p.summary === 'quantile');
   const anyValues = keepsValues.some(Boolean);
 
@@ -87,6 +88,7 @@ export function createRecordAggregator(settings: RecordSettings): RecordAggregat
   let lastDay = 0;
   /** An instant's day number in settings.timezone. */
   const dayOf = (instant: Instant): number => {
+    // Stryker disable next-line ConditionalExpression: a cache of the last instant's day
     if (instant !== lastInstant) {
       lastInstant = instant;
       lastDay = Math.floor((instant + offsetAt(instant, zone) * MS_PER_MINUTE) / MS_PER_DAY);
@@ -96,9 +98,12 @@ export function createRecordAggregator(settings: RecordSettings): RecordAggregat
   const periodStarts = new Map<number, number>();
   /** The first day of the period of a day number (months and quarters cached). */
   const periodOfDay = (day: number): number => {
+    // Stryker disable next-line ConditionalExpression: shortcuts: periodStartDay below gives the same
     if (kind === 'day') return day;
+    // Stryker disable next-line ConditionalExpression: shortcuts: periodStartDay below gives the same
     if (kind === 'week') return periodStartDay(day, 'week');
     let start = periodStarts.get(day);
+    // Stryker disable next-line ConditionalExpression: a cache of period starts
     if (start === undefined) {
       start = periodStartDay(day, kind, fiscalYearStart);
       periodStarts.set(day, start);
@@ -114,8 +119,10 @@ export function createRecordAggregator(settings: RecordSettings): RecordAggregat
   let lastNumberedDay = NaN;
   let lastNumber = 0;
   const periodNumber = (day: number): number => {
+    // Stryker disable next-line ConditionalExpression: a cache of the last day's number
     if (day === lastNumberedDay) return lastNumber;
     let number = numberOfDay.get(day);
+    // Stryker disable next-line ConditionalExpression: a cache of each day's number
     if (number === undefined) {
       const first = periodOfDay(day);
       number = numberOfPeriod.get(first);
@@ -145,8 +152,10 @@ export function createRecordAggregator(settings: RecordSettings): RecordAggregat
   const buckets: Bucket[] = [total];
   const segmentBuckets = settings.segmentKeys.map(() => new Map<string, Bucket>());
   const stride = settings.segmentKeys.length + 1;
+  // Stryker disable next-line ArrayDeclaration: capacity only
   const rowBuckets: Bucket[] = new Array<Bucket>(stride);
   const rowPeriods = new Float64Array(rowCount);
+  // Stryker disable next-line ArrayDeclaration: capacity only
   const rowCells: Cell[] = new Array<Cell>(rowCount * stride);
 
   const cellOf = (bucket: Bucket, period: number): Cell => {
@@ -205,6 +214,7 @@ export function createRecordAggregator(settings: RecordSettings): RecordAggregat
       const period = periodNumber(dayOf(instant));
       let slot = 0;
       while (slot < periodsSeen && rowPeriods[slot] !== period) slot++;
+      // Stryker disable next-line ConditionalExpression: a cache: cellOf gives the same cells again
       if (slot === periodsSeen) {
         rowPeriods[periodsSeen++] = period;
         for (let b = 0; b < count; b++)

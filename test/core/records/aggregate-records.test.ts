@@ -228,4 +228,45 @@ describe('createRecordAggregator', () => {
   it('gives nothing without rows', () => {
     expect(aggregate([], { fields: ['created', 'solved'] })).toEqual([]);
   });
+
+  // Expected values by hand from the rows.
+  it('counts 0 for a period of the export without rows, and marks only its ends partial', () => {
+    const volume = (rows: TestRow[]) =>
+      aggregate(rows, { period: 'month' })
+        .filter((s) => s.metric === 'ticket_volume')
+        .map((s) => [s.date, s.value, s.n, s.partial]);
+    // February has no row at all.
+    expect(
+      volume([{ created: t('2026-01-10 09:00') }, { created: t('2026-03-10 09:00') }]),
+    ).toEqual([
+      ['2026-01-01', 1, 1, true],
+      ['2026-02-01', 0, 0, false],
+      ['2026-03-01', 1, 1, true],
+    ]);
+    // February and March: a ticket solved in February, none created.
+    expect(
+      volume([
+        { created: t('2026-01-10 09:00'), solvedAt: t('2026-02-15 09:00') },
+        { created: t('2026-04-10 09:00') },
+      ]),
+    ).toEqual([
+      ['2026-01-01', 1, 1, true],
+      ['2026-02-01', 0, 0, false],
+      ['2026-03-01', 0, 0, false],
+      ['2026-04-01', 1, 1, true],
+    ]);
+    // An export from the first to the last day of April covers April.
+    expect(
+      volume([{ created: t('2026-04-01 00:00') }, { created: t('2026-04-30 23:00') }]),
+    ).toEqual([['2026-04-01', 2, 2, false]]);
+  });
+
+  it('gives the backlog of an export of one day', () => {
+    // Two tickets created on 03-02, one solved the same day: one open at its end (n: the open tickets).
+    const snapshots = aggregate([
+      { created: t('2026-03-02 09:00'), solvedAt: t('2026-03-02 10:00') },
+      { created: t('2026-03-02 11:00') },
+    ]);
+    expect(series(snapshots, 'backlog')).toEqual([['2026-03-02', 1, 1]]);
+  });
 });
