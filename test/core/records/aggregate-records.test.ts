@@ -269,4 +269,25 @@ describe('createRecordAggregator', () => {
     ]);
     expect(series(snapshots, 'backlog')).toEqual([['2026-03-02', 1, 1]]);
   });
+
+  it("puts a row's value in its own segments when the row before had another period first", () => {
+    // By hand: A's ticket is counted on 03-02 (created) and its resolution on
+    // 03-03 (solved); B's ticket, created on 03-02, counts for team B only.
+    const snapshots = aggregate(
+      [
+        { created: t('2026-03-02 09:00'), solvedAt: t('2026-03-03 09:00'), segments: ['A'] },
+        { created: t('2026-03-02 10:00'), segments: ['B'] },
+      ],
+      { segmentKeys: ['team'] },
+    );
+    expect(
+      snapshots
+        .filter((s) => s.metric === 'ticket_volume')
+        .map((s) => [s.segment, s.date, s.value]),
+    ).toEqual([
+      ['', '2026-03-02', 2],
+      ['team=A', '2026-03-02', 1],
+      ['team=B', '2026-03-02', 1],
+    ]);
+  });
 });
