@@ -381,35 +381,24 @@ describe('proposeTargets', () => {
   });
 
   it('keeps a stretch short of the best value, one step of the unit below it', () => {
-    // A backlog held at 0 for a quarter: the stretch would be 0, the best value; 1 ticket instead.
-    const backlog = proposeTargets({
-      metric: metric('backlog'),
-      type: 'stay-below',
-      previousTarget: 5,
-      points: weekly(15, () => 0),
-      ...Q1,
-    });
-    if ('none' in backlog) throw new Error(backlog.none);
-    expect(backlog.stretch?.target).toBe(1);
-    // Speed of answer at 0 s: 60 s (a minute); CSAT at 100 %: 99.9 %.
-    const answer = proposeTargets({
-      metric: metric('speed_of_answer'),
-      type: 'stay-below',
-      previousTarget: 120,
-      points: weekly(15, () => 0),
-      ...Q1,
-    });
-    if ('none' in answer) throw new Error(answer.none);
-    expect(answer.stretch?.target).toBe(60);
-    const csat = proposeTargets({
-      metric: metric('csat'),
-      type: 'stay-above',
-      previousTarget: 95,
-      points: weekly(15, () => 100),
-      ...Q1,
-    });
-    if ('none' in csat) throw new Error(csat.none);
-    expect(csat.stretch?.target).toBe(99.9);
+    // Held at the best value for a quarter, the stretch would be that value: a backlog of 0 gives
+    // 1 ticket, a speed of answer of 0 s gives 60 s (a minute), CSAT at 100 % gives 99.9 %.
+    const cases = [
+      { id: 'backlog', type: 'stay-below', previousTarget: 5, value: 0, stretch: 1 },
+      { id: 'speed_of_answer', type: 'stay-below', previousTarget: 120, value: 0, stretch: 60 },
+      { id: 'csat', type: 'stay-above', previousTarget: 95, value: 100, stretch: 99.9 },
+    ] as const;
+    for (const c of cases) {
+      const p = proposeTargets({
+        metric: metric(c.id),
+        type: c.type,
+        previousTarget: c.previousTarget,
+        points: weekly(15, () => c.value),
+        ...Q1,
+      });
+      if ('none' in p) throw new Error(p.none);
+      expect([c.id, p.stretch?.target]).toEqual([c.id, c.stretch]);
+    }
   });
 
   it('takes the newest snapshot on the planning date itself, skipping values that are not numbers', () => {
